@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+/** One contract entry. Capability folders declare theirs with `method` and contract.ts spreads them in. */
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  staff: boolean;
+  /** Largest request body the HTTP transport accepts for this method (default 256 KiB). */
+  maxBodyBytes?: number;
+  /** Type-only: the output never exists at run time. */
+  readonly output?: O;
+}
+
+export function method<O>() {
+  return <I extends z.ZodType>(spec: { input: I; staff: boolean; maxBodyBytes?: number }): MethodSpec<I, O> => spec;
+}
+
+
+/** What a handler knows about its call besides the input. */
+export interface HandlerContext {
+  /** Already checked by the core for `staff: true` methods. */
+  staffSession?: string;
+}
+
+/** The handlers for a set of contract entries: one async function each, typed by the entry. */
+export type HandlersOf<C extends Record<string, MethodSpec<z.ZodType, unknown>>> = {
+  [M in keyof C]: (input: z.output<C[M]['input']>, context: HandlerContext) => Promise<NonNullable<C[M]['output']>>;
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { method } from './contract-method';
+import { LANGUAGES, type Language, LanguageSchema } from './i18n';
+import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
+import type { HealthEvent } from './store/health-event';
+
+/**
+ * The one list of everything the renderer may ask of the core. Preload, IPC, HTTP routes and the
+ * renderer client are generic over it: adding a method is one entry here and one handler in
+ * service.ts. `staff: true` methods check a staff session in the core, whatever the transport.
+ */
+const Empty = z.object({}).strict();
+const Pin = z.string().max(32);
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  languages: readonly Language[];
+  shell: 'electron' | 'browser';
+  /** Only Electron can close the kiosk; the browser kiosk's window belongs to the browser. */
+  canExit: boolean;
+  staff: { pinSet: boolean; lockedUntil: string | null };
+  dataHealth: { ok: boolean; events: number };
+}
+
+export interface StaffStatus {
+  pinSet: boolean;
+  /** ISO time until which staff entry is locked, or null. */
+  lockedUntil: string | null;
+}
+
+export interface DataHealth {
+  dataDir: string;
+  /** What the store noticed this launch and the files it moved aside at any time. */
+  events: HealthEvent[];
+  documents: { name: string; file: string; bytes: number; modified: string }[];
+}
+
+export const PublicSettingsPatchSchema = PublicSettingsSchema.partial().strict();
+
+export const contract = {
+  'app.info': method<AppInfo>()({ input: Empty, staff: false }),
+  'settings.get': method<PublicSettings>()({ input: Empty, staff: false }),
+  /** Counts a visit for the anonymous figures: language and date only. */
+  'visit.start': method<{ counted: true }>()({ input: z.object({ language: LanguageSchema }).strict(), staff: false }),
+
+  'staff.status': method<StaffStatus>()({ input: Empty, staff: false }),
+  'staff.setup': method<{ session: string }>()({
+    input: z.object({ pin: Pin, confirm: Pin }).strict(),
+    staff: false,
+  }),
+  'staff.login': method<{ session: string }>()({ input: z.object({ pin: Pin }).strict(), staff: false }),
+  'staff.logout': method<{ signedOut: true }>()({ input: Empty, staff: true }),
+  'staff.settings.update': method<PublicSettings>()({ input: PublicSettingsPatchSchema, staff: true }),
+  'staff.pin.change': method<{ changed: true }>()({
+    input: z.object({ current: Pin, next: Pin, confirm: Pin }).strict(),
+    staff: true,
+  }),
+  'staff.health': method<DataHealth>()({ input: Empty, staff: true }),
+  /** Closes the kiosk (Electron only; the browser kiosk answers forbidden). */
+  'staff.exit': method<{ exiting: true }>()({ input: Empty, staff: true }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export { LANGUAGES };

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { CoreContext } from './core-context';
+import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
+import { countEvent } from './activity/tallies';
+import { contract, isMethodName, type Contract } from './contract';
+import type { HandlerContext, HandlersOf } from './contract-method';
+import { KioskError, toErrorShape, type Result } from './errors';
+import { readDataHealth } from './health';
+import { LANGUAGES } from './i18n';
+import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
+import { StaffAuth } from './staff/staff-auth';
+import { StoredDocument, type HealthEvent } from './store/document';
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  /** Provided by the Electron shell only. */
+  exitKiosk?: () => void;
+  /** The shipped content (lessons, programmes, districts, samples); defaults to ./data (the repo's, in tests). */
+  contentDir?: string;
+  now?: () => Date;
+}
+
+/** What a transport knows about a call besides its input. */
+export interface CallContext {
+  staffSession?: string;
+}
+
+export type Handlers = HandlersOf<Contract>;
+
+export interface KioskCore {
+  /** Validate, authorise and run one contract method; never throws. */
+  invoke(method: string, input: unknown, context?: CallContext): Promise<Result<unknown>>;
+  readonly handlers: Handlers;
+  readonly dataDir: string;
+}
+
+// esbuild and vitest define the package version at build time.
+declare const __KIOSK_VERSION__: string | undefined;
+const VERSION = typeof __KIOSK_VERSION__ === 'string' ? __KIOSK_VERSION__ : '0.0.0-dev';
+
+export async function createKioskCore(options: CoreOptions): Promise<KioskCore> {
+  const now = options.now ?? (() => new Date());
+  const healthEvents: HealthEvent[] = [];
+  const onHealthEvent = (event: HealthEvent) => healthEvents.push(event);
+  const common = { dataDir: options.dataDir, onHealthEvent, now };
+
+  const settings = await StoredDocument.open<SettingsDoc>({
+    ...common,
+    name: 'settings',
+    schema: SettingsDocSchema,
+    defaults: defaultSettingsDoc,
+    migrations: settingsMigrations,
+  });
+  const activity = await StoredDocument.open<ActivityDoc>({
+    ...common,
+    name: 'activity',
+    schema: ActivityDocSchema,
+    defaults: defaultActivityDoc,
+  });
+  const staff = new StaffAuth(settings, now);
+  const context: CoreContext = {
+    dataDir: options.dataDir,
+    contentDir: options.contentDir ?? path.resolve('data'),
+    now,
+    settings,
+    activity,
+    onHealthEvent,
+  };
+  void context;
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      name: 'Digital Inclusion Kiosk',
+      version: VERSION,
+      languages: LANGUAGES,
+      shell: options.shell,
+      canExit: Boolean(options.exitKiosk),
+      staff: { pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() },
+      dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated'), events: healthEvents.length },
+    }),
+    'settings.get': async () => settings.data.public,
+    'visit.start': async ({ language }) => {
+      await countEvent(activity, { event: 'visit', language }, now());
+      return { counted: true };
+    },
+    'staff.status': async () => ({ pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() }),
+    'staff.setup': async ({ pin, confirm }) => ({ session: await staff.setup(pin, confirm) }),
+    'staff.login': async ({ pin }) => ({ session: await staff.login(pin) }),
+    'staff.logout': async (_input, context) => {
+      if (context.staffSession) staff.sessions.end(context.staffSession);
+      return { signedOut: true };
+    },
+    'staff.settings.update': async (patch) => {
+      await settings.update((doc) => {
+        doc.public = { ...doc.public, ...patch };
+      });
+      return settings.data.public;
+    },
+    'staff.pin.change': async ({ current, next, confirm }) => {
+      await staff.changePin(current, next, confirm);
+      return { changed: true };
+    },
+    'staff.health': async () => readDataHealth(options.dataDir, healthEvents),
+    'staff.exit': async () => {
+      if (!options.exitKiosk) throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.');
+      // Answer first, then close, so the console is not left waiting on a dead window.
+      setTimeout(options.exitKiosk, 50);
+      return { exiting: true };
+    },
+  };
+
+  async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {
+    try {
+      if (!isMethodName(method)) throw new KioskError('not_found', `There is no method called ${method}.`);
+      const spec = contract[method];
+      if (spec.staff) staff.requireSession(context.staffSession);
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+        throw new KioskError('invalid_input', `The request is not valid${where}: ${issue?.message ?? 'unknown problem'}.`);
+      }
+      const handler = handlers[method] as (input: unknown, context: HandlerContext) => Promise<unknown>;
+      const value = await handler(parsed.data, { staffSession: context.staffSession });
+      return { ok: true, value };
+    } catch (error) {
+      if (!(error instanceof KioskError)) console.error(`[kiosk] ${method} failed:`, error);
+      return { ok: false, error: toErrorShape(error) };
+    }
+  }
+
+  return { invoke, handlers, dataDir: options.dataDir };
+}

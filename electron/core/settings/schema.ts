@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LanguageSchema, LocalisedTextSchema } from '../i18n';
+
+/** District codes as the Home Affairs Department letters them (A–T, no I or O). */
+export const DISTRICT_CODES = [
+  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S', 'T',
+] as const;
+export const DistrictCodeSchema = z.enum(DISTRICT_CODES);
+
+export const LocationSchema = z.object({
+  // Hong Kong's bounding box with a margin: a location outside it is a typing mistake.
+  latitude: z.number().min(22.1).max(22.6),
+  longitude: z.number().min(113.8).max(114.5),
+});
+
+/** What any visitor screen may read (settings.get). */
+export const PublicSettingsSchema = z.object({
+  centreName: LocalisedTextSchema,
+  district: DistrictCodeSchema,
+  location: LocationSchema,
+  /** Seconds without a touch before "Are you still there?". */
+  idleSeconds: z.number().int().min(5).max(1800),
+  /** Seconds the "Are you still there?" countdown runs before the wipe. */
+  countdownSeconds: z.number().int().min(5).max(120),
+  defaultLanguage: LanguageSchema,
+});
+export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
+
+/** Only what is needed to check a PIN: never the PIN itself. */
+export const PinHashSchema = z.object({
+  algorithm: z.literal('scrypt'),
+  salt: z.string().min(16),
+  hash: z.string().min(32),
+  N: z.number().int().positive(),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+  keyLength: z.number().int().positive(),
+});
+export type PinHash = z.infer<typeof PinHashSchema>;
+
+export const StaffAuthSchema = z.object({
+  pin: PinHashSchema.nullable(),
+  failedAttempts: z.number().int().min(0),
+  /** ISO time until which staff entry is locked, kept on disk so a restart does not unlock it. */
+  lockedUntil: z.string().datetime().nullable(),
+});
+export type StaffAuth = z.infer<typeof StaffAuthSchema>;
+
+export const SETTINGS_SCHEMA_VERSION = 2;
+export const SettingsDocSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  public: PublicSettingsSchema,
+  staff: StaffAuthSchema,
+});
+export type SettingsDoc = z.infer<typeof SettingsDocSchema>;
+
+export const DEFAULT_PUBLIC_SETTINGS: PublicSettings = {
+  centreName: { 'zh-HK': '數碼共融站', en: 'Digital Inclusion Kiosk', 'zh-CN': '数码共融站' },
+  district: 'F',
+  // Sham Shui Po District Office area: a neutral default that staff replace with their own centre.
+  location: { latitude: 22.3307, longitude: 114.1622 },
+  idleSeconds: 90,
+  countdownSeconds: 20,
+  defaultLanguage: 'zh-HK',
+};
+
+export function defaultSettingsDoc(): SettingsDoc {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    public: structuredClone(DEFAULT_PUBLIC_SETTINGS),
+    staff: { pin: null, failedAttempts: 0, lockedUntil: null },
+  };
+}
+
+/**
+ * Version 1 (the first pilot) kept the centre name as one string and the idle time in
+ * milliseconds. Version 2 names the centre in each language and counts in seconds.
+ */
+export const settingsMigrations = [
+  {
+    from: 1,
+    migrate(old: Record<string, unknown>): Record<string, unknown> {
+      const pub = (old.public ?? {}) as Record<string, unknown>;
+      const name = typeof pub.centreName === 'string' ? pub.centreName : undefined;
+      const idleMs = typeof pub.idleTimeoutMs === 'number' ? pub.idleTimeoutMs : undefined;
+      const { idleTimeoutMs: _dropped, ...rest } = pub;
+      return {
+        ...old,
+        schemaVersion: 2,
+        public: {
+          ...DEFAULT_PUBLIC_SETTINGS,
+          ...rest,
+          centreName: name ? { 'zh-HK': name, en: name, 'zh-CN': name } : DEFAULT_PUBLIC_SETTINGS.centreName,
+          idleSeconds: idleMs ? Math.round(idleMs / 1000) : DEFAULT_PUBLIC_SETTINGS.idleSeconds,
+        },
+      };
+    },
+  },
+];

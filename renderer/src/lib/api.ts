@@ -1,0 +1,58 @@
+import type { InputOf, MethodName, OutputOf } from '../../../electron/core/contract';
+import type { ErrorCode, Result } from '../../../electron/core/errors';
+
+/**
+ * The renderer's one way to reach the core. Inside Electron the preload gives `window.kiosk`;
+ * in the browser kiosk the same calls go to `POST /api/<method>` with the page's token.
+ */
+interface KioskBridge {
+  invoke(method: string, input: unknown, staffSession?: string): Promise<Result<unknown>>;
+}
+
+declare global {
+  interface Window {
+    kiosk?: KioskBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let staffSession: string | undefined;
+
+/** Staff calls carry this session; set on sign-in, cleared on sign-out and on every wipe. */
+export function setStaffSession(session: string | undefined): void {
+  staffSession = session;
+}
+
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
+}
+
+async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kiosk-token': pageToken() };
+  if (staffSession) headers['x-kiosk-staff'] = staffSession;
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'The kiosk service is not answering.' } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `The kiosk service answered ${response.status}.` } };
+  }
+}
+
+export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = window.kiosk ? await window.kiosk.invoke(method, input, staffSession) : await overHttp(method, input);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value as OutputOf<M>;
+}

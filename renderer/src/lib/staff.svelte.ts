@@ -1,0 +1,43 @@
+import type { InputOf, MethodName, OutputOf } from '../../../electron/core/contract';
+import { ApiError, invoke, setStaffSession } from './api';
+import { visit } from './visit.svelte';
+
+/** The staff sign-in for this screen only: in memory, gone on sign-out, wipe or reload. */
+class StaffSignIn {
+  signedIn = $state(false);
+
+  begin(session: string): void {
+    setStaffSession(session);
+    this.signedIn = true;
+  }
+
+  async end(): Promise<void> {
+    if (this.signedIn) await invoke('staff.logout', {}).catch(() => undefined);
+    setStaffSession(undefined);
+    this.signedIn = false;
+  }
+
+  /** The core said the session is gone (expired): forget it here too. */
+  expired(): void {
+    setStaffSession(undefined);
+    this.signedIn = false;
+  }
+}
+
+export const staffSignIn = new StaffSignIn();
+
+/**
+ * A staff method call. When the core says the session is gone (expired or signed out elsewhere),
+ * forget it and go back to the PIN pad instead of showing a broken console.
+ */
+export async function staffCall<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  try {
+    return await invoke(method, input);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'unauthorized') {
+      staffSignIn.expired();
+      visit.replace('staff-entry');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Language } from '../i18n/i18n.svelte';
+import { locale } from '../i18n/i18n.svelte';
+
+/** A screen and what it was opened with. Capability screens add their ids in screens/registry.ts. */
+export interface Route {
+  screen: string;
+  params?: Record<string, string>;
+}
+
+export const TEXT_SIZES = [1, 2, 3] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
+type WipeHook = () => void;
+
+/**
+ * Everything about the current visitor: where they are, the language, text size and contrast.
+ * `wipe()` returns all of it to the start and runs every capability's own clean-up, so nothing a
+ * visitor chose or typed survives "I'm finished" or the idle timeout.
+ */
+class Visit {
+  stack = $state<Route[]>([{ screen: 'attract' }]);
+  textSize = $state<TextSize>(1);
+  highContrast = $state(false);
+  defaultLanguage: Language = 'zh-HK';
+  private readonly wipeHooks = new Set<WipeHook>();
+
+  get route(): Route {
+    return this.stack[this.stack.length - 1] ?? { screen: 'attract' };
+  }
+
+  get canGoBack(): boolean {
+    return this.stack.length > 1 && this.route.screen !== 'home';
+  }
+
+  go(screen: string, params?: Record<string, string>): void {
+    this.stack = [...this.stack, { screen, params }];
+  }
+
+  /** Replace the current screen (no Back entry), e.g. language → home. */
+  replace(screen: string, params?: Record<string, string>): void {
+    this.stack = [...this.stack.slice(0, -1), { screen, params }];
+  }
+
+  back(): void {
+    if (this.stack.length > 1) this.stack = this.stack.slice(0, -1);
+  }
+
+  home(): void {
+    this.stack = [{ screen: 'home' }];
+  }
+
+  setTextSize(size: TextSize): void {
+    this.textSize = size;
+    applyPresentation(this);
+  }
+
+  toggleContrast(): void {
+    this.highContrast = !this.highContrast;
+    applyPresentation(this);
+  }
+
+  /** Capabilities register here what they keep about a visit; the hook clears it. */
+  onWipe(hook: WipeHook): () => void {
+    this.wipeHooks.add(hook);
+    return () => this.wipeHooks.delete(hook);
+  }
+
+  wipe(): void {
+    for (const hook of this.wipeHooks) hook();
+    this.stack = [{ screen: 'attract' }];
+    this.textSize = 1;
+    this.highContrast = false;
+    locale.set(this.defaultLanguage);
+    applyPresentation(this);
+    try {
+      sessionStorage.clear();
+      localStorage.clear();
+    } catch {
+      // Storage may be unavailable (opaque origins); nothing is kept there anyway.
+    }
+  }
+}
+
+/** Text size and contrast live on <html> so every screen, dialog and simulated phone follows them. */
+function applyPresentation(visit: Visit): void {
+  const root = document.documentElement;
+  root.dataset.textSize = String(visit.textSize);
+  root.classList.toggle('high-contrast', visit.highContrast);
+}
+
+export const visit = new Visit();
+applyPresentation(visit);

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface KioskProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Every request the page made that was not to the kiosk itself (should stay empty). */
+  foreignRequests: string[];
+}
+
+/** Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder. */
+export async function startKiosk(dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'))): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server/cli.mjs'), '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`kiosk exited with ${code}:\n${output}`)));
+  });
+  const kiosk: KioskProcess = { url, port: Number(new URL(url).port), dataDir, foreignRequests: [] };
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+  };
+  return { kiosk, stop };
+}
+
+/**
+ * `kiosk`: a fresh kiosk per test. `page` is routed so any request outside 127.0.0.1 is aborted
+ * and recorded; the test fails afterwards if there was one.
+ */
+export const test = base.extend<{ kiosk: KioskProcess }>({
+  kiosk: async ({}, use) => {
+    const { kiosk, stop } = await startKiosk();
+    await use(kiosk);
+    await stop();
+    rmSync(kiosk.dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page, kiosk }, use) => {
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || (url.hostname === '127.0.0.1' && url.port === String(kiosk.port))) {
+        return route.continue();
+      }
+      kiosk.foreignRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await use(page);
+    expect(kiosk.foreignRequests, 'the kiosk made requests outside 127.0.0.1').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Attract → language → home, by touch. */
+export async function startVisit(page: Page, kiosk: KioskProcess, languageName = '繁體中文'): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByRole('button', { name: languageName, exact: true }).tap();
+}
+
+/** Call the kiosk's API as the page would (token from the served page). */
+export async function api(page: Page, method: string, input: unknown, staffSession?: string): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+  return page.evaluate(
+    async ([m, body, staff]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kiosk-token': token };
+      if (staff) headers['x-kiosk-staff'] = staff as string;
+      const response = await fetch(`/api/${m as string}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      return response.json();
+    },
+    [method, input, staffSession] as const,
+  );
+}
