@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../electron/core/contract';
+import { ERROR_CODES, type Result } from '../../../electron/core/errors';
+import { createKioskCore, type KioskCore } from '../../../electron/core/service';
+import { snapshotDir, tempDirs } from '../../helpers/temp-dir';
+
+const dirs = tempDirs('kiosk-contract-');
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await dirs.cleanup();
+});
+
+const PIN = '246813';
+
+/**
+ * Inputs that would pass validation, so a refusal is the session check and not the schema.
+ * Methods not listed here are tried with `{}` (and with these, where given).
+ */
+const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
+  'visit.start': { language: 'en' },
+  'staff.setup': { pin: PIN, confirm: PIN },
+  'staff.login': { pin: PIN },
+  'staff.settings.update': { idleSeconds: 45, centreName: { 'zh-HK': '入侵者', en: 'Intruder' } },
+  'staff.pin.change': { current: PIN, next: '135792', confirm: '135792' },
+};
+
+const STAFF_METHODS = METHOD_NAMES.filter((name) => contract[name].staff);
+const PUBLIC_METHODS = METHOD_NAMES.filter((name) => !contract[name].staff);
+
+function errorCode(result: Result<unknown>): string | undefined {
+  return result.ok ? undefined : result.error.code;
+}
+
+async function coreWithPin(): Promise<{ core: KioskCore; dataDir: string; session: string; exitKiosk: ReturnType<typeof vi.fn> }> {
+  const dataDir = await dirs.make();
+  const exitKiosk = vi.fn();
+  const core = await createKioskCore({ dataDir, shell: 'electron', exitKiosk });
+  const setup = await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
+  if (!setup.ok) throw new Error(`set-up failed: ${setup.error.message}`);
+  return { core, dataDir, session: (setup.value as { session: string }).session, exitKiosk };
+}
+
+describe('contract ⇄ service coverage', () => {
+  it('has a handler for every contract method and no handler outside the contract', async () => {
+    const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'browser' });
+    const handlerNames = Object.keys(core.handlers).sort();
+    expect(handlerNames).toEqual([...METHOD_NAMES].sort());
+    for (const name of METHOD_NAMES) expect(typeof core.handlers[name]).toBe('function');
+  });
+
+  it('declares each method with an input schema and a staff flag', () => {
+    expect(METHOD_NAMES.length).toBeGreaterThan(0);
+    for (const name of METHOD_NAMES) {
+      const spec = contract[name];
+      expect(typeof spec.staff, name).toBe('boolean');
+      expect(typeof spec.input.safeParse, name).toBe('function');
+      expect(name, 'method names are dotted lower-case words').toMatch(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/);
+    }
+  });
+
+  it('includes the methods the issue asks for, with staff methods marked', () => {
+    for (const name of ['app.info', 'settings.get', 'staff.setup', 'staff.login']) {
+      expect(isMethodName(name), name).toBe(true);
+      expect(contract[name as MethodName].staff, name).toBe(false);
+    }
+    for (const name of ['staff.logout', 'staff.settings.update', 'staff.pin.change', 'staff.health']) {
+      expect(isMethodName(name), name).toBe(true);
+      expect(contract[name as MethodName].staff, name).toBe(true);
+    }
+  });
+
+  it('does not take inherited object keys for method names', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', '']) expect(isMethodName(name)).toBe(false);
+  });
+});
+
+describe('staff methods without a session', () => {
+  it.each(STAFF_METHODS)('%s refuses with unauthorized and writes nothing', async (name) => {
+    const { core, dataDir, exitKiosk } = await coreWithPin();
+    const before = await snapshotDir(dataDir);
+    const inputs = [{}, ...(name in VALID_INPUTS ? [VALID_INPUTS[name]] : [])];
+    const sessions: (string | undefined)[] = [undefined, '', 'not-a-session', 'x'.repeat(32)];
+    for (const input of inputs) {
+      for (const staffSession of sessions) {
+        const result = await core.invoke(name, input, staffSession === undefined ? {} : { staffSession });
+        expect(errorCode(result), `${name} with session ${JSON.stringify(staffSession)}`).toBe('unauthorized');
+      }
+      // No context argument at all.
+      expect(errorCode(await core.invoke(name, input))).toBe('unauthorized');
+    }
+    expect(await snapshotDir(dataDir)).toEqual(before);
+    expect(exitKiosk).not.toHaveBeenCalled();
+  });
+
+  it('the session check comes before input validation (nothing about the schema leaks)', async () => {
+    const { core } = await coreWithPin();
+    for (const name of STAFF_METHODS) {
+      expect(errorCode(await core.invoke(name, { definitely: 'not valid' })), name).toBe('unauthorized');
+    }
+  });
+
+  it('the same calls work with a live session', async () => {
+    const { core, session } = await coreWithPin();
+    const health = await core.invoke('staff.health', {}, { staffSession: session });
+    expect(health.ok).toBe(true);
+    const update = await core.invoke('staff.settings.update', { idleSeconds: 45 }, { staffSession: session });
+    expect(update).toMatchObject({ ok: true, value: { idleSeconds: 45 } });
+  });
+});
+
+describe('public methods', () => {
+  it.each(PUBLIC_METHODS)('%s answers without a staff session', async (name) => {
+    const dataDir = await dirs.make();
+    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const result = await core.invoke(name, VALID_INPUTS[name] ?? {});
+    expect(result.ok ? 'ok' : result.error.code, name).not.toBe('unauthorized');
+  });
+});
+
+describe('invoke errors', () => {
+  it('answers not_found for an unknown method', async () => {
+    const dataDir = await dirs.make();
+    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const before = await snapshotDir(dataDir);
+    for (const name of ['no.such.method', 'constructor', '__proto__', 'toString', '', 'staff', 'app.info.extra']) {
+      const result = await core.invoke(name, {});
+      expect(errorCode(result), name).toBe('not_found');
+    }
+    expect(await snapshotDir(dataDir)).toEqual(before);
+  });
+
+  it.each<[MethodName, unknown]>([
+    ['visit.start', { language: 'fr' }],
+    ['visit.start', {}],
+    ['visit.start', { language: 'en', extra: true }],
+    ['app.info', { unexpected: 1 }],
+    ['settings.get', 'a string'],
+    ['settings.get', [1, 2, 3]],
+    ['staff.login', { pin: 123456 }],
+    ['staff.login', { pin: '1'.repeat(1000) }],
+    ['staff.setup', { pin: 'abc' }],
+    ['staff.setup', { pin: PIN, confirm: PIN, admin: true }],
+  ])('answers invalid_input for %s with %j and writes nothing', async (name, input) => {
+    const dataDir = await dirs.make();
+    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const before = await snapshotDir(dataDir);
+    const result = await core.invoke(name, input);
+    expect(errorCode(result)).toBe('invalid_input');
+    expect(await snapshotDir(dataDir)).toEqual(before);
+  });
+
+  it.each<[MethodName, unknown]>([
+    ['staff.settings.update', { idleSeconds: 2 }],
+    ['staff.settings.update', { idleSeconds: '90' }],
+    ['staff.settings.update', { district: 'Z' }],
+    ['staff.settings.update', { location: { latitude: 51.5, longitude: -0.12 } }],
+    ['staff.settings.update', { centreName: { 'zh-HK': '', en: 'x' } }],
+    ['staff.settings.update', { pin: null }],
+    ['staff.settings.update', { staff: { pin: null, failedAttempts: 0, lockedUntil: null } }],
+    ['staff.pin.change', { current: PIN }],
+  ])('with a session, answers invalid_input for %s with %j and writes nothing', async (name, input) => {
+    const { core, dataDir, session } = await coreWithPin();
+    const before = await snapshotDir(dataDir);
+    const result = await core.invoke(name, input, { staffSession: session });
+    expect(errorCode(result)).toBe('invalid_input');
+    expect(await snapshotDir(dataDir)).toEqual(before);
+  });
+
+  it('never throws, and every error has a known code and a message', async () => {
+    const dataDir = await dirs.make();
+    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const calls: [string, unknown][] = [
+      ['nope', undefined],
+      ['app.info', undefined],
+      ['app.info', null],
+      ['visit.start', Symbol('x') as unknown],
+      ['staff.login', { pin: PIN }],
+      ['staff.health', {}],
+    ];
+    for (const [name, input] of calls) {
+      const result = await core.invoke(name, input);
+      if (!result.ok) {
+        expect(ERROR_CODES).toContain(result.error.code);
+        expect(result.error.message.length).toBeGreaterThan(0);
+        expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+      }
+    }
+  });
+
+  it('answers forbidden for staff.exit where the shell cannot close the kiosk', async () => {
+    const dataDir = await dirs.make();
+    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const setup = await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
+    const session = setup.ok ? (setup.value as { session: string }).session : '';
+    expect(errorCode(await core.invoke('staff.exit', {}, { staffSession: session }))).toBe('forbidden');
+  });
+});
