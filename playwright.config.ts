@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { makeSpeechHome } from './tests/e2e/speech-home';
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download does not work on
@@ -26,7 +27,11 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, HOME: makeSpeechHome() },
+    },
     viewport: { width: 1280, height: 800 },
     hasTouch: true,
     locale: 'zh-HK',

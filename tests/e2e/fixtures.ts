@@ -88,3 +88,31 @@ export async function api(page: Page, method: string, input: unknown, staffSessi
     [method, input, staffSession] as const,
   );
 }
+
+/** Press and hold by touch for `ms` (Playwright's touchscreen only taps). */
+export async function holdByTouch(page: Page, testId: string, ms: number): Promise<void> {
+  const target = page.getByTestId(testId);
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${testId} is not visible`);
+  const init = { pointerType: 'touch', isPrimary: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  // A handle, not the locator: a completed hold navigates away, and the release must not wait for
+  // the element to come back.
+  const handle = await target.elementHandle();
+  await handle!.dispatchEvent('pointerdown', init);
+  await page.waitForTimeout(ms);
+  await handle!.dispatchEvent('pointerup', init).catch(() => undefined);
+}
+
+export const TEST_PIN = '246810';
+
+/** Set the staff PIN through the API and return a staff session for further set-up. */
+export async function setUpStaff(page: Page): Promise<string> {
+  const result = await api(page, 'staff.setup', { pin: TEST_PIN, confirm: TEST_PIN });
+  if (!result.ok) throw new Error(`staff.setup failed: ${JSON.stringify(result.error)}`);
+  return (result.value as { session: string }).session;
+}
+
+/** Tap the six digits of a PIN on the kiosk's PIN pad. */
+export async function tapPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).tap();
+}
