@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { countEvent } from '../activity/tallies';
+import type { CoreContext } from '../core-context';
+import type { HandlersOf } from '../contract-method';
+import { KioskError } from '../errors';
+import { StoredDocument } from '../store/document';
+import type { lessonMethods, LessonList } from './contract';
+import { loadLessons } from './load-lessons';
+import {
+  defaultResumeCodesDoc,
+  expiresAt,
+  generateResumeCode,
+  isExpired,
+  purgeExpiredResumeCodes,
+  ResumeCodesDocSchema,
+  type ResumeCodesDoc,
+} from './resume-codes';
+import { summariseLesson, TOPIC_LABELS, TOPICS, type Lesson } from './schema';
+
+/** Lessons are read once at start-up: they are shipped content and never change while running. */
+export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf<typeof lessonMethods>> {
+  const { lessons, problems } = await loadLessons(path.join(ctx.contentDir, 'lessons'));
+  for (const problem of problems) console.error(`[kiosk] lesson left out: ${problem}`);
+  const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+
+  const list: LessonList = {
+    topics: TOPICS.filter((topic) => lessons.some((l) => l.topic === topic)).map((id) => ({ id, label: TOPIC_LABELS[id] })),
+    lessons: lessons.map(summariseLesson),
+    startHere: lessons
+      .filter((l) => l.startHere !== undefined)
+      .sort((a, b) => (a.startHere ?? 0) - (b.startHere ?? 0))
+      .map((l) => l.id),
+  };
+
+  const resumeCodes = await StoredDocument.open<ResumeCodesDoc>({
+    dataDir: ctx.dataDir,
+    name: 'resume-codes',
+    schema: ResumeCodesDocSchema,
+    defaults: defaultResumeCodesDoc,
+    onHealthEvent: ctx.onHealthEvent,
+    now: ctx.now,
+  });
+  await purgeExpiredResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
+
+  function lessonOrNotFound(id: string): Lesson {
+    const lesson = byId.get(id);
+    if (!lesson) throw new KioskError('not_found', `There is no lesson called ${id}.`);
+    return lesson;
+  }
+
+  return {
+    'lessons.list': async () => list,
+    'lessons.get': async ({ id }) => lessonOrNotFound(id),
+    'lessons.progress': async ({ lessonId, event, language }) => {
+      // Only known lessons: the counters must not fill with whatever a caller sends.
+      lessonOrNotFound(lessonId);
+      await countEvent(ctx.activity, { event: `lesson.${event}`, subject: lessonId, language }, ctx.now());
+      return { counted: true };
+    },
+    'lessons.resume.create': async ({ lessonId, stepIndex, completedLessons = [] }) => {
+      const lesson = lessonOrNotFound(lessonId);
+      if (stepIndex >= lesson.steps.length) throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`);
+      const now = ctx.now();
+      const days = resumeCodes.data.retentionDays;
+      await purgeExpiredResumeCodes(resumeCodes, now, days);
+      const entry = {
+        code: generateResumeCode(new Set(resumeCodes.data.codes.map((c) => c.code))),
+        lessonId,
+        stepIndex,
+        completedLessons: [...new Set(completedLessons.filter((id) => byId.has(id)))],
+        createdAt: now.toISOString(),
+      };
+      await resumeCodes.update((draft) => {
+        draft.codes.push(entry);
+      });
+      return { code: entry.code, expiresAt: expiresAt(entry, days) };
+    },
+    'lessons.resume.open': async ({ code }) => {
+      const entry = resumeCodes.data.codes.find((c) => c.code === code);
+      // A code past its period is gone even if the purge has not run since.
+      if (!entry || isExpired(entry, ctx.now(), resumeCodes.data.retentionDays)) {
+        throw new KioskError('not_found', 'That code is not known on this kiosk, or it has expired.');
+      }
+      const lesson = byId.get(entry.lessonId);
+      if (!lesson) throw new KioskError('not_found', 'The lesson for that code is no longer on this kiosk.');
+      return {
+        lessonId: entry.lessonId,
+        // Content may have been shortened since the code was made.
+        stepIndex: Math.min(entry.stepIndex, lesson.steps.length - 1),
+        completedLessons: entry.completedLessons.filter((id) => byId.has(id)),
+      };
+    },
+    'staff.lessons.retention': async ({ days }) => {
+      if (days !== undefined && days !== resumeCodes.data.retentionDays) {
+        await resumeCodes.update((draft) => {
+          draft.retentionDays = days;
+        });
+        await purgeExpiredResumeCodes(resumeCodes, ctx.now(), days);
+      }
+      return { days: resumeCodes.data.retentionDays, storedCodes: resumeCodes.data.codes.length };
+    },
+  };
+}
