@@ -1,0 +1,164 @@
+import type { LocalisedText } from '../i18n';
+import { fillTemplate, withSimplified, type FullText } from '../content/localise';
+import { evaluateCondition, explain, questionsIn, type Answers, type TraceNode } from './engine';
+import type { Programme, Question, QuestionSet } from './schema';
+
+/**
+ * From a programme's outcome rules and the answers to one outcome, its reasons and its near-miss.
+ *
+ * Rules are tried in order and the first one that is met decides ("CSSA route", then "full
+ * grant", …). When none is met: "need more information" if one could still be met once an
+ * unknown answer is known, else "not eligible". For a closed programme the same evaluation says
+ * whether the family would have qualified; it never yields an open-programme outcome.
+ */
+
+export const OUTCOMES = [
+  'eligible',
+  'likely-eligible',
+  'not-eligible',
+  'need-more-info',
+  'closed-would-have-qualified',
+  'closed-would-not-have-qualified',
+  'closed-cannot-tell',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Headline for each outcome, said the same way on every programme. */
+export const OUTCOME_LABELS: Record<Outcome, FullText> = {
+  eligible: { 'zh-HK': '按你的答案，你符合資格', en: 'From your answers, you qualify', 'zh-CN': '按你的答案，你符合资格' },
+  'likely-eligible': {
+    'zh-HK': '你可能符合資格：要經入息審查決定',
+    en: 'You may qualify: a means test decides',
+    'zh-CN': '你可能符合资格：要经入息审查决定',
+  },
+  'not-eligible': { 'zh-HK': '按你的答案，你不符合資格', en: 'From your answers, you do not qualify', 'zh-CN': '按你的答案，你不符合资格' },
+  'need-more-info': { 'zh-HK': '需要多一點資料才能判斷', en: 'We need more information to tell', 'zh-CN': '需要多一点资料才能判断' },
+  'closed-would-have-qualified': {
+    'zh-HK': '計劃已結束。按你的答案，你當時會符合資格',
+    en: 'This programme has ended. From your answers, you would have qualified',
+    'zh-CN': '计划已结束。按你的答案，你当时会符合资格',
+  },
+  'closed-would-not-have-qualified': {
+    'zh-HK': '計劃已結束。按你的答案，你當時不會符合資格',
+    en: 'This programme has ended. From your answers, you would not have qualified',
+    'zh-CN': '计划已结束。按你的答案，你当时不会符合资格',
+  },
+  'closed-cannot-tell': {
+    'zh-HK': '計劃已結束。未能判斷你當時是否符合資格',
+    en: 'This programme has ended. We cannot tell whether you would have qualified',
+    'zh-CN': '计划已结束。未能判断你当时是否符合资格',
+  },
+};
+
+export interface RuleTrace {
+  rule: string;
+  outcome: Programme['rules']['outcomes'][number]['outcome'];
+  trace: TraceNode;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  /** The rule that decided, or null for "not eligible" / "need more information" from unknowns. */
+  decidedBy: string | null;
+  reasons: FullText[];
+  trace: RuleTrace[];
+}
+
+export interface NearMiss {
+  question: string;
+  answer: string;
+  /** "If a child in your household studies full-time in primary or secondary school, you may be able to get this help." */
+  text: FullText;
+  /** false when other answers would still be needed after this one changes. */
+  certain: boolean;
+}
+
+export function questionMap(questions: QuestionSet): Map<string, Question> {
+  return new Map(questions.questions.map((question) => [question.id, question]));
+}
+
+export function decide(programme: Programme, answers: Answers, questions: ReadonlyMap<string, Question>): Decision {
+  const rules = programme.rules.outcomes;
+  const trace: RuleTrace[] = rules.map((rule) => ({ rule: rule.id, outcome: rule.outcome, trace: evaluateCondition(rule.when, answers, questions) }));
+  const firstMet = trace.findIndex((entry) => entry.trace.result === 'met');
+  const unknownBefore = (end: number) => trace.slice(0, end).filter((entry) => entry.trace.result === 'unknown');
+
+  let openOutcome: 'eligible' | 'likely-eligible' | 'need-more-info' | 'not-eligible';
+  let decidedBy: string | null = null;
+  let reasons: LocalisedText[];
+  const deciding = firstMet >= 0 ? rules[firstMet] : undefined;
+  if (deciding) {
+    openOutcome = deciding.outcome;
+    decidedBy = deciding.id;
+    // What decided, its note, then what is still unknown on an earlier (better) route.
+    reasons = [...explain(trace[firstMet]!.trace), ...(deciding.note ? [deciding.note] : []), ...unknownBefore(firstMet).flatMap((entry) => explain(entry.trace))];
+  } else if (trace.some((entry) => entry.trace.result === 'unknown')) {
+    openOutcome = 'need-more-info';
+    reasons = unknownBefore(trace.length).flatMap((entry) => explain(entry.trace));
+  } else {
+    openOutcome = 'not-eligible';
+    // Why no route to help applies; a "need more information" rule not applying is no news.
+    reasons = trace.filter((entry) => entry.outcome !== 'need-more-info').flatMap((entry) => explain(entry.trace));
+  }
+
+  const outcome: Outcome = programme.status === 'closed' ? closedOutcome(openOutcome) : openOutcome;
+  return { outcome, decidedBy, reasons: dedupe(reasons), trace };
+}
+
+function closedOutcome(open: 'eligible' | 'likely-eligible' | 'need-more-info' | 'not-eligible'): Outcome {
+  if (open === 'eligible') return 'closed-would-have-qualified';
+  if (open === 'not-eligible') return 'closed-would-not-have-qualified';
+  // "Likely" rests on a means test nobody can take any more; say we cannot tell.
+  return 'closed-cannot-tell';
+}
+
+function dedupe(texts: LocalisedText[]): FullText[] {
+  const seen = new Set<string>();
+  const unique: FullText[] = [];
+  for (const text of texts) {
+    if (seen.has(text.en)) continue;
+    seen.add(text.en);
+    unique.push(withSimplified(text));
+  }
+  return unique;
+}
+
+/** Question ids a programme's rules read, in the order the check asks them. */
+export function questionsOf(programme: Programme, questions: QuestionSet): string[] {
+  const used = new Set(programme.rules.outcomes.flatMap((rule) => questionsIn(rule.when)));
+  return questions.questions.map((question) => question.id).filter((id) => used.has(id));
+}
+
+/**
+ * For a "not eligible" result: the single changed answer that would make it "eligible" or
+ * "likely eligible". Prefers a change that settles it (eligible, then likely) over one that
+ * would still need other answers, then the question order. Null when no single change does it.
+ */
+export function findNearMiss(programme: Programme, answers: Answers, questions: QuestionSet): NearMiss | null {
+  const byId = questionMap(questions);
+  if (decide(programme, answers, byId).outcome !== 'not-eligible') return null;
+  let best: { rank: number; miss: NearMiss } | null = null;
+  for (const questionId of questionsOf(programme, questions)) {
+    const question = byId.get(questionId)!;
+    for (const option of question.options) {
+      if (answers[questionId] === option.id) continue;
+      const changed = decide(programme, { ...answers, [questionId]: option.id }, byId);
+      const rank = nearMissRank(programme, changed);
+      if (rank === null || (best && best.rank <= rank)) continue;
+      const text = fillTemplate(questions.nearMissTemplate, { statement: option.statement });
+      best = { rank, miss: { question: questionId, answer: option.id, text, certain: rank < 2 } };
+    }
+  }
+  return best?.miss ?? null;
+}
+
+/** 0: settles on eligible; 1: settles on likely; 2: a helpful route becomes possible; null: no help. */
+function nearMissRank(programme: Programme, decision: Decision): number | null {
+  if (decision.outcome === 'eligible') return 0;
+  if (decision.outcome === 'likely-eligible') return 1;
+  const helpfulRuleStillOpen = decision.trace.some((entry, index) => {
+    const rule = programme.rules.outcomes[index]!;
+    return rule.outcome !== 'need-more-info' && entry.trace.result === 'unknown';
+  });
+  return decision.outcome === 'need-more-info' && helpfulRuleStillOpen ? 2 : null;
+}

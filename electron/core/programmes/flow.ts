@@ -1,0 +1,116 @@
+import { decide, questionMap, questionsOf } from './decide';
+import type { Answers } from './engine';
+import { NOT_SURE, type Programme, type Question, type QuestionSet } from './schema';
+
+/**
+ * The question flow: one question at a time, in the order questions.json lists them, skipping
+ * any question that can no longer change any result.
+ *
+ * "Can change a result": for some programme that is open (or of unknown status) and reads the
+ * question, there is a way the still-unanswered questions could be answered under which two
+ * different answers to this question give two different decisions (outcome and deciding rule).
+ * This is checked exactly by trying the combinations, which is cheap for a handful of questions;
+ * above COMBINATION_LIMIT we stop counting and ask (asking one question too many is harmless,
+ * skipping one that matters is not).
+ *
+ * Closed programmes never cause a question to be asked: a family's time goes to help that runs
+ * now. A closed programme is still evaluated on the answers given, so its result may be
+ * "closed — cannot tell".
+ *
+ * The walk also decides which answers count: an answer kept from before the visitor went Back and
+ * changed an earlier answer is dropped if its question would now be skipped. `evaluate` uses
+ * the same walk, so a result only ever rests on questions the visitor was actually shown.
+ */
+
+const COMBINATION_LIMIT = 4096;
+
+export interface FlowContent {
+  questions: QuestionSet;
+  programmes: Programme[];
+}
+
+export type FlowStep =
+  | {
+      done: false;
+      question: Question;
+      /** 1-based: "question 2 of …". */
+      position: number;
+      /** At most this many questions in all, given the answers so far (it can only shrink). */
+      total: number;
+      /** The questions answered on the way here, in order. */
+      asked: string[];
+    }
+  | { done: true; position: null; total: number; asked: string[] };
+
+export interface FlowWalk {
+  step: FlowStep;
+  /** Only the answers to questions on the path. */
+  effectiveAnswers: Record<string, string>;
+}
+
+/** Every answer a question can take: its options and "not sure". */
+function domain(question: Question): string[] {
+  return [...question.options.map((option) => option.id), NOT_SURE];
+}
+
+/** Does answering `questionId` still matter for any open programme, given the answers so far? */
+export function questionMatters(content: FlowContent, questionId: string, answers: Answers, combinationLimit = COMBINATION_LIMIT): boolean {
+  const byId = questionMap(content.questions);
+  const question = byId.get(questionId);
+  if (!question) return false;
+  return content.programmes.some((programme) => {
+    if (programme.status === 'closed') return false;
+    const reads = questionsOf(programme, content.questions);
+    if (!reads.includes(questionId)) return false;
+    const free = reads.filter((id) => id !== questionId && answers[id] === undefined).map((id) => byId.get(id)!);
+    const combinations = free.reduce((count, other) => count * domain(other).length, domain(question).length);
+    if (combinations > combinationLimit) return true;
+    for (const completion of completions(free)) {
+      const keys = new Set(
+        domain(question).map((value) => {
+          const decision = decide(programme, { ...answers, ...completion, [questionId]: value }, byId);
+          return `${decision.outcome}/${decision.decidedBy ?? ''}`;
+        }),
+      );
+      if (keys.size > 1) return true;
+    }
+    return false;
+  });
+}
+
+function* completions(free: Question[]): Generator<Record<string, string>> {
+  const [first, ...rest] = free;
+  if (!first) {
+    yield {};
+    return;
+  }
+  for (const value of domain(first)) {
+    for (const tail of completions(rest)) yield { [first.id]: value, ...tail };
+  }
+}
+
+export function walkFlow(content: FlowContent, answers: Answers): FlowWalk {
+  const effectiveAnswers: Record<string, string> = {};
+  const asked: string[] = [];
+  const questions = content.questions.questions;
+  for (const [index, question] of questions.entries()) {
+    if (!questionMatters(content, question.id, effectiveAnswers)) continue;
+    const answer = answers[question.id];
+    if (answer !== undefined) {
+      effectiveAnswers[question.id] = answer;
+      asked.push(question.id);
+      continue;
+    }
+    const later = questions.slice(index + 1).filter((other) => questionMatters(content, other.id, effectiveAnswers));
+    return {
+      step: { done: false, question, position: asked.length + 1, total: asked.length + 1 + later.length, asked },
+      effectiveAnswers,
+    };
+  }
+  return { step: { done: true, position: null, total: asked.length, asked }, effectiveAnswers };
+}
+
+/** The next question to show, or done. Pure: the renderer reaches it through `eligibility.next`. */
+export function nextQuestion(content: FlowContent, answers: Answers): FlowStep {
+  return walkFlow(content, answers).step;
+}

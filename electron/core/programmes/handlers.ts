@@ -1,0 +1,55 @@
+import { hongKongDateKey } from '../activity/schema';
+import { countEvent } from '../activity/tallies';
+import type { HandlersOf } from '../contract-method';
+import type { CoreContext } from '../core-context';
+import { KioskError } from '../errors';
+import type { Answers } from './engine';
+import type { programmeMethods } from './contract';
+import { nextQuestion } from './flow';
+import { loadProgrammeContent, type ProgrammeContent } from './load';
+import { NOT_SURE } from './schema';
+import { ELIGIBILITY_EVENT, programmesStatus } from './staff-status';
+import { detailView, evaluateAll, questionsView, stepView, summaryView } from './views';
+
+/**
+ * Programme pages and the eligibility check. Content is read and validated once, when the core
+ * starts (a content error is a build error: the content tests catch it before shipping).
+ *
+ * Privacy: the answers are used inside the call and dropped. The only write is countEvent —
+ * programme, outcome, language and day — never the answers or anything derived from one family.
+ */
+export async function createProgrammeHandlers(ctx: CoreContext): Promise<HandlersOf<typeof programmeMethods>> {
+  const content = await loadProgrammeContent(ctx.contentDir);
+
+  return {
+    'programmes.list': async () => ({ programmes: content.programmes.map(summaryView) }),
+    'programmes.get': async ({ id }) => {
+      const programme = content.programmes.find((candidate) => candidate.id === id);
+      if (!programme) throw new KioskError('not_found', `There is no programme called ${id}.`);
+      return detailView(programme, content.programmes);
+    },
+    'eligibility.questions': async () => questionsView(content),
+    'eligibility.next': async ({ answers }) => stepView(nextQuestion(content, checkAnswers(content, answers))),
+    'eligibility.evaluate': async ({ answers, language }) => {
+      const result = evaluateAll(content, checkAnswers(content, answers));
+      // One at a time: the store serialises writes anyway, and this keeps the order predictable.
+      for (const programme of result.results) {
+        await countEvent(ctx.activity, { event: ELIGIBILITY_EVENT, subject: programme.id, detail: programme.outcome, language }, ctx.now());
+      }
+      return result;
+    },
+    'staff.programmes.status': async () => programmesStatus(content.programmes, ctx.activity.data.tallies, hongKongDateKey(ctx.now())),
+  };
+}
+
+/** Answers must name real questions and real options; the message never echoes the answer. */
+export function checkAnswers(content: ProgrammeContent, answers: Record<string, string>): Answers {
+  for (const [questionId, value] of Object.entries(answers)) {
+    const question = content.questions.questions.find((candidate) => candidate.id === questionId);
+    if (!question) throw new KioskError('invalid_input', `There is no question called ${questionId}.`);
+    if (value !== NOT_SURE && !question.options.some((option) => option.id === value)) {
+      throw new KioskError('invalid_input', `That is not one of the answers to ${questionId}.`);
+    }
+  }
+  return answers;
+}

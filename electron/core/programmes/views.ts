@@ -1,0 +1,176 @@
+import { withSimplified, type FullText } from '../content/localise';
+import { decide, findNearMiss, OUTCOME_LABELS, questionMap, type NearMiss, type Outcome, type RuleTrace } from './decide';
+import type { Answers } from './engine';
+import { walkFlow, type FlowStep } from './flow';
+import type { ProgrammeContent } from './load';
+import { NOT_SURE, type Place, type Programme, type ProgrammeStatus, type Question, type Source } from './schema';
+
+/**
+ * What the core hands to the renderer. Every text is complete in all three languages (zh-CN
+ * derived where not written), so the result page can switch language without asking again.
+ */
+
+export interface PlaceView {
+  kind: Place['kind'];
+  name: FullText;
+  detail: FullText | null;
+  phone: string | null;
+  screen: 'hotspots' | null;
+}
+
+export interface DatedFactView {
+  text: FullText;
+  asOf: string;
+  source: Source;
+}
+
+export interface ProgrammeSummary {
+  id: string;
+  title: FullText;
+  alsoKnownAs: FullText | null;
+  summary: FullText;
+  status: ProgrammeStatus;
+  statusNote: FullText | null;
+  validFrom: string;
+  validTo: string | null;
+  /** "Information as of" for the page. */
+  asOf: string;
+  link: { screen: 'hotspots'; label: FullText } | null;
+}
+
+export interface ProgrammeDetail extends ProgrammeSummary {
+  whoItHelps: FullText;
+  whatYouGet: FullText[];
+  howToApply: FullText[];
+  documents: FullText[];
+  whereToGo: PlaceView[];
+  facts: DatedFactView[];
+  /** For a closed programme: what runs now. */
+  pointsTo: { id: string; title: FullText }[];
+  rulesAsOf: string;
+  /** The page's sources, then any the rules add. */
+  sources: Source[];
+}
+
+export interface ProgrammeResult extends ProgrammeDetail {
+  outcome: Outcome;
+  outcomeLabel: FullText;
+  /** The rule that decided (e.g. "cssa-route"), or null. */
+  decidedBy: string | null;
+  /** Plain-words reasons, from the trace. */
+  reasons: FullText[];
+  /** Only for "not eligible": the single answer that would change it. */
+  nearMiss: NearMiss | null;
+  /** How each rule came out; answers appear here only as option ids and stay in memory. */
+  trace: RuleTrace[];
+}
+
+export interface EvaluateResult {
+  results: ProgrammeResult[];
+  /** The questions the result rests on, in order (answers to skipped questions are ignored). */
+  asked: string[];
+}
+
+export interface QuestionView {
+  id: string;
+  kind: Question['kind'];
+  text: FullText;
+  help: FullText | null;
+  /** The question's options, then "not sure". */
+  options: { id: string; label: FullText }[];
+}
+
+export interface QuestionsView {
+  asOf: string;
+  collectionStatement: FullText;
+  questions: QuestionView[];
+}
+
+export type NextStepView =
+  | { done: false; question: QuestionView; position: number; total: number; asked: string[] }
+  | { done: true; position: null; total: number; asked: string[] };
+
+const NOT_SURE_LABEL: FullText = { 'zh-HK': '不肯定', en: 'Not sure', 'zh-CN': '不肯定' };
+
+const full = (text: Parameters<typeof withSimplified>[0]) => withSimplified(text);
+const maybe = (text: Parameters<typeof withSimplified>[0] | undefined) => (text ? withSimplified(text) : null);
+
+export function questionView(question: Question): QuestionView {
+  return {
+    id: question.id,
+    kind: question.kind,
+    text: full(question.text),
+    help: maybe(question.help),
+    options: [...question.options.map((option) => ({ id: option.id, label: full(option.label) })), { id: NOT_SURE, label: NOT_SURE_LABEL }],
+  };
+}
+
+export function questionsView(content: ProgrammeContent): QuestionsView {
+  return {
+    asOf: content.questions.asOf,
+    collectionStatement: full(content.questions.collectionStatement),
+    questions: content.questions.questions.map(questionView),
+  };
+}
+
+export function stepView(step: FlowStep): NextStepView {
+  return step.done ? step : { ...step, question: questionView(step.question) };
+}
+
+export function summaryView(programme: Programme): ProgrammeSummary {
+  return {
+    id: programme.id,
+    title: full(programme.title),
+    alsoKnownAs: maybe(programme.alsoKnownAs),
+    summary: full(programme.summary),
+    status: programme.status,
+    statusNote: maybe(programme.statusNote),
+    validFrom: programme.validFrom,
+    validTo: programme.validTo,
+    asOf: programme.asOf,
+    link: programme.link ? { screen: programme.link.screen, label: full(programme.link.label) } : null,
+  };
+}
+
+function placeView(place: Place): PlaceView {
+  return { kind: place.kind, name: full(place.name), detail: maybe(place.detail), phone: place.phone ?? null, screen: place.screen ?? null };
+}
+
+export function detailView(programme: Programme, all: Programme[]): ProgrammeDetail {
+  const sources = [...programme.sources];
+  for (const source of programme.rules.sources) if (!sources.some((known) => known.url === source.url && known.title === source.title)) sources.push(source);
+  return {
+    ...summaryView(programme),
+    whoItHelps: full(programme.whoItHelps),
+    whatYouGet: programme.whatYouGet.map(full),
+    howToApply: programme.howToApply.map(full),
+    documents: programme.documents.map(full),
+    whereToGo: programme.whereToGo.map(placeView),
+    facts: programme.facts.map((fact) => ({ text: full(fact.text), asOf: fact.asOf, source: programme.sources[fact.source]! })),
+    pointsTo: programme.pointsTo.flatMap((id) => {
+      const target = all.find((candidate) => candidate.id === id);
+      return target ? [{ id, title: full(target.title) }] : [];
+    }),
+    rulesAsOf: programme.rules.asOf,
+    sources,
+  };
+}
+
+/** Runs the check for every programme. Pure: counting the results is the handler's job. */
+export function evaluateAll(content: ProgrammeContent, answers: Answers): EvaluateResult {
+  const { effectiveAnswers, step } = walkFlow(content, answers);
+  const byId = questionMap(content.questions);
+  const results = content.programmes.map((programme): ProgrammeResult => {
+    const decision = decide(programme, effectiveAnswers, byId);
+    return {
+      ...detailView(programme, content.programmes),
+      outcome: decision.outcome,
+      outcomeLabel: OUTCOME_LABELS[decision.outcome],
+      decidedBy: decision.decidedBy,
+      reasons: decision.reasons,
+      nearMiss: decision.outcome === 'not-eligible' ? findNearMiss(programme, effectiveAnswers, content.questions) : null,
+      trace: decision.trace,
+    };
+  });
+  return { results, asked: step.asked };
+}

@@ -1,0 +1,157 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
+import type { CoreContext } from '../../../../electron/core/core-context';
+import { KioskError } from '../../../../electron/core/errors';
+import { programmeMethods } from '../../../../electron/core/programmes/contract';
+import { createProgrammeHandlers } from '../../../../electron/core/programmes/handlers';
+import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from '../../../../electron/core/settings/schema';
+import { StoredDocument } from '../../../../electron/core/store/document';
+import { tempDirs } from '../../../helpers/temp-dir';
+
+const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
+const dirs = tempDirs('kiosk-programme-handlers-');
+afterEach(() => dirs.cleanup());
+
+async function setUp(now = new Date('2026-11-27T04:00:00Z')) {
+  const dataDir = await dirs.make();
+  let clock = now;
+  const common = { dataDir, now: () => clock };
+  const settings = await StoredDocument.open<SettingsDoc>({ ...common, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc, migrations: settingsMigrations });
+  const activity = await StoredDocument.open<ActivityDoc>({ ...common, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
+  const ctx: CoreContext = { dataDir, contentDir: CONTENT_DIR, now: () => clock, settings, activity, onHealthEvent: () => undefined };
+  const handlers = await createProgrammeHandlers(ctx);
+  return { dataDir, ctx, handlers, setNow: (date: Date) => (clock = date) };
+}
+
+/** Every file in the data folder, as text. */
+async function dataFolderText(dir: string): Promise<string> {
+  const files = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(files.filter((entry) => entry.isFile()).map((entry) => fs.readFile(path.join(entry.parentPath, entry.name), 'utf8')));
+  return texts.join('\n');
+}
+
+const SFO_HALF = { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'no' };
+
+describe('programme methods', () => {
+  it('declares its methods, with staff only on the staff one', () => {
+    expect(Object.keys(programmeMethods).sort()).toEqual(
+      ['eligibility.evaluate', 'eligibility.next', 'eligibility.questions', 'programmes.get', 'programmes.list', 'staff.programmes.status'].sort(),
+    );
+    for (const [name, spec] of Object.entries(programmeMethods)) expect(spec.staff, name).toBe(name.startsWith('staff.'));
+    expect(programmeMethods['eligibility.evaluate'].input.safeParse({ answers: { cssa: 'Chan Tai Man' }, language: 'en' }).success).toBe(false);
+    expect(programmeMethods['eligibility.evaluate'].input.safeParse({ answers: SFO_HALF, language: 'en' }).success).toBe(true);
+  });
+
+  it('lists programmes with the open ones first and the closed one marked closed', async () => {
+    const { handlers } = await setUp();
+    const { programmes } = await handlers['programmes.list']({}, {});
+    expect(programmes.map((programme) => [programme.id, programme.status])).toEqual([
+      ['internet-access-subsidy', 'open'],
+      ['elder-digital-support', 'open'],
+      ['wifi-hk', 'open'],
+      ['internet-learning-support-programme', 'closed'],
+    ]);
+    for (const programme of programmes) {
+      expect(programme.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(programme.title['zh-CN']).toBeTruthy();
+    }
+  });
+
+  it('gets one programme page with sources and "as of", or not_found', async () => {
+    const { handlers } = await setUp();
+    const ilsp = await handlers['programmes.get']({ id: 'internet-learning-support-programme' }, {});
+    expect(ilsp).toMatchObject({ status: 'closed', validTo: '2018-08-31', rulesAsOf: '2026-11-27' });
+    expect(ilsp.statusNote?.en).toMatch(/ended on 31 August 2018/);
+    expect(ilsp.pointsTo.map((entry) => entry.id)).toEqual(['internet-access-subsidy', 'wifi-hk']);
+    expect(ilsp.sources.length).toBeGreaterThan(0);
+    await expect(handlers['programmes.get']({ id: 'nothing-here' }, {})).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('hands out the questions with "not sure" and the collection statement', async () => {
+    const { handlers } = await setUp();
+    const view = await handlers['eligibility.questions']({}, {});
+    expect(view.collectionStatement.en).toMatch(/not kept/);
+    expect(view.questions.map((question) => question.id)).toEqual(['school-child', 'cssa', 'textbook-assistance', 'aged-60']);
+    for (const question of view.questions) expect(question.options.at(-1)?.id).toBe('not-sure');
+  });
+
+  it('walks the question flow one question at a time', async () => {
+    const { handlers } = await setUp();
+    const first = await handlers['eligibility.next']({ answers: {} }, {});
+    expect(first).toMatchObject({ done: false, position: 1, question: { id: 'school-child' } });
+    const skip = await handlers['eligibility.next']({ answers: { 'school-child': 'no' } }, {});
+    expect(skip).toMatchObject({ done: false, position: 2, total: 2, question: { id: 'aged-60' } });
+    const done = await handlers['eligibility.next']({ answers: { 'school-child': 'no', 'aged-60': 'yes' } }, {});
+    expect(done).toMatchObject({ done: true, asked: ['school-child', 'aged-60'] });
+  });
+
+  it('evaluates with reasons, documents, where to go, as-of and sources', async () => {
+    const { handlers } = await setUp();
+    const { results } = await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK' }, {});
+    const subsidy = results.find((result) => result.id === 'internet-access-subsidy')!;
+    expect(subsidy).toMatchObject({ outcome: 'eligible', decidedBy: 'sfo-half-grant', nearMiss: null, asOf: '2026-11-27', rulesAsOf: '2026-11-27' });
+    expect(subsidy.reasons.map((reason) => reason.en)).toContain('Your household gets a half grant from the SFO.');
+    expect(subsidy.outcomeLabel['zh-HK']).toBe('按你的答案，你符合資格');
+    expect(subsidy.whereToGo.map((place) => place.kind)).toEqual(['office', 'office', 'centre-staff']);
+    expect(subsidy.documents.length).toBeGreaterThan(0);
+    expect(subsidy.sources.length).toBeGreaterThan(0);
+    const elder = results.find((result) => result.id === 'elder-digital-support')!;
+    expect(elder.nearMiss?.text['zh-HK']).toBe('如果你或你家中有人年滿60歲，你或可以得到這項支援。');
+  });
+
+  it('refuses unknown questions and answers without echoing them', async () => {
+    const { handlers, dataDir } = await setUp();
+    const before = await dataFolderText(dataDir);
+    const bad = handlers['eligibility.evaluate']({ answers: { cssa: 'maybe-later' }, language: 'en' }, {});
+    await expect(bad).rejects.toBeInstanceOf(KioskError);
+    await expect(handlers['eligibility.evaluate']({ answers: { cssa: 'maybe-later' }, language: 'en' }, {})).rejects.not.toThrow(/maybe-later/);
+    await expect(handlers['eligibility.next']({ answers: { 'pet-name': 'yes' } }, {})).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await dataFolderText(dataDir)).toBe(before);
+  });
+});
+
+describe('privacy: evaluate stores nothing but the tally', () => {
+  it('writes one anonymous tally per programme and none of the answers', async () => {
+    const { handlers, dataDir, ctx } = await setUp();
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en' }, {});
+    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'yi-jin-vtc', 'aged-60': 'not-sure' }, language: 'zh-CN' }, {});
+
+    expect(ctx.activity.data.tallies).toEqual(
+      expect.arrayContaining([
+        { date: '2026-11-27', event: 'eligibility.result', subject: 'internet-access-subsidy', detail: 'eligible', language: 'en', count: 1 },
+        { date: '2026-11-27', event: 'eligibility.result', subject: 'internet-access-subsidy', detail: 'need-more-info', language: 'zh-CN', count: 1 },
+      ]),
+    );
+    expect(ctx.activity.data.tallies).toHaveLength(8);
+    for (const tally of ctx.activity.data.tallies) expect(Object.keys(tally).sort()).toEqual(['count', 'date', 'detail', 'event', 'language', 'subject']);
+
+    const stored = await dataFolderText(dataDir);
+    // No question ids and no answer values (option ids) appear anywhere in the data folder.
+    for (const value of ['school-child', 'primary-secondary', 'yi-jin-vtc', 'textbook-assistance', 'half', 'aged-60', 'not-sure', 'cssa']) {
+      expect(stored, value).not.toContain(value);
+    }
+  });
+});
+
+describe('staff.programmes.status', () => {
+  it('tallies by programme, outcome and month, and flags rules over 12 months old', async () => {
+    const { handlers, setNow } = await setUp(new Date('2026-11-27T04:00:00Z'));
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en' }, {});
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK' }, {});
+    setNow(new Date('2026-12-02T04:00:00Z'));
+    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'no', 'aged-60': 'yes' }, language: 'en' }, {});
+
+    const fresh = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
+    expect(fresh.tallies).toContainEqual({ programmeId: 'internet-access-subsidy', outcome: 'eligible', month: '2026-11', count: 2 });
+    expect(fresh.tallies).toContainEqual({ programmeId: 'internet-access-subsidy', outcome: 'not-eligible', month: '2026-12', count: 1 });
+    expect(fresh.tallies[0]?.month).toBe('2026-12');
+    expect(fresh.programmes.every((programme) => !programme.stale)).toBe(true);
+
+    setNow(new Date('2027-11-28T04:00:00Z'));
+    const later = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
+    expect(later.programmes.every((programme) => programme.stale && programme.rulesAsOf === '2026-11-27')).toBe(true);
+  });
+});
