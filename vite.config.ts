@@ -10,7 +10,7 @@ export default defineConfig({
   // The plugin looks for svelte.config.js in Vite's root (renderer/); ours sits at the top.
   plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL(`./${process.env.KIOSK_DIST ?? 'dist'}/renderer`, import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
     // No inline scripts or data: modules, so the strict CSP (script-src 'self') holds.

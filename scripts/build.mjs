@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
 const quiet = process.argv.includes('--quiet');
+// KIOSK_DIST lets engineers build side by side (dist-<name>/) without clobbering each other.
+const dist = process.env.KIOSK_DIST ?? 'dist';
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
 function listFiles(relative) {
@@ -43,7 +45,7 @@ const targets = [
   {
     name: 'renderer',
     inputs: ['renderer', 'vite.config.ts', 'svelte.config.js', 'electron/core/contract.ts', 'electron/preload-api.ts'],
-    output: 'dist/renderer/index.html',
+    output: `${dist}/renderer/index.html`,
     async build() {
       const { build } = await import('vite');
       await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
@@ -52,13 +54,13 @@ const targets = [
   {
     name: 'server',
     inputs: ['electron/core', 'electron/web', 'package.json'],
-    output: 'dist/server/cli.mjs',
+    output: `${dist}/server/cli.mjs`,
     async build() {
       const esbuild = await import('esbuild');
       await esbuild.build({
         ...esbuildCommon,
         entryPoints: [path.join(root, 'electron/web/cli.ts')],
-        outfile: path.join(root, 'dist/server/cli.mjs'),
+        outfile: path.join(root, `${dist}/server/cli.mjs`),
         format: 'esm',
         // Bundled CommonJS dependencies may call require(); give ESM output one.
         banner: { js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);" },
@@ -68,13 +70,13 @@ const targets = [
   {
     name: 'electron',
     inputs: ['electron', 'package.json'],
-    output: 'dist/electron/main.cjs',
+    output: `${dist}/electron/main.cjs`,
     enabled: () => existsSync(path.join(root, 'electron/main.ts')),
     async build() {
       const esbuild = await import('esbuild');
       for (const [entry, out] of [
-        ['electron/main.ts', 'dist/electron/main.cjs'],
-        ['electron/preload.ts', 'dist/electron/preload.cjs'],
+        ['electron/main.ts', `${dist}/electron/main.cjs`],
+        ['electron/preload.ts', `${dist}/electron/preload.cjs`],
       ]) {
         await esbuild.build({
           ...esbuildCommon,
@@ -88,10 +90,10 @@ const targets = [
   },
 ];
 
-mkdirSync(path.join(root, 'dist'), { recursive: true });
+mkdirSync(path.join(root, dist), { recursive: true });
 for (const target of targets) {
   if (target.enabled && !target.enabled()) continue;
-  const stampFile = path.join(root, `dist/.build-${target.name}.json`);
+  const stampFile = path.join(root, `${dist}/.build-${target.name}.json`);
   const print = fingerprint(target.inputs);
   const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')).fingerprint : null;
   if (!force && stamp === print && existsSync(path.join(root, target.output))) continue;

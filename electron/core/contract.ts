@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './contract-method';
+import { hotspotMethods } from './hotspots/contract';
+import { lessonMethods } from './lessons/contract';
+import { programmeMethods } from './programmes/contract';
 import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
@@ -59,6 +62,10 @@ export const contract = {
   'staff.health': method<DataHealth>()({ input: Empty, staff: true }),
   /** Closes the kiosk (Electron only; the browser kiosk answers forbidden). */
   'staff.exit': method<{ exiting: true }>()({ input: Empty, staff: true }),
+
+  ...lessonMethods,
+  ...programmeMethods,
+  ...hotspotMethods,
 } as const;
 
 export type Contract = typeof contract;

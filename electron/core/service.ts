@@ -7,6 +7,9 @@ import type { HandlerContext, HandlersOf } from './contract-method';
 import { KioskError, toErrorShape, type Result } from './errors';
 import { readDataHealth } from './health';
 import { LANGUAGES } from './i18n';
+import { createHotspotHandlers } from './hotspots/handlers';
+import { createLessonHandlers } from './lessons/handlers';
+import { createProgrammeHandlers } from './programmes/handlers';
 import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
 import { StaffAuth } from './staff/staff-auth';
 import { StoredDocument, type HealthEvent } from './store/document';
@@ -67,7 +70,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     activity,
     onHealthEvent,
   };
-  void context;
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -108,6 +110,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       setTimeout(options.exitKiosk, 50);
       return { exiting: true };
     },
+
+    ...(await createLessonHandlers(context)),
+    ...(await createProgrammeHandlers(context)),
+    ...(await createHotspotHandlers(context)),
   };
 
   async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {

@@ -16,7 +16,7 @@ export interface KioskProcess {
 
 /** Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder. */
 export async function startKiosk(dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'))): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server/cli.mjs'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'), '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -61,8 +61,16 @@ export const test = base.extend<{ kiosk: KioskProcess }>({
       kiosk.foreignRequests.push(route.request().url());
       return route.abort('blockedbyclient');
     });
+    const policyViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    page.on('pageerror', (error) => policyViolations.push(`page error: ${error.message}`));
     await use(page);
     expect(kiosk.foreignRequests, 'the kiosk made requests outside 127.0.0.1').toEqual([]);
+    expect(policyViolations, 'CSP violations or uncaught errors in the page').toEqual([]);
+    const missing = await page.evaluate(() => [...((window as unknown as { __kioskMissingKeys?: Set<string> }).__kioskMissingKeys ?? [])]).catch(() => []);
+    expect(missing, 'UI strings asked for but missing from the locale files').toEqual([]);
   },
 });
 

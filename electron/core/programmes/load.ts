@@ -5,6 +5,7 @@ import { withSimplifiedDeep } from '../content/localise';
 import { KioskError } from '../errors';
 import { questionsIn } from './engine';
 import { ProgrammeSchema, QuestionSetSchema, type Condition, type Programme, type QuestionSet } from './schema';
+import type { ProgrammeContent } from './schema';
 
 /**
  * Reads data/programmes/: `questions.json` (the check's questions, in asking order) and one file
@@ -14,11 +15,7 @@ import { ProgrammeSchema, QuestionSetSchema, type Condition, type Programme, typ
 
 export const QUESTIONS_FILE = 'questions.json';
 
-export interface ProgrammeContent {
-  questions: QuestionSet;
-  /** In display order. */
-  programmes: Programme[];
-}
+export type { ProgrammeContent };
 
 async function readJson(file: string): Promise<unknown> {
   const text = await fs.readFile(file, 'utf8');

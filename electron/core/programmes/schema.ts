@@ -228,3 +228,10 @@ export const ProgrammeSchema = z
   });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/** Everything loaded from data/programmes/ (kept here, free of Node imports, so the renderer can use the type). */
+export interface ProgrammeContent {
+  questions: QuestionSet;
+  /** In display order. */
+  programmes: Programme[];
+}

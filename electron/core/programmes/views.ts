@@ -2,8 +2,7 @@ import { withSimplified, type FullText } from '../content/localise';
 import { decide, findNearMiss, OUTCOME_LABELS, questionMap, type NearMiss, type Outcome, type RuleTrace } from './decide';
 import type { Answers } from './engine';
 import { walkFlow, type FlowStep } from './flow';
-import type { ProgrammeContent } from './load';
-import { NOT_SURE, type Place, type Programme, type ProgrammeStatus, type Question, type Source } from './schema';
+import { NOT_SURE, type ProgrammeContent, type Place, type Programme, type ProgrammeStatus, type Question, type Source } from './schema';
 
 /**
  * What the core hands to the renderer. Every text is complete in all three languages (zh-CN

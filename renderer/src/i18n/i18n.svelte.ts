@@ -1,8 +1,5 @@
 import i18next from 'i18next';
 import type { Language } from '../../../electron/core/i18n';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import zhHK from './locales/zh-HK.json';
 
 export const LANGUAGES: readonly Language[] = ['zh-HK', 'en', 'zh-CN'];
 export type { Language };
@@ -10,7 +7,37 @@ export type { Language };
 /** Each language's own name, shown on the language picker in that language. */
 export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-HK': '繁體中文', en: 'English', 'zh-CN': '简体中文' };
 
-export const resources = { 'zh-HK': { translation: zhHK }, en: { translation: en }, 'zh-CN': { translation: zhCN } };
+/**
+ * UI strings: one file per language for the shell (i18n/locales/<lang>.json) and one per
+ * language in each capability folder (<capability>/locales/<lang>.json, under the key
+ * <capability>), so each capability owns its strings. A unit test checks the three languages
+ * have the same keys and no empty values.
+ */
+const files = import.meta.glob<Record<string, unknown>>('/src/**/locales/*.json', { eager: true, import: 'default' });
+
+function buildResources(): Record<Language, Record<string, unknown>> {
+  const merged: Record<Language, Record<string, unknown>> = { 'zh-HK': {}, en: {}, 'zh-CN': {} };
+  for (const [file, strings] of Object.entries(files)) {
+    const match = /\/([\w-]+)\/locales\/([\w-]+)\.json$/.exec(file);
+    const folder = match?.[1];
+    const language = match?.[2] as Language | undefined;
+    if (!folder || !language || !(language in merged)) continue;
+    if (folder === 'i18n') Object.assign(merged[language], strings);
+    else merged[language][folder] = strings;
+  }
+  return merged;
+}
+
+const strings = buildResources();
+export const resources = {
+  'zh-HK': { translation: strings['zh-HK'] },
+  en: { translation: strings.en },
+  'zh-CN': { translation: strings['zh-CN'] },
+};
+
+/** Keys a screen asked for that no file has; end-to-end tests fail when this is not empty. */
+const missingKeys = new Set<string>();
+(window as unknown as { __kioskMissingKeys: Set<string> }).__kioskMissingKeys = missingKeys;
 
 void i18next.init({
   resources,
@@ -19,6 +46,8 @@ void i18next.init({
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
+  saveMissing: true,
+  missingKeyHandler: (languages, _namespace, key) => missingKeys.add(`${languages.join(',')}:${key}`),
 });
 
 /** The language on screen. Reading it inside t() makes every translated string reactive. */

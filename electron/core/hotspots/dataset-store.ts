@@ -1,0 +1,188 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CoreContext } from '../core-context';
+import { KioskError } from '../errors';
+import type { HealthEvent } from '../store/document';
+import {
+  defaultHotspotsDoc,
+  HOTSPOTS_SCHEMA_VERSION,
+  HotspotsHeaderSchema,
+  PreviousHeaderSchema,
+  type FixedPart,
+  type HotspotsDoc,
+  type HotspotsHeader,
+  type VehiclePart,
+} from './dataset';
+import { copyFileDurably, readVenueFile, writeVenueFile } from './venue-file';
+
+export const HOTSPOTS_DOCUMENT = 'hotspots';
+export const PREVIOUS_FILE = 'hotspots.previous.json';
+
+type StoreContext = Pick<CoreContext, 'dataDir' | 'now' | 'onHealthEvent'>;
+
+/**
+ * The imported dataset on disk: hotspots.json, kept like every other document (checked on load,
+ * written durably, last good copy in hotspots.bak.json, a damaged file moved aside and reported
+ * to the staff console) but written and read a venue per line (venue-file.ts explains why
+ * StoredDocument is not used for it). The dataset a confirm replaced goes to
+ * hotspots.previous.json and is only read back for a rollback, so the kiosk never holds two.
+ */
+export class HotspotDatasetStore {
+  private doc: HotspotsDoc = defaultHotspotsDoc();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly file: string;
+  private readonly backupFile: string;
+  private readonly previousFile: string;
+
+  private constructor(private readonly ctx: StoreContext) {
+    this.file = path.join(ctx.dataDir, `${HOTSPOTS_DOCUMENT}.json`);
+    this.backupFile = path.join(ctx.dataDir, `${HOTSPOTS_DOCUMENT}.bak.json`);
+    this.previousFile = path.join(ctx.dataDir, PREVIOUS_FILE);
+  }
+
+  static async open(ctx: StoreContext): Promise<HotspotDatasetStore> {
+    await fs.mkdir(ctx.dataDir, { recursive: true });
+    const store = new HotspotDatasetStore(ctx);
+    await store.load();
+    return store;
+  }
+
+  get current(): Readonly<HotspotsDoc> {
+    return this.doc;
+  }
+
+  /**
+   * Replace one part of the dataset (the fixed venues or the vehicles), keeping what it replaces
+   * for one rollback. The previous copy is on disk before the new data is written, so a power cut
+   * between the two leaves the old data in place and still restorable.
+   */
+  replacePart(change: { fixed: FixedPart } | { vehicles: VehiclePart }): Promise<void> {
+    return this.serialised(async () => {
+      const before = this.doc;
+      const replacedAt = this.ctx.now().toISOString();
+      await this.guard('keep a copy of the current hotspots', () =>
+        writeVenueFile(
+          this.previousFile,
+          {
+            schemaVersion: HOTSPOTS_SCHEMA_VERSION,
+            replacedAt,
+            fixedSource: before.fixed?.source ?? null,
+            venueCount: before.fixed?.venues.length ?? 0,
+            vehicles: before.vehicles,
+          },
+          before.fixed?.venues ?? [],
+        ),
+      );
+      const next: HotspotsDoc = {
+        ...before,
+        ...change,
+        revision: before.revision + 1,
+        previous: { replacedAt, fixed: before.fixed?.source ?? null, vehicles: before.vehicles?.source ?? null },
+      };
+      await this.write(next);
+    });
+  }
+
+  /** Bring back the datasets the last confirm replaced. One step only: the copy is used up. */
+  rollback(): Promise<void> {
+    return this.serialised(async () => {
+      const current = this.doc;
+      if (!current.previous) throw new KioskError('conflict', 'There is no earlier dataset to go back to.');
+      const read = await readVenueFile(this.previousFile);
+      const header = read.ok ? PreviousHeaderSchema.safeParse(read.header) : null;
+      if (!read.ok || !header?.success || header.data.venueCount !== read.venues.length) {
+        throw new KioskError(
+          'storage',
+          read.ok || !read.missing
+            ? 'The earlier hotspot dataset is damaged, so it cannot be restored. The current data is unchanged.'
+            : 'The earlier hotspot dataset is missing from the data folder, so it cannot be restored.',
+        );
+      }
+      const previous = header.data;
+      await this.write({
+        ...current,
+        fixed: previous.fixedSource ? { source: previous.fixedSource, venues: read.venues } : null,
+        vehicles: previous.vehicles,
+        revision: current.revision + 1,
+        previous: null,
+      });
+      await fs.rm(this.previousFile, { force: true });
+    });
+  }
+
+  private async write(next: HotspotsDoc): Promise<void> {
+    const header: HotspotsHeader = {
+      schemaVersion: HOTSPOTS_SCHEMA_VERSION,
+      revision: next.revision,
+      fixedSource: next.fixed?.source ?? null,
+      venueCount: next.fixed?.venues.length ?? 0,
+      vehicles: next.vehicles,
+      previous: next.previous,
+    };
+    // Checked before writing, like StoredDocument.update, so a bad change never reaches the disk.
+    if (!HotspotsHeaderSchema.safeParse(header).success) throw new KioskError('invalid_input', 'The change to hotspots is not valid.');
+    await this.guard('save the hotspots', async () => {
+      await writeVenueFile(this.file, header, next.fixed?.venues ?? []);
+      await copyFileDurably(this.file, this.backupFile);
+    });
+    this.doc = next;
+  }
+
+  private async guard(what: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof KioskError) throw error;
+      throw new KioskError('storage', `The kiosk could not ${what}. Nothing was changed.`);
+    }
+  }
+
+  private serialised<R>(run: () => Promise<R>): Promise<R> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Same recovery as StoredDocument: main file, else its backup, else the shipped sample. */
+  private async load(): Promise<void> {
+    const main = await this.tryLoad(this.file);
+    if (main.ok) {
+      this.doc = main.doc;
+      return;
+    }
+    if (!main.missing) await this.moveAside(this.file, main.reason);
+    const backup = await this.tryLoad(this.backupFile);
+    if (backup.ok) {
+      this.doc = backup.doc;
+      await this.write(backup.doc);
+      this.report('recovered-from-backup', 'Restored the hotspot dataset from its last good copy.');
+      return;
+    }
+    if (!backup.missing) await this.moveAside(this.backupFile, backup.reason);
+    this.doc = defaultHotspotsDoc();
+    if (!main.missing || !backup.missing) {
+      this.report('reset-to-defaults', 'No good copy of the hotspot dataset was left; the kiosk shows the shipped sample until staff import again.');
+    }
+  }
+
+  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc } | { ok: false; reason: string; missing: boolean }> {
+    const read = await readVenueFile(file);
+    if (!read.ok) return read;
+    const header = HotspotsHeaderSchema.safeParse(read.header);
+    if (!header.success) return { ok: false, reason: 'does not match its schema', missing: false };
+    const { fixedSource, venueCount, ...rest } = header.data;
+    if (venueCount !== read.venues.length) return { ok: false, reason: `holds ${read.venues.length} of its ${venueCount} venues`, missing: false };
+    return { ok: true, doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null } };
+  }
+
+  private async moveAside(file: string, reason: string): Promise<void> {
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    const aside = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${stamp}.json`);
+    await fs.rename(file, aside);
+    this.report('moved-aside', `${path.basename(file)} ${reason}; kept as ${path.basename(aside)}.`, path.basename(aside));
+  }
+
+  private report(kind: HealthEvent['kind'], detail: string, file?: string): void {
+    this.ctx.onHealthEvent({ time: this.ctx.now().toISOString(), document: HOTSPOTS_DOCUMENT, kind, detail, ...(file ? { file } : {}) });
+  }
+}

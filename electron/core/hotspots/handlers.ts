@@ -1,0 +1,265 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { countEvent } from '../activity/tallies';
+import type { HandlersOf } from '../contract-method';
+import type { CoreContext } from '../core-context';
+import { KioskError } from '../errors';
+import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
+import type { FixedPart, SourceInfo } from './dataset';
+import { HotspotDatasetStore } from './dataset-store';
+import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
+import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
+import { normaliseVenues } from './normalise';
+import { HotspotIndex, type Point } from './search-index';
+import { checkSourceSize, parseSourceFile } from './source-file';
+import {
+  hotspotMethods,
+  type DatasetInfo,
+  type DatasetLabel,
+  type HotspotPreview,
+  type HotspotStatus,
+} from './contract';
+import { venueDetail, venueSummary, vehicleView } from './views';
+
+export const SAMPLE_FILE = 'hotspots-sample.json';
+/** The date of the Wi-Fi.HK download the sample was taken from (see data/README.md). */
+export const SAMPLE_AS_OF = '2023-07-30';
+export const ATTRIBUTION: FullText = {
+  'zh-HK': '資料來源：資料一線通 DATA.GOV.HK（Wi-Fi.HK 地點：政府資訊科技總監辦公室／數字政策辦公室；地區界線：民政事務總署）',
+  en: 'Source: DATA.GOV.HK (Wi-Fi.HK locations: OGCIO/Digital Policy Office; district boundaries: Home Affairs Department)',
+  'zh-CN': '资料来源：资料一线通 DATA.GOV.HK（Wi-Fi.HK 地点：政府资讯科技总监办公室／数字政策办公室；地区界线：民政事务总署）',
+};
+export const TERMS_URL = 'https://data.gov.hk/en/terms-and-conditions';
+/** A preview waits this long for confirm; then staff choose the file again. */
+export const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
+
+interface PendingPreview {
+  id: string;
+  candidate: ImportCandidate;
+  baseRevision: number;
+  expiresAt: number;
+  fileName: string;
+}
+
+/**
+ * The Wi-Fi directory. Loads the stored dataset (or the shipped sample), builds the search index
+ * once, and rebuilds it only when staff confirm or roll back an import.
+ */
+export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersOf<typeof hotspotMethods>> {
+  const directory = DistrictDirectory.load(ctx.contentDir);
+  const sample = loadSample(ctx.contentDir, directory);
+  const store = await HotspotDatasetStore.open(ctx);
+
+  const fixedPart = (): FixedPart => store.current.fixed ?? sample;
+  let index = new HotspotIndex(fixedPart().venues, directory);
+  const centre = (): Point => ctx.settings.data.public.location;
+  // Warm the distance order for the centre so the first visitor does not wait for it.
+  index.distanceOrder(centre());
+
+  // One console, one file at a time: a new preview replaces any earlier one.
+  let pending: PendingPreview | null = null;
+  const livePreview = (): PendingPreview | null => {
+    if (pending && pending.expiresAt <= ctx.now().getTime()) pending = null;
+    return pending;
+  };
+
+  const origin = (near: 'centre' | Point): { kind: 'centre' | 'point' } & Point =>
+    near === 'centre' ? { kind: 'centre', ...centre() } : { kind: 'point', latitude: near.latitude, longitude: near.longitude };
+
+  const datasetInfo = (): DatasetInfo => {
+    const imported = store.current.fixed;
+    return { kind: imported ? 'imported' : 'sample', asOf: imported ? imported.source.importedAt.slice(0, 10) : SAMPLE_AS_OF, attribution: ATTRIBUTION };
+  };
+
+  const status = (): HotspotStatus => {
+    const doc = store.current;
+    const fixed = fixedPart();
+    const preview = livePreview();
+    return {
+      fixed: {
+        kind: doc.fixed ? 'imported' : 'sample',
+        fileName: fixed.source.fileName,
+        importedAt: doc.fixed ? fixed.source.importedAt : null,
+        format: fixed.source.format,
+        asOf: datasetInfo().asOf,
+        recordsRead: fixed.source.recordsRead,
+        rejected: fixed.source.rejected,
+        venues: fixed.venues.length,
+        hotspots: fixed.venues.reduce((sum, venue) => sum + venue.hotspots, 0),
+        approximateDistricts: fixed.venues.filter((venue) => venue.districtApproximate).length,
+        missingChinese: fixed.venues.filter((venue) => !venue.name['zh-HK']).length,
+      },
+      vehicles: { ...label(doc.vehicles?.source ?? null, 'none'), records: doc.vehicles?.vehicles.length ?? 0 },
+      previous: doc.previous
+        ? { replacedAt: doc.previous.replacedAt, fixed: label(doc.previous.fixed, 'sample'), vehicles: label(doc.previous.vehicles, 'none') }
+        : null,
+      pendingPreview: preview ? { previewId: preview.id, fileName: preview.fileName, expiresAt: new Date(preview.expiresAt).toISOString() } : null,
+      attribution: ATTRIBUTION,
+      termsUrl: TERMS_URL,
+    };
+  };
+
+  const rebuild = () => {
+    index = new HotspotIndex(fixedPart().venues, directory);
+    index.distanceOrder(centre());
+  };
+
+  return {
+    'hotspots.search': async ({ district, venueType, text, near, page, pageSize, language }) => {
+      const from = origin(near);
+      const hits = index.search(from, { district, category: venueType, text }, page, pageSize, { cacheOrigin: from.kind === 'centre' });
+      const results = hits.positions.map((position) => venueSummary(index.venues[position]!, index.categoryOf(position), from, directory));
+      // A district look-up is counted once, when its first page is shown; paging is not a new look-up.
+      if (district && page === 1) {
+        try {
+          await countEvent(ctx.activity, { event: 'hotspot.lookup', subject: district, language }, ctx.now());
+        } catch {
+          // The anonymous tally is not worth failing a visitor's search over.
+        }
+      }
+      return {
+        total: hits.total,
+        page,
+        pageSize,
+        pages: Math.ceil(hits.total / pageSize),
+        origin: from,
+        results,
+      };
+    },
+
+    'hotspots.venue': async ({ id, near }) => {
+      const position = index.positionOf(id);
+      if (position === undefined) throw new KioskError('not_found', 'This hotspot is no longer in the directory.');
+      return venueDetail(index.venues[position]!, index.categoryOf(position), origin(near), directory);
+    },
+
+    'hotspots.facets': async ({ district, venueType }) => {
+      const counts = index.counts({ district, category: venueType });
+      return {
+        total: index.size,
+        grid: directory.file.grid,
+        regions: REGION_IDS.map((id) => ({
+          id,
+          name: directory.file.regions.find((region) => region.id === id)!.name,
+          districts: directory.all
+            .filter((d) => d.region === id)
+            .map((d) => ({ code: d.code, name: d.name, venues: counts.byDistrict[directory.all.indexOf(d)] ?? 0, grid: d.grid })),
+        })),
+        venueTypes: CATEGORY_IDS.map((id, i) => ({ id, label: CATEGORY_LABELS[id], venues: counts.byCategory[i] ?? 0 })),
+        vehicles: store.current.vehicles?.vehicles.length ?? 0,
+        dataset: datasetInfo(),
+      };
+    },
+
+    'hotspots.map': async ({ district, venueType }) => {
+      const positions = index.inDistrict(district, venueType);
+      const points = positions.map((position) => {
+        const venue = index.venues[position]!;
+        return { id: venue.id, latitude: venue.latitude, longitude: venue.longitude, venueType: index.categoryOf(position) };
+      });
+      let bounds: { north: number; south: number; east: number; west: number } | null = null;
+      if (points.length > 0) {
+        const lats = points.map((p) => p.latitude);
+        const lons = points.map((p) => p.longitude);
+        // A margin of 0.002° (about 200 m) keeps edge dots off the frame.
+        bounds = {
+          north: Math.max(...lats) + 0.002,
+          south: Math.min(...lats) - 0.002,
+          east: Math.max(...lons) + 0.002,
+          west: Math.min(...lons) - 0.002,
+        };
+      }
+      const here = centre();
+      const inside =
+        bounds && here.latitude <= bounds.north && here.latitude >= bounds.south && here.longitude <= bounds.east && here.longitude >= bounds.west;
+      return { district: { code: district, name: directory.get(district).name }, bounds, centre: inside ? { ...here } : null, points };
+    },
+
+    'hotspots.vehicles': async () => {
+      const part = store.current.vehicles;
+      return {
+        vehicles: (part?.vehicles ?? []).map(vehicleView),
+        dataset: part ? { kind: 'imported', asOf: part.source.importedAt.slice(0, 10), attribution: ATTRIBUTION } : null,
+      };
+    },
+
+    'staff.hotspots.status': async () => status(),
+
+    'staff.hotspots.preview': async ({ fileName, format, contentBase64 }) => {
+      // Check the size before decoding so a huge upload is not copied again in memory.
+      const padding = contentBase64.endsWith('==') ? 2 : contentBase64.endsWith('=') ? 1 : 0;
+      checkSourceSize(Math.floor((contentBase64.length * 3) / 4) - padding);
+      const bytes = Buffer.from(contentBase64, 'base64');
+      checkSourceSize(bytes.byteLength);
+      const candidate = readImport(bytes, { fileName, declaredFormat: format, directory, now: ctx.now() });
+      const summary = summarise(candidate, directory);
+      const doc = store.current;
+      const changes =
+        candidate.kind === 'fixed'
+          ? compareDatasets(fixedPart().venues, candidate.part.venues)
+          : compareDatasets(doc.vehicles?.vehicles ?? [], candidate.part.vehicles);
+      const replaces =
+        candidate.kind === 'fixed' ? label(doc.fixed?.source ?? null, 'sample') : label(doc.vehicles?.source ?? null, 'none');
+      const expiresAt = ctx.now().getTime() + PREVIEW_LIFETIME_MS;
+      pending = { id: randomUUID(), candidate, baseRevision: doc.revision, expiresAt, fileName: summary.fileName };
+      const preview: HotspotPreview = { ...summary, previewId: pending.id, changes, replaces, expiresAt: new Date(expiresAt).toISOString() };
+      return preview;
+    },
+
+    'staff.hotspots.confirm': async ({ previewId }) => {
+      const preview = livePreview();
+      if (!preview || preview.id !== previewId) {
+        throw new KioskError('not_found', 'This preview is no longer available (it was replaced or it expired). Choose the file again.');
+      }
+      if (preview.baseRevision !== store.current.revision) {
+        pending = null;
+        throw new KioskError('conflict', 'The hotspot data changed after this preview was made. Choose the file again to see an up-to-date preview.');
+      }
+      const { candidate } = preview;
+      await store.replacePart(candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part });
+      pending = null;
+      if (candidate.kind === 'fixed') rebuild();
+      return status();
+    },
+
+    'staff.hotspots.discard': async ({ previewId }) => {
+      const discarded = livePreview()?.id === previewId;
+      if (discarded) pending = null;
+      return { discarded };
+    },
+
+    'staff.hotspots.rollback': async () => {
+      await store.rollback();
+      pending = null;
+      rebuild();
+      return status();
+    },
+  };
+}
+
+function label(source: SourceInfo | null, whenNull: 'sample' | 'none'): DatasetLabel {
+  if (!source) return { kind: whenNull, fileName: whenNull === 'sample' ? SAMPLE_FILE : null, importedAt: null };
+  return { kind: 'imported', fileName: source.fileName, importedAt: source.importedAt };
+}
+
+/** The shipped sample, read through the same parser and normaliser as an import. */
+export function loadSample(contentDir: string, directory: DistrictDirectory): FixedPart {
+  const bytes = readFileSync(path.join(contentDir, SAMPLE_FILE));
+  const parsed = parseSourceFile(bytes);
+  const result = normaliseVenues(parsed.records, directory);
+  if (parsed.format !== 'fixed-json' || result.rejected.length > 0 || parsed.rejected.length > 0) {
+    throw new Error(`The shipped ${SAMPLE_FILE} is not a clean fixed-location file.`);
+  }
+  return {
+    source: {
+      fileName: SAMPLE_FILE,
+      format: 'fixed-json',
+      importedAt: `${SAMPLE_AS_OF}T00:00:00.000Z`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      recordsRead: parsed.records.length,
+      rejected: 0,
+    },
+    venues: result.venues,
+  };
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { DISTRICT_CODES } from '../settings/schema';
+import { KioskError } from '../errors';
+import { CATEGORY_IDS, CATEGORY_LABELS, categorise, type CategoryId } from './categories';
+import type { FixedPart, SourceFormat, StoredVehicle, StoredVenue, VehiclePart } from './dataset';
+import type { DistrictCode, DistrictDirectory, FullText } from './districts';
+import { normaliseVehicles, normaliseVenues } from './normalise';
+import { parseSourceFile, type RejectedRow } from './source-file';
+
+/** How many rejected rows a preview lists; the total is always given. */
+export const REJECTED_SHOWN = 20;
+
+export type ImportCandidate =
+  | { kind: 'fixed'; part: FixedPart; rejected: RejectedRow[] }
+  | { kind: 'vehicles'; part: VehiclePart; rejected: RejectedRow[] };
+
+export interface ReadImportOptions {
+  fileName: string;
+  declaredFormat?: 'json' | 'csv';
+  directory: DistrictDirectory;
+  now: Date;
+}
+
+/**
+ * File bytes → a dataset ready to store, or a KioskError saying why the file cannot be used.
+ * Nothing here touches the disk: the caller decides whether to keep the result.
+ */
+export function readImport(bytes: Uint8Array, options: ReadImportOptions): ImportCandidate {
+  const parsed = parseSourceFile(bytes, options.declaredFormat);
+  const source = (format: SourceFormat, recordsRead: number, rejected: number) => ({
+    fileName: options.fileName.slice(0, 255),
+    format,
+    importedAt: options.now.toISOString(),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    recordsRead,
+    rejected,
+  });
+  const recordsRead = parsed.records.length + parsed.rejected.length;
+
+  if (parsed.format === 'non-fixed-json') {
+    const result = normaliseVehicles(parsed.records);
+    const rejected = sortRejected([...parsed.rejected, ...result.rejected]);
+    if (result.vehicles.length === 0) throw nothingUsable(recordsRead, rejected);
+    return { kind: 'vehicles', part: { source: source(parsed.format, recordsRead, rejected.length), vehicles: result.vehicles }, rejected };
+  }
+  const result = normaliseVenues(parsed.records, options.directory);
+  const rejected = sortRejected([...parsed.rejected, ...result.rejected]);
+  if (result.venues.length === 0) throw nothingUsable(recordsRead, rejected);
+  return { kind: 'fixed', part: { source: source(parsed.format, recordsRead, rejected.length), venues: result.venues }, rejected };
+}
+
+function sortRejected(rows: RejectedRow[]): RejectedRow[] {
+  return rows.sort((a, b) => a.record - b.record);
+}
+
+function nothingUsable(records: number, rejected: RejectedRow[]): KioskError {
+  const first = rejected[0];
+  const example = first ? ` The first problem, at record ${first.record}: ${first.reason}` : '';
+  return new KioskError('invalid_input', `None of the ${records} records in the file could be used, so nothing was changed.${example}`);
+}
+
+export interface ImportSummary {
+  kind: 'fixed' | 'vehicles';
+  fileName: string;
+  format: SourceFormat;
+  /** Every record in the file, including those rejected. */
+  recordsRead: number;
+  recordsAccepted: number;
+  /** Venues after merging rows at one place (fixed), or vehicle operators (non-fixed). */
+  venues: number;
+  hotspots: number;
+  byDistrict: { code: DistrictCode; name: FullText; venues: number; approximate: number }[];
+  byVenueType: { id: CategoryId; label: FullText; venues: number }[];
+  /** Venues whose district came from the nearest district centre. */
+  approximateDistricts: number;
+  /** Venues (or vehicles) with no Chinese name: they will show the English name. */
+  missingChinese: number;
+  rejected: { total: number; shown: RejectedRow[] };
+}
+
+export function summarise(candidate: ImportCandidate, directory: DistrictDirectory): ImportSummary {
+  const { source } = candidate.part;
+  const base = {
+    kind: candidate.kind,
+    fileName: source.fileName,
+    format: source.format,
+    recordsRead: source.recordsRead,
+    recordsAccepted: source.recordsRead - source.rejected,
+    rejected: { total: candidate.rejected.length, shown: candidate.rejected.slice(0, REJECTED_SHOWN) },
+  };
+  if (candidate.kind === 'vehicles') {
+    const vehicles = candidate.part.vehicles;
+    return {
+      ...base,
+      venues: vehicles.length,
+      hotspots: vehicles.reduce((sum, vehicle) => sum + vehicle.hotspots, 0),
+      byDistrict: [],
+      byVenueType: [],
+      approximateDistricts: 0,
+      missingChinese: vehicles.filter((vehicle) => !vehicle.name['zh-HK']).length,
+    };
+  }
+  const venues = candidate.part.venues;
+  const districtCounts = new Map<DistrictCode, { venues: number; approximate: number }>();
+  const typeCounts = new Map<CategoryId, number>();
+  let hotspots = 0;
+  for (const venue of venues) {
+    hotspots += venue.hotspots;
+    const counts = districtCounts.get(venue.district) ?? { venues: 0, approximate: 0 };
+    counts.venues += 1;
+    if (venue.districtApproximate) counts.approximate += 1;
+    districtCounts.set(venue.district, counts);
+    const category = categorise(venue.venueType.en ?? '', Object.values(venue.name));
+    typeCounts.set(category, (typeCounts.get(category) ?? 0) + 1);
+  }
+  return {
+    ...base,
+    venues: venues.length,
+    hotspots,
+    byDistrict: DISTRICT_CODES.map((code) => ({ code, name: directory.get(code).name, ...(districtCounts.get(code) ?? { venues: 0, approximate: 0 }) })),
+    byVenueType: CATEGORY_IDS.map((id) => ({ id, label: CATEGORY_LABELS[id], venues: typeCounts.get(id) ?? 0 })),
+    approximateDistricts: venues.filter((venue) => venue.districtApproximate).length,
+    missingChinese: venues.filter((venue) => !venue.name['zh-HK']).length,
+  };
+}
+
+export interface DatasetChanges {
+  /** Compared by venue id (the first LocationID): new ids, ids gone, same id with other details. */
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** A few names of each, for the preview screen. */
+  examples: { added: string[]; removed: string[]; changed: string[] };
+}
+
+const EXAMPLES = 5;
+
+export function compareDatasets<T extends StoredVenue | StoredVehicle>(current: readonly T[], next: readonly T[]): DatasetChanges {
+  const before = new Map(current.map((item) => [item.id, item]));
+  const label = (item: T) => item.name.en ?? item.name['zh-HK'] ?? item.id;
+  const changes: DatasetChanges = { added: 0, removed: 0, changed: 0, unchanged: 0, examples: { added: [], removed: [], changed: [] } };
+  const note = (kind: 'added' | 'removed' | 'changed', item: T) => {
+    changes[kind] += 1;
+    if (changes.examples[kind].length < EXAMPLES) changes.examples[kind].push(label(item));
+  };
+  const seen = new Set<string>();
+  for (const item of next) {
+    seen.add(item.id);
+    const old = before.get(item.id);
+    if (!old) note('added', item);
+    else if (JSON.stringify(old) !== JSON.stringify(item)) note('changed', item);
+    else changes.unchanged += 1;
+  }
+  for (const item of current) if (!seen.has(item.id)) note('removed', item);
+  return changes;
+}

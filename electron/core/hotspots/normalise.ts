@@ -1,0 +1,182 @@
+import type { SourceText, StoredVehicle, StoredVenue } from './dataset';
+import type { DistrictCode, DistrictDirectory } from './districts';
+import type { RawRecord, RejectedRow } from './source-file';
+import { toSimplified, toTraditional } from './text-fold';
+
+// Hong Kong with a margin (same box as the centre's location in settings): a point outside it is
+// a data error, not a venue.
+const BOUNDS = { south: 22.1, north: 22.6, west: 113.8, east: 114.5 };
+
+export interface NormalisedVenues {
+  venues: StoredVenue[];
+  recordsRead: number;
+  recordsAccepted: number;
+  rejected: RejectedRow[];
+}
+
+export interface NormalisedVehicles {
+  vehicles: StoredVehicle[];
+  recordsRead: number;
+  rejected: RejectedRow[];
+}
+
+/** Collapses runs of white space, including the stray newlines inside quoted CSV addresses. */
+function clean(value: string | undefined): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The three language fields of one item. A missing Traditional or Simplified text is converted
+ * from the other Chinese script (a faithful conversion, not a translation); a missing English or
+ * Chinese text stays missing and the fallback is made and marked when the venue is shown.
+ */
+export function sourceText(fields: Record<string, string>, prefix: string): SourceText {
+  const en = clean(fields[`${prefix}EN`]);
+  let tc = clean(fields[`${prefix}TC`]);
+  let sc = clean(fields[`${prefix}SC`]);
+  if (!sc && tc) sc = toSimplified(tc);
+  if (!tc && sc) tc = toTraditional(sc);
+  return { ...(en ? { en } : {}), ...(tc ? { 'zh-HK': tc } : {}), ...(sc ? { 'zh-CN': sc } : {}) };
+}
+
+function parseCoordinate(value: string | undefined): number | null {
+  const text = (value ?? '').trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+function parseCount(value: string | undefined): number | null {
+  const text = (value ?? '').trim();
+  if (text === '') return 1; // a listed location has at least one hotspot
+  return /^\d+$/.test(text) ? Number(text) : null;
+}
+
+function mergeKey(latitude: number, longitude: number, name: SourceText): string {
+  const label = (name.en ?? name['zh-HK'] ?? name['zh-CN'] ?? '').toLowerCase();
+  return `${latitude.toFixed(6)},${longitude.toFixed(6)}|${label}`;
+}
+
+/**
+ * Official fixed-location records → venues. Rows at the same coordinates with the same name are
+ * one venue (floors or blocks of one building) with the hotspots summed and the SSIDs listed once.
+ * Text is kept exactly as published apart from white space, so a garbled name stays garbled
+ * rather than being "repaired" into something the source never said.
+ */
+export function normaliseVenues(records: RawRecord[], districts: DistrictDirectory): NormalisedVenues {
+  const rejected: RejectedRow[] = [];
+  const seenIds = new Map<string, number>();
+  const byKey = new Map<string, StoredVenue>();
+  let accepted = 0;
+
+  for (const { record, fields } of records) {
+    const locationId = clean(fields.LocationID);
+    const reject = (reason: string) => rejected.push({ record, ...(locationId ? { locationId } : {}), reason });
+    if (!locationId) {
+      reject('No LocationID.');
+      continue;
+    }
+    const earlier = seenIds.get(locationId);
+    if (earlier !== undefined) {
+      reject(`Same LocationID as record ${earlier}.`);
+      continue;
+    }
+    const latitude = parseCoordinate(fields.Latitude);
+    const longitude = parseCoordinate(fields.Longitude);
+    if (latitude === null || longitude === null) {
+      reject('Latitude or Longitude is missing or not a number.');
+      continue;
+    }
+    if (latitude < BOUNDS.south || latitude > BOUNDS.north || longitude < BOUNDS.west || longitude > BOUNDS.east) {
+      reject(`The location (${latitude}, ${longitude}) is outside Hong Kong.`);
+      continue;
+    }
+    const name = sourceText(fields, 'LocationName');
+    if (!name.en && !name['zh-HK']) {
+      reject('No name in any language.');
+      continue;
+    }
+    const hotspots = parseCount(fields.NumberOfHotspots);
+    if (hotspots === null) {
+      reject(`NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`);
+      continue;
+    }
+    seenIds.set(locationId, record);
+    accepted += 1;
+
+    const ssid = clean(fields.SSID);
+    const key = mergeKey(latitude, longitude, name);
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.locationIds.push(locationId);
+      existing.hotspots += hotspots;
+      if (ssid && !existing.ssids.includes(ssid)) existing.ssids.push(ssid);
+      continue;
+    }
+    const named = districtFrom(fields, districts);
+    const district: DistrictCode = named ?? districts.nearest(latitude, longitude);
+    byKey.set(key, {
+      id: locationId,
+      locationIds: [locationId],
+      organisation: clean(fields.OrganisationCode),
+      name,
+      address: sourceText(fields, 'Address'),
+      venueType: sourceText(fields, 'VenueType'),
+      district,
+      districtApproximate: named === null,
+      latitude,
+      longitude,
+      ssids: ssid ? [ssid] : [],
+      hotspots,
+    });
+  }
+  return { venues: [...byKey.values()], recordsRead: records.length, recordsAccepted: accepted, rejected };
+}
+
+function districtFrom(fields: Record<string, string>, districts: DistrictDirectory): DistrictCode | null {
+  for (const field of ['DistrictEN', 'DistrictTC', 'DistrictSC']) {
+    const code = districts.codeForName(clean(fields[field]));
+    if (code) return code;
+  }
+  return null;
+}
+
+/** Non-fixed (on-vehicle) records: no coordinates, one entry per operator. */
+export function normaliseVehicles(records: RawRecord[]): NormalisedVehicles {
+  const rejected: RejectedRow[] = [];
+  const vehicles: StoredVehicle[] = [];
+  const seen = new Set<string>();
+  for (const { record, fields } of records) {
+    const id = clean(fields.LocationID);
+    const reject = (reason: string) => rejected.push({ record, ...(id ? { locationId: id } : {}), reason });
+    if (!id) {
+      reject('No LocationID.');
+      continue;
+    }
+    if (seen.has(id)) {
+      reject('The same LocationID appears more than once.');
+      continue;
+    }
+    const name = sourceText(fields, 'LocationName');
+    if (!name.en && !name['zh-HK']) {
+      reject('No name in any language.');
+      continue;
+    }
+    const hotspots = parseCount(fields.NumberOfHotspots);
+    if (hotspots === null) {
+      reject(`NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`);
+      continue;
+    }
+    seen.add(id);
+    vehicles.push({
+      id,
+      organisation: clean(fields.OrganisationCode),
+      name,
+      vehicleType: sourceText(fields, 'VehicleTypeName'),
+      ssid: clean(fields.SSID),
+      hotspots,
+      supportHotline: clean(fields.SupportHotline),
+      remarks: sourceText(fields, 'Remarks'),
+    });
+  }
+  return { vehicles, recordsRead: records.length, rejected };
+}
