@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const core = await createKioskCore({ dataDir, shell: 'browser', contentDir: path.join(root, 'data') });
   let server;
   try {
-    server = await startKioskServer({ core, rendererDir: path.join(root, 'dist/renderer'), port });
+    server = await startKioskServer({ core, rendererDir: path.join(here, '../renderer'), port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use. Try --port 0 to pick a free one.` : `The kiosk could not start: ${(error as Error).message}`);
