@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark in turn, figures printed (budgets in brackets). Nothing is
+ * asserted: timings depend on the machine; the README records the figures measured here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { printFigures } from './stats';
+
+const benches: { title: string; file: string; run: string }[] = [
+  { title: 'Kiosk shell', file: 'shell.ts', run: 'runShellBench' },
+  { title: 'Lessons', file: 'lessons.ts', run: 'runLessonBench' },
+  { title: 'Wi-Fi directory', file: 'hotspots.ts', run: 'runHotspotBench' },
+];
+
+for (const bench of benches) {
+  const file = path.join(import.meta.dirname, bench.file);
+  if (!existsSync(file)) continue;
+  const module = (await import(file)) as Record<string, () => Promise<Record<string, string | number>>>;
+  const run = module[bench.run];
+  if (!run) continue;
+  printFigures(bench.title, await run());
+}
