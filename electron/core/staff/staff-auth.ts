@@ -47,6 +47,34 @@ export class StaffAuth {
   }
 
   async login(pin: string): Promise<string> {
+    const attempts = await this.checkPin(pin);
+    if (attempts === 0) return this.sessions.start();
+    throw wrongPinError(attempts);
+  }
+
+  /**
+   * Wrong current PINs count towards the lockout like wrong logins, so a left-open console cannot
+   * be used to guess the PIN; reaching the lock also ends every staff session.
+   */
+  async changePin(current: string, next: string, confirm: string): Promise<void> {
+    assertPinShape(next);
+    if (next !== confirm) throw new KioskError('invalid_input', 'The two new PINs are not the same.');
+    const attempts = await this.checkPin(current);
+    if (attempts > 0) {
+      if (attempts >= MAX_FAILED_ATTEMPTS) this.sessions.endAll();
+      throw new KioskError('invalid_input', `The current PIN is not right. ${wrongPinError(attempts).message}`);
+    }
+    const hash = await hashPin(next);
+    await this.settings.update((doc) => {
+      doc.staff.pin = hash;
+    });
+  }
+
+  /**
+   * Checks a PIN against the stored hash and counts the attempt: 0 when right, else the number of
+   * wrong attempts so far (the fifth locks staff entry for five minutes). Throws while locked.
+   */
+  private async checkPin(pin: string): Promise<number> {
     const stored = this.settings.data.staff.pin;
     if (!stored) throw new KioskError('conflict', 'No staff PIN is set yet. Set one up first.');
     const locked = this.lockedUntil();
@@ -54,7 +82,7 @@ export class StaffAuth {
     const correct = PIN_PATTERN.test(pin) && (await verifyPin(pin, stored));
     // Other attempts may have been counted while the hash was computed, so the lock is checked
     // again inside the serialised update: a burst of parallel guesses cannot run past it.
-    const attempts = await this.settings.update((doc) => {
+    return this.settings.update((doc) => {
       const until = doc.staff.lockedUntil;
       if (until && Date.parse(until) > this.now().getTime()) throw lockedError(until);
       // A lock that has run out starts a fresh count.
@@ -72,25 +100,6 @@ export class StaffAuth {
       }
       return doc.staff.failedAttempts;
     });
-    if (correct) return this.sessions.start();
-    const left = MAX_FAILED_ATTEMPTS - attempts;
-    if (left <= 0) {
-      throw new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked for 5 minutes.');
-    }
-    throw new KioskError('unauthorized', `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks for 5 minutes.`);
-  }
-
-  async changePin(current: string, next: string, confirm: string): Promise<void> {
-    const stored = this.settings.data.staff.pin;
-    if (!stored || !(await verifyPin(current, stored))) {
-      throw new KioskError('invalid_input', 'The current PIN is not right.');
-    }
-    assertPinShape(next);
-    if (next !== confirm) throw new KioskError('invalid_input', 'The two new PINs are not the same.');
-    const hash = await hashPin(next);
-    await this.settings.update((doc) => {
-      doc.staff.pin = hash;
-    });
   }
 
   /** Throws unauthorized unless the token names a live session. */
@@ -103,6 +112,12 @@ export class StaffAuth {
 
 function assertPinShape(pin: string): void {
   if (!PIN_PATTERN.test(pin)) throw new KioskError('invalid_input', 'A staff PIN is exactly 6 digits.');
+}
+
+function wrongPinError(attempts: number): KioskError {
+  const left = MAX_FAILED_ATTEMPTS - attempts;
+  if (left <= 0) return new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked for 5 minutes.');
+  return new KioskError('unauthorized', `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks for 5 minutes.`);
 }
 
 function alreadySetError(): KioskError {

@@ -352,4 +352,19 @@ describe('staff PIN change', () => {
     sessionOf(await core.invoke('staff.login', { pin: '222333' }));
     expect(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).not.toContain('222333');
   });
+
+  it('counts wrong current PINs towards the lockout, and the fifth ends every staff session', async () => {
+    const dataDir = await dirs.make();
+    const core = await openCore(dataDir);
+    const session = await setUp(core);
+    const ctx = { staffSession: session };
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
+    }
+    expect((await readSettings(dataDir)).doc.staff.failedAttempts).toBe(4);
+    expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
+    expect((await readSettings(dataDir)).doc.staff.lockedUntil).not.toBeNull();
+    expect(errorCode(await core.invoke('staff.health', {}, ctx))).toBe('unauthorized');
+    expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
+  });
 });
