@@ -23,6 +23,8 @@ export interface AppInfo {
   /** Only Electron can close the kiosk; the browser kiosk's window belongs to the browser. */
   canExit: boolean;
   staff: { pinSet: boolean; lockedUntil: string | null };
+  /** What content is loaded: counts the staff console and support staff can check at a glance. */
+  content: { lessons: number; programmes: number; hotspotVenues: number };
   dataHealth: { ok: boolean; events: number };
 }
 

@@ -79,6 +79,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       shell: options.shell,
       canExit: Boolean(options.exitKiosk),
       staff: { pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() },
+      content: {
+        lessons: (await handlers['lessons.list']({}, {})).lessons.length,
+        programmes: (await handlers['programmes.list']({}, {})).programmes.length,
+        hotspotVenues: (await handlers['hotspots.facets']({}, {})).total,
+      },
       dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated'), events: healthEvents.length },
     }),
     'settings.get': async () => settings.data.public,
