@@ -1,0 +1,171 @@
+import { api, expect, test } from './fixtures';
+import {
+  answerQuestions,
+  checkScreen,
+  ELDERS,
+  expectClosedProgrammeNeverOpen,
+  expectJourneyResult,
+  ILSP,
+  JOURNEYS,
+  LANGUAGES,
+  openProgrammes,
+  patientKiosk,
+  RESULT_PRESENTATIONS,
+  SUBSIDY,
+  WIFI,
+} from './programmes-helpers';
+
+/**
+ * The eligibility check as visitors use it, by touch, in each language: a CSSA family, an SFO
+ * half-grant family, a family with no school-age child (near-miss shown) and an elder asking for
+ * themselves. The result page must pass axe in every mode; the closed ILSP never looks open.
+ */
+for (const language of LANGUAGES) {
+  test(`four households check what they can get, by touch, in ${language.code}`, async ({ page, kiosk }) => {
+    test.setTimeout(300_000);
+    await patientKiosk(page, kiosk);
+    await openProgrammes(page, kiosk, language);
+
+    // Open programmes first; the closed one last and marked closed.
+    const cards = page.locator('[data-testid^="programme-"]:not([data-testid="programme-status"])');
+    await expect(cards.last()).toHaveAttribute('data-testid', `programme-${ILSP}`);
+    await expect(cards.first().getByTestId('programme-status')).toHaveAttribute('data-status', 'open');
+    await expectClosedProgrammeNeverOpen(page);
+
+    await page.getByTestId('start-check').first().tap();
+    for (const [index, journey] of JOURNEYS.entries()) {
+      await answerQuestions(page, journey.answers);
+      await expectJourneyResult(page, journey);
+      if (index === 0) {
+        await expect(page.getByTestId('take-away-qr')).toBeVisible();
+        await checkScreen(page, `result ${language.code}`, RESULT_PRESENTATIONS);
+      }
+      await page.getByTestId('check-again').tap();
+    }
+    await expect(page.getByTestId('collection-statement')).toBeVisible();
+
+    // Four finished checks, four programmes each: one anonymous tally per programme per check.
+    const session = await patientSession(page);
+    const status = await api(page, 'staff.programmes.status', {}, session);
+    const tallies = (status.value as { tallies: { count: number }[] }).tallies;
+    expect(tallies.reduce((sum, row) => sum + row.count, 0)).toBe(JOURNEYS.length * 4);
+  });
+}
+
+/** A staff session for reading figures through the API (the PIN was set by patientKiosk). */
+async function patientSession(page: import('@playwright/test').Page): Promise<string> {
+  const login = await api(page, 'staff.login', { pin: '246810' });
+  expect(login.ok).toBe(true);
+  return (login.value as { session: string }).session;
+}
+
+test('in English: plain words, the near-miss, Back keeps answers, skipped questions, one count per check', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
+  await patientKiosk(page, kiosk);
+  await openProgrammes(page, kiosk, LANGUAGES[1]);
+  await expect(page.getByTestId(`programme-${ILSP}`)).toContainText('Closed on 31 August 2018');
+
+  await page.getByTestId('start-check').first().tap();
+  await expect(page.getByTestId('collection-statement')).toContainText('Nothing you answer is kept.');
+  await page.getByTestId('check-begin').tap();
+  await expect(page.getByTestId('check-progress')).toHaveText('Question 1 of 4');
+  await expect(page.getByRole('button', { name: /Not sure/ })).toBeVisible();
+  await page.getByTestId('answer-primary-secondary').tap();
+  await expect(page.getByTestId('check-progress')).toHaveText('Question 2 of 4');
+  await page.getByTestId('answer-no').tap();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question', 'textbook-assistance');
+
+  // The toolbar's Back and the Previous button both return with the answer still chosen.
+  await page.getByRole('navigation').getByRole('button', { name: 'Back', exact: true }).tap();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question', 'cssa');
+  await expect(page.getByTestId('answer-no')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('answer-yes')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('check-previous').tap();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question', 'school-child');
+  await expect(page.getByTestId('answer-primary-secondary')).toHaveAttribute('aria-pressed', 'true');
+
+  // A different turning: no school child, so the CSSA and textbook questions no longer matter.
+  await page.getByTestId('answer-no').tap();
+  await expect(page.getByTestId('question')).toHaveAttribute('data-question', 'aged-60');
+  await expect(page.getByTestId('check-progress')).toHaveText('Question 2 of 2');
+  await page.getByTestId('answer-no').tap();
+
+  const subsidy = page.getByTestId(`result-${SUBSIDY}`);
+  await expect(subsidy.getByTestId('outcome')).toHaveText('From your answers, you do not qualify');
+  await expect(subsidy.getByTestId('near-miss')).toContainText(
+    'If a child in your household studies full-time in primary or secondary school, you may be able to get this help.',
+  );
+  await expect(subsidy.getByTestId('as-of')).toHaveText('Rules as of 27 November 2026');
+  await expect(subsidy.getByTestId('source').first()).toContainText('https://www.budget.gov.hk/2010/');
+  const ilsp = page.getByTestId(`result-${ILSP}`);
+  await expect(ilsp.getByTestId('programme-status')).toContainText('Closed on 31 August 2018');
+  await expect(ilsp.getByTestId('outcome')).toContainText('This programme has ended');
+  await expect(page.getByTestId(`result-${ELDERS}`).getByTestId('near-miss')).toContainText('aged 60 or over');
+  // The centre's own staff, by the centre's name.
+  await expect(page.getByTestId(`result-${WIFI}`).getByTestId('place-centre-staff')).toContainText('The staff here at Digital Inclusion Kiosk');
+
+  // Back to the last question and on again with the same answer: the same result, not counted twice.
+  const session = await patientSession(page);
+  const counted = async () =>
+    ((await api(page, 'staff.programmes.status', {}, session)).value as { tallies: { count: number }[] }).tallies.reduce((sum, row) => sum + row.count, 0);
+  expect(await counted()).toBe(4);
+  await page.getByRole('navigation').getByRole('button', { name: 'Back', exact: true }).tap();
+  await expect(page.getByTestId('answer-no')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('answer-no').tap();
+  await expect(subsidy).toBeVisible();
+  expect(await counted()).toBe(4);
+});
+
+test('take it away: a QR summary with no answers, and a printed slip with only the slip', async ({ page, kiosk }) => {
+  test.setTimeout(90_000);
+  await patientKiosk(page, kiosk);
+  await openProgrammes(page, kiosk, LANGUAGES[1]);
+  await page.getByTestId('start-check').first().tap();
+  await answerQuestions(page, JOURNEYS[1]!.answers);
+
+  const summary = (await page.getByTestId('take-away-qr').getAttribute('data-summary')) ?? '';
+  expect(summary).toContain('Subsidy for Internet Access Charges: From your answers, you qualify');
+  expect(summary).toContain('2802 2345');
+  expect(summary).toContain('Rules as of 27 November 2026');
+  for (const leak of ['CSSA', 'half grant', 'school-child', 'textbook', 'primary', 'Why']) expect(summary).not.toContain(leak);
+  await expect(page.getByTestId('take-away-qr').locator('svg')).toHaveCount(1);
+
+  // window.print() is called; the print stylesheet shows the slip and hides the kiosk around it.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByTestId('print-slip').tap();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByTestId('print-slip-content')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const slip = page.getByTestId('print-slip-content');
+  await expect(slip).toBeVisible();
+  await expect(slip).toContainText('2802 2345');
+  await expect(slip).not.toContainText('Your household gets a half grant');
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByTestId(`result-${SUBSIDY}`)).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('the Wi-Fi.HK page leads to the hotspot directory when this kiosk has it', async ({ page, kiosk }) => {
+  await openProgrammes(page, kiosk, LANGUAGES[1]);
+  await page.getByTestId(`programme-${WIFI}`).tap();
+  await expect(page.getByTestId('programme-detail')).toHaveAttribute('data-programme', WIFI);
+  const link = page.getByTestId('open-hotspots');
+  // The directory is another capability: the button is there only when its screen is installed.
+  if ((await link.count()) > 0) {
+    await link.tap();
+    await expect(page.getByTestId('programme-detail')).toHaveCount(0);
+  }
+  // Closed programme page: says so first and points to the help that runs now.
+  await page.getByRole('navigation').getByRole('button', { name: 'Home', exact: true }).tap();
+  await page.getByTestId('tile-programmes').tap();
+  await page.getByTestId(`programme-${ILSP}`).tap();
+  await expect(page.getByTestId('closed-note')).toContainText('ended on 31 August 2018');
+  await expect(page.getByTestId('programme-status')).toHaveText('Closed on 31 August 2018. You cannot apply any more.');
+  await expect(page.getByTestId('as-of')).toHaveText('Information as of 27 November 2026');
+  await page.getByRole('button', { name: /Subsidy for Internet Access Charges/ }).tap();
+  await expect(page.getByTestId('programme-detail')).toHaveAttribute('data-programme', SUBSIDY);
+  await expect(page.getByTestId('phone').first()).toHaveText('2802 2345');
+});

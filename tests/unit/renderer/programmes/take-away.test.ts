@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProgrammeContent, type ProgrammeContent } from '../../../../electron/core/programmes/load';
+import { evaluateAll } from '../../../../electron/core/programmes/views';
+import { formatContentDate, formatPhone } from '../../../../renderer/src/programmes/format';
+import { isClosedOutcome, orderResults } from '../../../../renderer/src/programmes/outcome';
+import { buildTakeAway, takeAwayText } from '../../../../renderer/src/programmes/take-away';
+
+const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
+let content: ProgrammeContent;
+beforeAll(async () => {
+  content = await loadProgrammeContent(CONTENT_DIR);
+});
+
+const words = { heading: 'Centre: Help you may get', rulesAsOf: (date: string) => `Rules as of ${date}` };
+const cssaFamily = { 'school-child': 'primary-secondary', cssa: 'yes', 'aged-60': 'no' };
+
+describe('formatContentDate', () => {
+  it('says dates as people say them, at the precision the content gives', () => {
+    expect(formatContentDate('2018-08-31', 'en')).toBe('31 August 2018');
+    expect(formatContentDate('2018-08-31', 'zh-HK')).toBe('2018年8月31日');
+    expect(formatContentDate('2018-08-31', 'zh-CN')).toBe('2018年8月31日');
+    expect(formatContentDate('2014-03', 'en')).toBe('March 2014');
+    expect(formatContentDate('2014-03', 'zh-HK')).toBe('2014年3月');
+    expect(formatContentDate('2010', 'en')).toBe('2010');
+    expect(formatContentDate('2010', 'zh-HK')).toBe('2010年');
+    expect(formatContentDate('not a date', 'en')).toBe('not a date');
+  });
+
+  it('groups an 8-digit Hong Kong number in fours', () => {
+    expect(formatPhone('28022345')).toBe('2802 2345');
+    expect(formatPhone('2802 2345')).toBe('2802 2345');
+  });
+});
+
+describe('orderResults', () => {
+  it('puts what a family can get first and the closed programme last, without changing the input', () => {
+    const { results } = evaluateAll(content, cssaFamily);
+    const before = results.map((r) => r.id);
+    const ordered = orderResults(results);
+    expect(results.map((r) => r.id)).toEqual(before);
+    expect(ordered.at(-1)?.status).toBe('closed');
+    expect(ordered[0]?.outcome).toBe('eligible');
+    const ranks = ordered.filter((r) => r.status !== 'closed').map((r) => r.outcome);
+    expect(ranks.indexOf('not-eligible')).toBeGreaterThan(ranks.lastIndexOf('eligible'));
+  });
+});
+
+describe('the take-away summary', () => {
+  it('holds programme → outcome, where to go, phone numbers and the rules date', () => {
+    const { results } = evaluateAll(content, cssaFamily);
+    const takeAway = buildTakeAway(results, 'en', 'The staff here at Centre');
+    const text = takeAwayText(takeAway, 'en', words);
+    expect(text).toContain('Subsidy for Internet Access Charges: From your answers, you qualify');
+    expect(text).toContain('2802 2345');
+    expect(text).toContain('The staff here at Centre');
+    expect(text).toContain('Rules as of 27 November 2026');
+    expect(text).toContain('This programme has ended');
+  });
+
+  it('never holds an answer, a reason, a near-miss or a question', () => {
+    const households: Record<string, string>[] = [cssaFamily, { 'school-child': 'no', 'aged-60': 'no' }, { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'yes' }];
+    for (const answers of households) {
+      const { results } = evaluateAll(content, answers);
+      for (const language of ['en', 'zh-HK', 'zh-CN'] as const) {
+        const text = takeAwayText(buildTakeAway(results, language, 'staff'), language, words);
+        for (const result of results) {
+          for (const reason of result.reasons) expect(text).not.toContain(reason[language]);
+          if (result.nearMiss) expect(text).not.toContain(result.nearMiss.text[language]);
+        }
+        for (const question of content.questions.questions) {
+          expect(text).not.toContain(question.id);
+          for (const option of question.options) {
+            expect(text).not.toContain(option.statement[language] ?? option.statement['zh-HK']);
+          }
+        }
+        // Short enough for a QR code a phone reads easily.
+        expect(new TextEncoder().encode(text).length).toBeLessThan(900);
+      }
+    }
+  });
+
+  it('lists places and documents only for programmes the family can act on', () => {
+    const { results } = evaluateAll(content, { 'school-child': 'no', 'aged-60': 'no' });
+    const takeAway = buildTakeAway(results, 'en', 'staff');
+    for (const item of takeAway.items) {
+      const result = results.find((r) => r.id === item.id)!;
+      if (result.outcome === 'not-eligible' || isClosedOutcome(result.outcome)) {
+        expect(item.places).toEqual([]);
+        expect(item.documents).toEqual([]);
+      }
+    }
+    // The kiosk's own hotspot screen means nothing on a slip of paper.
+    expect(takeAway.items.flatMap((item) => item.places.map((place) => place.name))).not.toContain('Find a Wi-Fi.HK hotspot on this kiosk');
+  });
+});
