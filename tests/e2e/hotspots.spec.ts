@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { api, expect, startVisit, test } from './fixtures';
+import { checkWifiScreen, openDirectory, prepareKiosk, resultCards, tapFirstDot, WIFI_LANGUAGES } from './hotspots-helpers';
+
+interface SearchAnswer {
+  total: number;
+  results: { id: string; distance: { metres: number } }[];
+}
+
+for (const language of WIFI_LANGUAGES) {
+  test(`visitor by touch in ${language.code}: nearest, district, libraries, map, detail with QR; axe on every screen`, async ({ page, kiosk }) => {
+    test.setTimeout(240_000);
+    await prepareKiosk(page, kiosk);
+    await startVisit(page, kiosk, language.name);
+    await openDirectory(page);
+
+    // Opens on "nearest to this centre": the first card is the core's nearest venue.
+    const nearest = (await api(page, 'hotspots.search', { near: 'centre', page: 1, pageSize: 10 })).value as SearchAnswer;
+    await expect(resultCards(page).first()).toHaveAttribute('data-venue-id', nearest.results[0]!.id);
+    await expect(resultCards(page)).toHaveCount(10);
+    await checkWifiScreen(page, `directory ${language.code}`);
+
+    // "More" adds the next ten below (no endless scrolling).
+    await page.getByTestId('hotspots-more').tap();
+    await expect(resultCards(page)).toHaveCount(Math.min(20, nearest.total));
+
+    // Filter to public libraries with the large chips.
+    await page.getByTestId('hotspots-choose-type').tap();
+    await checkWifiScreen(page, `venue type chips ${language.code}`);
+    await page.getByTestId('type-chip-public-library').tap();
+    await expect(page.getByTestId('hotspots-choose-type')).toContainText(language.library);
+    await expect(resultCards(page).first()).toBeVisible();
+    for (const card of await resultCards(page).all()) await expect(card).toContainText(language.library);
+
+    // Pick a district on the 18-tile map.
+    await page.getByTestId('hotspots-choose-district').tap();
+    await expect(page.getByTestId('hotspots-districts').getByRole('button')).toHaveCount(19);
+    await checkWifiScreen(page, `district map ${language.code}`);
+    await page.getByTestId('district-F').tap();
+    await expect(page.getByTestId('hotspots-scope')).toContainText(language.district);
+    await expect(resultCards(page).first()).toBeVisible();
+    for (const card of await resultCards(page).all()) {
+      await expect(card).toContainText(language.district);
+      await expect(card).toContainText(language.library);
+    }
+    await checkWifiScreen(page, `results ${language.code}`);
+
+    // The district look-up was counted, anonymously, with the visitor's language.
+    const activity = JSON.parse(readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')) as { tallies: { event: string; subject: string; language: string }[] };
+    expect(activity.tallies.some((t) => t.event === 'hotspot.lookup' && t.subject === 'F' && t.language === language.code)).toBe(true);
+
+    // The offline dot map of the district shows points; a tap near a dot picks that place.
+    await page.getByTestId('hotspots-show-map').tap();
+    await expect(page.getByTestId('map-dot').first()).toBeVisible();
+    const dots = await page.getByTestId('map-dot').count();
+    expect(dots).toBeGreaterThan(0);
+    await tapFirstDot(page);
+    await expect(page.getByTestId('map-open-venue')).toBeVisible();
+    await checkWifiScreen(page, `dot map ${language.code}`);
+
+    // Detail: four steps, a QR code, print slip, attribution.
+    await page.getByTestId('map-open-venue').tap();
+    await expect(page.getByTestId('venue-qr').locator('svg')).toBeVisible();
+    await expect(page.getByTestId('hotspots-venue').locator('.connect li')).toHaveCount(4);
+    await expect(page.getByTestId('hotspots-attribution')).toContainText('DATA.GOV.HK');
+    await checkWifiScreen(page, `venue detail ${language.code}`);
+
+    // Search by name: the on-screen keyboard types letters; word chips stand in for Chinese.
+    await page.getByRole('button', { name: language.back, exact: true }).tap();
+    await page.getByRole('button', { name: language.back, exact: true }).tap();
+    await page.getByTestId('hotspots-search').tap();
+    await checkWifiScreen(page, `search ${language.code}`);
+    for (const key of 'lai') await page.getByRole('button', { name: key, exact: true }).tap();
+    await page.getByTestId('hotspots-search-show').tap();
+    await expect(resultCards(page).first()).toContainText(/Lai|荔/);
+
+    // "I'm finished" forgets the filters and the search.
+    await page.getByRole('button', { name: language.finish, exact: true }).tap();
+    await page.getByRole('dialog').getByRole('button').first().tap();
+    await expect(page.getByTestId('touch-to-start')).toBeVisible();
+    await startVisit(page, kiosk, language.name);
+    await openDirectory(page);
+    await expect(page.getByTestId('hotspots-start-again')).toHaveCount(0);
+    await expect(resultCards(page).first()).toHaveAttribute('data-venue-id', nearest.results[0]!.id);
+  });
+}
