@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { method } from '../contract-method';
+import { LanguageSchema } from '../i18n';
+import { MAX_BACKUP_BYTES, type BackupPreview } from './backup';
+import type { CsvFile } from './csv';
+import { MAX_HEAD_COUNT, MAX_NOTES, type GroupSession, type GroupSummary } from './group-sessions';
+import { isDateKey } from './period';
+import type { Report } from './reports';
+import type { StaffLogEntry } from './staff-log';
+
+const Empty = z.object({}).strict();
+const DateKey = z.string().refine(isDateKey, 'a calendar day as YYYY-MM-DD');
+const SessionId = z.string().min(8).max(40);
+const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const Period = z
+  .object({ from: DateKey, to: DateKey })
+  .strict()
+  .refine((p) => p.from <= p.to, 'the period ends before it starts');
+
+export interface DataCareStatus {
+  /** Days participant lists and resume codes are kept. */
+  retentionDays: number;
+  /** The lessons capability's own setting; equal to retentionDays unless changed elsewhere. */
+  resumeCodeRetentionDays: number | null;
+  participants: number;
+  resumeCodes: number;
+  lastPurgeAt: string | null;
+}
+
+export const MIN_RETENTION = 1;
+export const MAX_RETENTION = 730;
+
+/** The staff console's methods (issue 7). Every one needs a staff session, checked in the core. */
+export const staffConsoleMethods = {
+  /** Every group session, newest date first. */
+  'staff.groups.list': method<{ sessions: GroupSession[] }>()({ input: Empty, staff: true }),
+  'staff.groups.create': method<GroupSession>()({
+    input: z
+      .object({
+        title: z.string().trim().min(1).max(80),
+        date: DateKey,
+        place: z.string().trim().max(80),
+        facilitator: z.string().trim().max(60).optional(),
+        lessonIds: z.array(LessonId).min(1).max(12),
+      })
+      .strict(),
+    staff: true,
+  }),
+  'staff.groups.get': method<GroupSession>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
+  /** Head count and notes; refused (conflict) once the session is closed. */
+  'staff.groups.update': method<GroupSession>()({
+    input: z.object({ id: SessionId, headCount: z.number().int().min(0).max(MAX_HEAD_COUNT).optional(), notes: z.string().max(MAX_NOTES).optional() }).strict(),
+    staff: true,
+  }),
+  /** Adds a participant by nickname or resume code after the PICS; HKID-like text is refused. */
+  'staff.groups.participants.add': method<GroupSession>()({
+    input: z
+      .object({
+        id: SessionId,
+        kind: z.enum(['nickname', 'resume-code']),
+        label: z.string().trim().min(1).max(24),
+        picsAgreed: z.literal(true),
+      })
+      .strict(),
+    staff: true,
+  }),
+  /** Removes one participant (a correction, or at the person's request). */
+  'staff.groups.participants.remove': method<GroupSession>()({ input: z.object({ id: SessionId, participantId: z.string().min(1).max(40) }).strict(), staff: true }),
+  /** Records steps done and completion of one lesson for one participant, or for everyone listed. */
+  'staff.groups.progress': method<GroupSession>()({
+    input: z
+      .object({
+        id: SessionId,
+        participantId: z.string().min(1).max(40).optional(),
+        lessonId: LessonId,
+        stepsDone: z.number().int().min(0).max(50),
+        completed: z.boolean(),
+      })
+      .strict(),
+    staff: true,
+  }),
+  'staff.groups.close': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
+  'staff.groups.summary': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
+  'staff.groups.export': method<{ files: CsvFile[] }>()({ input: z.object({ id: SessionId, language: LanguageSchema }).strict(), staff: true }),
+
+  /** The anonymous figures over a period (both days included). */
+  'staff.reports.get': method<Report>()({ input: Period, staff: true }),
+  /** The report's tables as CSV texts (UTF-8 with BOM), one per table. */
+  'staff.reports.export': method<{ files: CsvFile[] }>()({
+    input: z.object({ from: DateKey, to: DateKey, language: LanguageSchema }).strict().refine((p) => p.from <= p.to, 'the period ends before it starts'),
+    staff: true,
+  }),
+
+  'staff.datacare.status': method<DataCareStatus>()({ input: Empty, staff: true }),
+  /** Sets how long participant lists and resume codes are kept, and purges at once. */
+  'staff.datacare.retention': method<DataCareStatus>()({
+    input: z.object({ days: z.number().int().min(MIN_RETENTION).max(MAX_RETENTION) }).strict(),
+    staff: true,
+  }),
+  /** Removes every participant and resume code; anonymous figures stay. */
+  'staff.datacare.wipe': method<{ participantsRemoved: number; resumeCodesRemoved: number }>()({
+    input: z.object({ confirm: z.literal('wipe-personal-data') }).strict(),
+    staff: true,
+  }),
+  'staff.backup.create': method<{ fileName: string; text: string }>()({ input: Empty, staff: true }),
+  /** Checks a backup file and says what it holds; changes nothing. */
+  'staff.backup.preview': method<BackupPreview>()({
+    input: z.object({ text: z.string().max(MAX_BACKUP_BYTES) }).strict(),
+    staff: true,
+    // The file travels as a JSON string: escaped quotes make it longer than on disk.
+    maxBodyBytes: MAX_BACKUP_BYTES * 2,
+  }),
+  /** Replaces the kiosk's records with the backup's (the staff PIN stays as it is). */
+  'staff.backup.restore': method<BackupPreview>()({
+    input: z.object({ text: z.string().max(MAX_BACKUP_BYTES) }).strict(),
+    staff: true,
+    // The file travels as a JSON string: escaped quotes make it longer than on disk.
+    maxBodyBytes: MAX_BACKUP_BYTES * 2,
+  }),
+  /** The staff log, newest first. */
+  'staff.log.list': method<{ entries: StaffLogEntry[]; total: number }>()({
+    input: z.object({ limit: z.number().int().min(1).max(2000).optional() }).strict(),
+    staff: true,
+  }),
+} as const;
+
+export type StaffConsoleMethods = typeof staffConsoleMethods;

@@ -1,0 +1,110 @@
+import type { Language } from '../i18n';
+import { CSV_LABELS } from './csv-labels';
+import type { GroupSummary } from './group-sessions';
+import type { Report } from './reports';
+
+/**
+ * CSV for funders' spreadsheets: one file per table, UTF-8 with a byte-order mark so Excel opens
+ * Chinese correctly, RFC 4180 quoting and CRLF line ends.
+ */
+
+export interface CsvFile {
+  name: string;
+  text: string;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * One field. Quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that a
+ * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe: titles and
+ * notes are typed by people, and a CSV must never run anything when opened.
+ */
+export function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function nameIn(name: Record<Language, string> | null, fallback: string, language: Language): string {
+  return name ? name[language] : fallback;
+}
+
+/** The report's tables as separate files, named with the period. */
+export function reportCsvFiles(report: Report, language: Language): CsvFile[] {
+  const l = CSV_LABELS[language];
+  const suffix = `${report.from}_${report.to}`;
+  return [
+    {
+      name: `visits_${suffix}.csv`,
+      text: toCsv([report.granularity === 'day' ? l.day : l.month, l.visits], report.visits.series.map((p) => [p.period, p.count])),
+    },
+    {
+      name: `languages_${suffix}.csv`,
+      text: toCsv([l.language, l.visits], report.languages.map((row) => [l.languages[row.language], row.count])),
+    },
+    {
+      name: `lessons_${suffix}.csv`,
+      text: toCsv(
+        [l.lessonId, l.lesson, l.started, l.steps, l.completed],
+        report.lessons.map((row) => [row.lessonId, nameIn(row.name, row.lessonId, language), row.started, row.steps, row.completed]),
+      ),
+    },
+    {
+      name: `eligibility-checks_${suffix}.csv`,
+      text: toCsv(
+        [l.programmeId, l.programme, l.outcome, l.checks],
+        report.eligibility.map((row) => [row.programmeId, nameIn(row.name, row.programmeId, language), l.outcomes[row.outcome] ?? row.outcome, row.count]),
+      ),
+    },
+    {
+      name: `hotspot-lookups_${suffix}.csv`,
+      text: toCsv([l.districtCode, l.district, l.lookups], report.hotspots.map((row) => [row.district, nameIn(row.name, row.district, language), row.count])),
+    },
+    {
+      name: `group-sessions_${suffix}.csv`,
+      text: toCsv(
+        [l.date, l.title, l.place, l.status, l.attendance, l.lessonsCovered],
+        report.sessions.rows.map((row) => [row.date, row.title, row.place, l.statuses[row.status], row.attendance, row.lessons]),
+      ),
+    },
+  ];
+}
+
+/** A closed (or open) session's summary: one file for the lessons, one for the participants. */
+export function sessionCsvFiles(summary: GroupSummary, lessonNames: Record<string, Record<Language, string>>, language: Language): CsvFile[] {
+  const l = CSV_LABELS[language];
+  const base = `session_${summary.date}`;
+  const lessonName = (id: string) => lessonNames[id]?.[language] ?? id;
+  return [
+    {
+      name: `${base}_summary.csv`,
+      text: toCsv(
+        [l.date, l.title, l.place, l.facilitator, l.status, l.attendance, l.listed, l.lesson, l.completedBy, l.inProgress],
+        summary.lessons.map((lesson) => [
+          summary.date,
+          summary.title,
+          summary.place,
+          summary.facilitator,
+          l.statuses[summary.status],
+          summary.attendance,
+          summary.listedParticipants,
+          lessonName(lesson.lessonId),
+          lesson.completed,
+          lesson.inProgress,
+        ]),
+      ),
+    },
+    {
+      name: `${base}_participants.csv`,
+      text: toCsv(
+        [l.participant, l.lesson, l.stepsDone, l.completed],
+        summary.participants.flatMap((p) => p.progress.map((entry) => [p.label, lessonName(entry.lessonId), entry.stepsDone, entry.completed ? l.yes : l.no])),
+      ),
+    },
+  ];
+}

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { hongKongDateKey } from '../activity/schema';
+import { withSimplified } from '../content/localise';
+import type { HandlersOf } from '../contract-method';
+import type { CoreContext } from '../core-context';
+import { KioskError } from '../errors';
+import { DistrictDirectory } from '../hotspots/districts';
+import { loadLessons } from '../lessons/load-lessons';
+import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
+import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../lessons/resume-code-format';
+import { loadProgrammeContent } from '../programmes/load';
+import { StoredDocument } from '../store/document';
+import { createBackup, previewBackup, readBackup } from './backup';
+import type { DataCareStatus, staffConsoleMethods } from './contract';
+import { reportCsvFiles, sessionCsvFiles } from './csv';
+import {
+  defaultGroupSessionsDoc,
+  GroupSessionsDocSchema,
+  PICS_VERSION,
+  purgeExpiredParticipants,
+  removeParticipants,
+  summariseSession,
+  wipeParticipants,
+  MAX_PARTICIPANTS,
+  type GroupSession,
+  type GroupSessionsDoc,
+} from './group-sessions';
+import { identifierProblem } from './personal-data';
+import { computeReport, type Names, type ReportNames } from './reports';
+import { startDailyJob } from './retention-timer';
+import { sharedDocument } from './shared-documents';
+import { logStaffAction, mergeLogs, staffLogDocument } from './staff-log';
+
+// esbuild and vitest define the package version at build time (as service.ts reads it).
+declare const __KIOSK_VERSION__: string | undefined;
+const VERSION = typeof __KIOSK_VERSION__ === 'string' ? __KIOSK_VERSION__ : '0.0.0-dev';
+
+const RESUME_CODE = new RegExp(`^[${RESUME_CODE_ALPHABET}]{${RESUME_CODE_LENGTH}}$`);
+
+const IDENTIFIER_MESSAGES = {
+  hkid: 'That looks like an identity card number. Only a nickname or a resume code may be kept.',
+  number: 'That contains a long number (an ID or phone number?). Only a nickname or a resume code may be kept.',
+  email: 'That looks like an e-mail address. Only a nickname or a resume code may be kept.',
+} as const;
+
+/** Content names for reports and CSV: read once at start-up, like the capabilities do. */
+async function loadNames(contentDir: string): Promise<ReportNames> {
+  const { lessons } = await loadLessons(path.join(contentDir, 'lessons'));
+  const lessonNames: Names = {};
+  for (const lesson of lessons) lessonNames[lesson.id] = withSimplified(lesson.title);
+  const programmeNames: Names = {};
+  const programmeOrder: string[] = [];
+  try {
+    const content = await loadProgrammeContent(contentDir);
+    for (const programme of content.programmes) {
+      programmeNames[programme.id] = withSimplified(programme.title);
+      programmeOrder.push(programme.id);
+    }
+  } catch (error) {
+    // Reports still work with ids only; the programmes capability reports its own content errors.
+    console.error('[kiosk] staff reports: programme names unavailable:', (error as Error).message);
+  }
+  const districtNames: Names = {};
+  const directory = DistrictDirectory.load(contentDir);
+  for (const district of directory.all) districtNames[district.code] = district.name;
+  return {
+    lessons: lessonNames,
+    programmes: programmeNames,
+    districts: districtNames,
+    lessonOrder: lessons.map((l) => l.id),
+    programmeOrder,
+    districtOrder: directory.all.map((d) => d.code).sort(),
+  };
+}
+
+export async function createStaffConsoleHandlers(ctx: CoreContext): Promise<HandlersOf<typeof staffConsoleMethods>> {
+  const names = await loadNames(ctx.contentDir);
+  const groups = await StoredDocument.open<GroupSessionsDoc>({
+    dataDir: ctx.dataDir,
+    name: 'group-sessions',
+    schema: GroupSessionsDocSchema,
+    defaults: defaultGroupSessionsDoc,
+    onHealthEvent: ctx.onHealthEvent,
+    now: ctx.now,
+  });
+  const staffLog = await staffLogDocument(ctx);
+  // Read when needed, not now: the lessons capability shares it when its handlers are made.
+  const resumeCodes = () => sharedDocument<ResumeCodesDoc>(ctx, 'resume-codes');
+
+  function sessionOrNotFound(doc: Readonly<GroupSessionsDoc>, id: string): GroupSession {
+    const session = doc.sessions.find((s) => s.id === id);
+    if (!session) throw new KioskError('not_found', 'There is no such group session on this kiosk.');
+    return session as GroupSession;
+  }
+
+  /** Changes one open session and returns it as saved. */
+  async function changeOpenSession(id: string, change: (session: GroupSession) => void): Promise<GroupSession> {
+    return groups.update((draft) => {
+      const session = sessionOrNotFound(draft, id);
+      if (session.status === 'closed') throw new KioskError('conflict', 'This session is closed; its record can no longer change.');
+      change(session);
+      return structuredClone(session);
+    });
+  }
+
+  /** The retention purge: participants and resume codes older than the period. Logged every run. */
+  async function purge(reason: 'start-up' | 'daily' | 'retention-changed' | 'restore'): Promise<{ participants: number; resumeCodes: number }> {
+    const now = ctx.now();
+    const participants = await groups.update((draft) => {
+      draft.lastPurgeAt = now.toISOString();
+      return purgeExpiredParticipants(draft, now, draft.retentionDays);
+    });
+    const codes = resumeCodes();
+    const removedCodes = codes ? await purgeExpiredResumeCodes(codes, now, codes.data.retentionDays) : 0;
+    await logStaffAction(ctx, 'purge', `${reason}: ${participants} participant(s) and ${removedCodes} resume code(s) past ${groups.data.retentionDays} days removed`);
+    return { participants, resumeCodes: removedCodes };
+  }
+
+  function status(): DataCareStatus {
+    const codes = resumeCodes();
+    return {
+      retentionDays: groups.data.retentionDays,
+      resumeCodeRetentionDays: codes?.data.retentionDays ?? null,
+      participants: groups.data.sessions.reduce((sum, s) => sum + s.participants.length, 0),
+      resumeCodes: codes?.data.codes.length ?? 0,
+      lastPurgeAt: groups.data.lastPurgeAt,
+    };
+  }
+
+  await purge('start-up');
+  startDailyJob(() => purge('daily'));
+
+  return {
+    'staff.groups.list': async () => ({
+      sessions: [...groups.data.sessions].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+    }),
+    'staff.groups.create': async ({ title, date, place, facilitator = '', lessonIds }) => {
+      const unknown = lessonIds.find((id) => !names.lessons[id]);
+      if (unknown) throw new KioskError('invalid_input', `There is no lesson called ${unknown}.`);
+      const session: GroupSession = {
+        id: randomUUID(),
+        title,
+        date,
+        place,
+        facilitator,
+        lessonIds: [...new Set(lessonIds)],
+        status: 'open',
+        headCount: 0,
+        participants: [],
+        removed: { participants: 0, completedByLesson: {} },
+        notes: '',
+        createdAt: ctx.now().toISOString(),
+        closedAt: null,
+      };
+      await groups.update((draft) => {
+        draft.sessions.push(session);
+      });
+      await logStaffAction(ctx, 'session-created', `${date}, ${lessonIds.length} lesson(s)`);
+      return session;
+    },
+    'staff.groups.get': async ({ id }) => structuredClone(sessionOrNotFound(groups.data, id)),
+    'staff.groups.update': async ({ id, headCount, notes }) =>
+      changeOpenSession(id, (session) => {
+        if (headCount !== undefined) session.headCount = headCount;
+        if (notes !== undefined) session.notes = notes;
+      }),
+    'staff.groups.participants.add': async ({ id, kind, label }) => {
+      let kept = label.replace(/\s+/g, ' ');
+      if (kind === 'resume-code') {
+        kept = kept.replace(/[\s-]/g, '').toUpperCase();
+        if (!RESUME_CODE.test(kept)) throw new KioskError('invalid_input', `A resume code is ${RESUME_CODE_LENGTH} letters and digits from the kiosk's code slip.`);
+      } else {
+        const problem = identifierProblem(kept);
+        if (problem) throw new KioskError('invalid_input', IDENTIFIER_MESSAGES[problem]);
+      }
+      return changeOpenSession(id, (session) => {
+        if (session.participants.length >= MAX_PARTICIPANTS) throw new KioskError('conflict', `A session lists at most ${MAX_PARTICIPANTS} participants.`);
+        if (session.participants.some((p) => p.label.toLowerCase() === kept.toLowerCase())) {
+          throw new KioskError('conflict', 'Someone with that nickname or code is already on the list. Add a letter to tell them apart.');
+        }
+        session.participants.push({ id: randomUUID(), kind, label: kept, consentAt: ctx.now().toISOString(), picsVersion: PICS_VERSION, progress: [] });
+        session.headCount = Math.max(session.headCount, session.participants.length);
+      });
+    },
+    'staff.groups.participants.remove': async ({ id, participantId }) =>
+      changeOpenSession(id, (session) => {
+        if (!session.participants.some((p) => p.id === participantId)) throw new KioskError('not_found', 'That participant is not on the list.');
+        // A correction: the person is gone from the list and from the counts.
+        session.participants = session.participants.filter((p) => p.id !== participantId);
+      }),
+    'staff.groups.progress': async ({ id, participantId, lessonId, stepsDone, completed }) =>
+      changeOpenSession(id, (session) => {
+        if (!session.lessonIds.includes(lessonId)) throw new KioskError('invalid_input', 'That lesson is not one this session covers.');
+        const targets = participantId ? session.participants.filter((p) => p.id === participantId) : session.participants;
+        if (participantId && targets.length === 0) throw new KioskError('not_found', 'That participant is not on the list.');
+        for (const participant of targets) {
+          const entry = participant.progress.find((p) => p.lessonId === lessonId);
+          if (entry) {
+            entry.stepsDone = stepsDone;
+            entry.completed = completed;
+          } else participant.progress.push({ lessonId, stepsDone, completed });
+        }
+      }),
+    'staff.groups.close': async ({ id }) => {
+      const closed = await changeOpenSession(id, (session) => {
+        session.status = 'closed';
+        session.closedAt = ctx.now().toISOString();
+        session.headCount = Math.max(session.headCount, session.participants.length);
+      });
+      await logStaffAction(ctx, 'session-closed', `${closed.date}, attendance ${closed.headCount}`);
+      return summariseSession(closed);
+    },
+    'staff.groups.summary': async ({ id }) => summariseSession(sessionOrNotFound(groups.data, id)),
+    'staff.groups.export': async ({ id, language }) => {
+      const summary = summariseSession(sessionOrNotFound(groups.data, id));
+      const files = sessionCsvFiles(summary, names.lessons, language);
+      await logStaffAction(ctx, 'export', `group session ${summary.date}: ${files.length} CSV file(s)`);
+      return { files };
+    },
+
+    'staff.reports.get': async (period) => computeReport(ctx.activity.data.tallies, groups.data.sessions, period, names),
+    'staff.reports.export': async ({ from, to, language }) => {
+      const files = reportCsvFiles(computeReport(ctx.activity.data.tallies, groups.data.sessions, { from, to }, names), language);
+      await logStaffAction(ctx, 'export', `figures ${from} to ${to}: ${files.length} CSV file(s)`);
+      return { files };
+    },
+
+    'staff.datacare.status': async () => status(),
+    'staff.datacare.retention': async ({ days }) => {
+      const before = groups.data.retentionDays;
+      await groups.update((draft) => {
+        draft.retentionDays = days;
+      });
+      const codes = resumeCodes();
+      if (codes && codes.data.retentionDays !== days) {
+        await codes.update((draft) => {
+          draft.retentionDays = days;
+        });
+      }
+      await logStaffAction(ctx, 'retention-changed', `${before} → ${days} days`);
+      await purge('retention-changed');
+      return status();
+    },
+    'staff.datacare.wipe': async () => {
+      const participantsRemoved = await groups.update((draft) => wipeParticipants(draft));
+      const codes = resumeCodes();
+      const resumeCodesRemoved = codes?.data.codes.length ?? 0;
+      if (codes && resumeCodesRemoved > 0) {
+        await codes.update((draft) => {
+          draft.codes = [];
+        });
+      }
+      await logStaffAction(ctx, 'wipe', `${participantsRemoved} participant(s) and ${resumeCodesRemoved} resume code(s) removed; anonymous figures kept`);
+      return { participantsRemoved, resumeCodesRemoved };
+    },
+
+    'staff.backup.create': async () => {
+      const codes = resumeCodes();
+      const backup = createBackup(
+        {
+          settings: ctx.settings.data,
+          activity: ctx.activity.data,
+          groupSessions: groups.data,
+          resumeCodes: codes?.data ?? { schemaVersion: 1, retentionDays: groups.data.retentionDays, codes: [] },
+          staffLog: staffLog.data,
+        },
+        ctx.now(),
+        VERSION,
+      );
+      await logStaffAction(ctx, 'backup', backup.fileName);
+      return backup;
+    },
+    'staff.backup.preview': async ({ text }) => previewBackup(readBackup(text)),
+    'staff.backup.restore': async ({ text }) => {
+      // Everything is checked before anything is written: a bad file changes nothing.
+      const backup = readBackup(text);
+      const codes = resumeCodes();
+      const before = {
+        settings: structuredClone(ctx.settings.data),
+        activity: structuredClone(ctx.activity.data),
+        groups: structuredClone(groups.data),
+        codes: codes ? structuredClone(codes.data) : null,
+        log: structuredClone(staffLog.data),
+      };
+      const { documents } = backup;
+      try {
+        // The PIN and lock state are this kiosk's own and stay (the backup does not carry them).
+        await ctx.settings.update((draft) => {
+          draft.public = structuredClone(documents.settings.public);
+        });
+        await ctx.activity.replace(documents.activity);
+        await groups.replace(documents.groupSessions);
+        if (codes) await codes.replace(documents.resumeCodes);
+        // The log is an audit trail: a restore adds the backup's entries to this kiosk's own, it never erases what staff did here.
+        await staffLog.replace(mergeLogs(before.log, documents.staffLog));
+      } catch (error) {
+        // A write failed half-way (disk full?): put back what was there so the kiosk is not left mixed.
+        await ctx.settings.replace(before.settings).catch(() => undefined);
+        await ctx.activity.replace(before.activity).catch(() => undefined);
+        await groups.replace(before.groups).catch(() => undefined);
+        if (codes && before.codes) await codes.replace(before.codes).catch(() => undefined);
+        await staffLog.replace(before.log).catch(() => undefined);
+        throw error;
+      }
+      await logStaffAction(ctx, 'restore', `backup of ${backup.createdAt} (${hongKongDateKey(new Date(backup.createdAt))})`);
+      // Restored lists older than the period go at once, as they would have on the day.
+      await purge('restore');
+      return previewBackup(backup);
+    },
+    'staff.log.list': async ({ limit = 500 }) => ({
+      entries: staffLog.data.entries.slice(-limit).reverse(),
+      total: staffLog.data.entries.length,
+    }),
+  };
+}

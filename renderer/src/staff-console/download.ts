@@ -1,0 +1,40 @@
+/**
+ * Saves text as a file the browser's way: a Blob URL on a temporary `<a download>`. Works in the
+ * browser kiosk (blob: is allowed by the CSP) and in Electron (the download goes to the user's
+ * download folder). The URL is revoked once the click has been handled.
+ */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Several files as separate downloads (no zip: Excel opens each CSV as it is), a moment apart so the browser keeps each. */
+export async function downloadAll(files: { name: string; text: string }[]): Promise<void> {
+  for (const file of files) {
+    downloadText(file.name, file.text);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Today in Hong Kong as YYYY-MM-DD. */
+export function todayKey(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** A date key shown in the console's language, e.g. "2025年3月10日" or "10 Mar 2025". */
+export function formatDay(key: string, language: string): string {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatMonth(key: string, language: string): string {
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}

@@ -1,0 +1,39 @@
+import type { Page } from '@playwright/test';
+import { api, expect, holdByTouch, setUpStaff, startVisit, tapPin, TEST_PIN, type KioskProcess } from './fixtures';
+
+export const CONSOLE_LANGUAGES = [
+  { code: 'zh-HK', name: '繁體中文', groups: '小組活動', reports: '數字及報告', care: '資料管理', log: '職員記錄' },
+  { code: 'en', name: 'English', groups: 'Group sessions', reports: 'Figures and reports', care: 'Data care', log: 'Staff log' },
+  { code: 'zh-CN', name: '简体中文', groups: '小组活动', reports: '数字及报告', care: '数据管理', log: '工作人员记录' },
+] as const;
+export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+
+/**
+ * A fresh kiosk with the staff PIN set, a patient idle timer (the checks take longer than 90 s),
+ * `window.print` recorded instead of opening the print dialog, and staff signed in by touch in
+ * the given language. Returns a staff session for seeding through the API.
+ */
+export async function signInToConsole(page: Page, kiosk: KioskProcess, languageName: string): Promise<string> {
+  await page.addInitScript(() => {
+    const calls: number[] = [];
+    (window as unknown as { __printCalls: number[] }).__printCalls = calls;
+    window.print = () => void calls.push(Date.now());
+  });
+  await page.goto(kiosk.url);
+  const session = await setUpStaff(page);
+  await api(page, 'staff.settings.update', { idleSeconds: 1800, countdownSeconds: 120 }, session);
+  await startVisit(page, kiosk, languageName);
+  await holdByTouch(page, 'centre-name', 3300);
+  await tapPin(page, TEST_PIN);
+  await expect(page.getByTestId('staff-sign-out')).toBeVisible();
+  return session;
+}
+
+/** Types letters and digits on the kiosk's own keyboard, key by key. */
+export async function typeOnScreen(page: Page, text: string): Promise<void> {
+  for (const key of text) await page.getByRole('button', { name: key, exact: true }).first().tap();
+}
+
+export async function printCalls(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __printCalls: number[] }).__printCalls.length);
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvField, reportCsvFiles, sessionCsvFiles, toCsv } from '../../../../electron/core/staff-console/csv';
+import { summariseSession } from '../../../../electron/core/staff-console/group-sessions';
+import { computeReport } from '../../../../electron/core/staff-console/reports';
+import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/reports');
+const golden = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+describe('CSV fields (RFC 4180)', () => {
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
+    expect(csvField(42)).toBe('42');
+  });
+
+  it('never lets a typed title run as a spreadsheet formula', () => {
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvField('+852')).toBe("'+852");
+    expect(csvField('@home')).toBe("'@home");
+    expect(csvField('=a,b')).toBe(`"'=a,b"`);
+  });
+
+  it('starts with a UTF-8 byte-order mark and ends every line with CRLF', () => {
+    const text = toCsv(['日期', 'Count'], [['2025-03-01', 3]]);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toBe('\uFEFF日期,Count\r\n2025-03-01,3\r\n');
+    expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('CSV golden files (tests/fixtures/reports)', () => {
+  const report = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, { from: '2025-03-01', to: '2025-03-31' }, SEEDED_NAMES);
+
+  it.each(['en', 'zh-HK'] as const)('the March report in %s matches its golden files, one per table', (language) => {
+    const files = reportCsvFiles(report, language);
+    expect(files.map((f) => f.name)).toEqual([
+      'visits_2025-03-01_2025-03-31.csv',
+      'languages_2025-03-01_2025-03-31.csv',
+      'lessons_2025-03-01_2025-03-31.csv',
+      'eligibility-checks_2025-03-01_2025-03-31.csv',
+      'hotspot-lookups_2025-03-01_2025-03-31.csv',
+      'group-sessions_2025-03-01_2025-03-31.csv',
+    ]);
+    for (const file of files) expect(file.text, file.name).toBe(golden(`${language}_${file.name}`));
+  });
+
+  it('a session summary matches its golden files', () => {
+    const summary = summariseSession(SEEDED_SESSIONS[1]!);
+    const files = sessionCsvFiles(summary, SEEDED_NAMES.lessons, 'en');
+    expect(files.map((f) => f.name)).toEqual(['session_2025-03-20_summary.csv', 'session_2025-03-20_participants.csv']);
+    for (const file of files) expect(file.text, file.name).toBe(golden(`en_${file.name}`));
+  });
+});

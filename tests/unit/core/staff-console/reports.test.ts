@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { computeReport } from '../../../../electron/core/staff-console/reports';
+import { addMonths, daysInPeriod, isDateKey, presetPeriod } from '../../../../electron/core/staff-console/period';
+import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
+
+const MARCH = { from: '2025-03-01', to: '2025-03-31' };
+
+describe('report periods', () => {
+  it('gives this month so far, the whole of last month and 12 calendar months', () => {
+    expect(presetPeriod('this-month', '2025-03-18')).toEqual({ from: '2025-03-01', to: '2025-03-18' });
+    expect(presetPeriod('last-month', '2025-03-18')).toEqual({ from: '2025-02-01', to: '2025-02-28' });
+    expect(presetPeriod('last-month', '2024-03-31')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(presetPeriod('last-month', '2025-01-05')).toEqual({ from: '2024-12-01', to: '2024-12-31' });
+    expect(presetPeriod('last-12-months', '2025-03-18')).toEqual({ from: '2024-04-01', to: '2025-03-18' });
+  });
+
+  it('steps months with the day clamped and knows real days', () => {
+    expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(daysInPeriod(MARCH)).toBe(31);
+    expect(isDateKey('2025-02-29')).toBe(false);
+    expect(isDateKey('2024-02-29')).toBe(true);
+    expect(isDateKey('2025-4-01')).toBe(false);
+  });
+});
+
+describe('report from seeded activity (counted by hand)', () => {
+  const report = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, MARCH, SEEDED_NAMES);
+
+  it('counts visits in the period only, by day', () => {
+    // 3 + 1 + 2 + 4 + 2 = 12; 28 Feb (9) and 1 Apr (7) are outside March.
+    expect(report.visits.total).toBe(12);
+    expect(report.granularity).toBe('day');
+    expect(report.visits.series).toHaveLength(31);
+    expect(report.visits.series[0]).toEqual({ period: '2025-03-01', count: 4 });
+    expect(report.visits.series[1]).toEqual({ period: '2025-03-02', count: 2 });
+    expect(report.visits.series[14]).toEqual({ period: '2025-03-15', count: 4 });
+    expect(report.visits.series[30]).toEqual({ period: '2025-03-31', count: 2 });
+    expect(report.visits.series.filter((p) => p.count > 0)).toHaveLength(4);
+  });
+
+  it('counts languages used', () => {
+    expect(report.languages).toEqual([
+      { language: 'zh-HK', count: 7 },
+      { language: 'en', count: 3 },
+      { language: 'zh-CN', count: 2 },
+    ]);
+  });
+
+  it('counts lessons started, steps and completed by lesson, zero for lessons nobody opened', () => {
+    expect(report.lessons.map(({ lessonId, started, steps, completed }) => ({ lessonId, started, steps, completed }))).toEqual([
+      { lessonId: 'free-wifi', started: 3, steps: 9, completed: 2 },
+      { lessonId: 'spot-the-scam', started: 3, steps: 4, completed: 0 },
+      { lessonId: 'video-call', started: 0, steps: 0, completed: 0 },
+    ]);
+  });
+
+  it('counts eligibility checks by programme and outcome', () => {
+    expect(report.eligibility.map(({ programmeId, outcome, count }) => ({ programmeId, outcome, count }))).toEqual([
+      { programmeId: 'internet-access-subsidy', outcome: 'eligible', count: 3 },
+      { programmeId: 'internet-access-subsidy', outcome: 'not-eligible', count: 1 },
+      { programmeId: 'wifi-hk', outcome: 'need-more-info', count: 3 },
+    ]);
+  });
+
+  it('counts hotspot look-ups by district', () => {
+    // F: 5 + 1; A: 2 (the 8 on 1 April is outside).
+    expect(report.hotspots.map(({ district, count }) => ({ district, count }))).toEqual([
+      { district: 'A', count: 2 },
+      { district: 'F', count: 6 },
+    ]);
+  });
+
+  it('counts sessions held and attendance (head count, or the list when longer)', () => {
+    expect(report.sessions.held).toBe(2);
+    expect(report.sessions.attendance).toBe(12 + 5);
+    expect(report.sessions.listedParticipants).toBe(7);
+    expect(report.sessions.rows.map((r) => r.id)).toEqual(['session-march-a', 'session-march-b']);
+  });
+
+  it('charts a year by month and shows zero where nothing was recorded', () => {
+    const year = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, { from: '2024-05-01', to: '2025-04-30' }, SEEDED_NAMES);
+    expect(year.granularity).toBe('month');
+    expect(year.visits.series).toHaveLength(12);
+    expect(year.visits.series.find((p) => p.period === '2025-02')?.count).toBe(9);
+    expect(year.visits.series.find((p) => p.period === '2025-03')?.count).toBe(12);
+    expect(year.visits.series.find((p) => p.period === '2025-04')?.count).toBe(7);
+    expect(year.visits.total).toBe(28);
+    const empty = computeReport([], [], MARCH, SEEDED_NAMES);
+    expect(empty.visits.total).toBe(0);
+    expect(empty.sessions).toEqual({ held: 0, attendance: 0, listedParticipants: 0, rows: [] });
+    expect(empty.eligibility).toEqual([]);
+  });
+});
