@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { method } from './contract-method';
+import { accessibilityMethods } from './accessibility/contract';
 import { hotspotMethods } from './hotspots/contract';
 import { lessonMethods } from './lessons/contract';
 import { programmeMethods } from './programmes/contract';
+import { staffConsoleMethods } from './staff-console/contract';
 import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
@@ -68,6 +70,8 @@ export const contract = {
   ...lessonMethods,
   ...programmeMethods,
   ...hotspotMethods,
+  ...staffConsoleMethods,
+  ...accessibilityMethods,
 } as const;
 
 export type Contract = typeof contract;

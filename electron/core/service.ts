@@ -7,9 +7,12 @@ import type { HandlerContext, HandlersOf } from './contract-method';
 import { KioskError, toErrorShape, type Result } from './errors';
 import { readDataHealth } from './health';
 import { LANGUAGES } from './i18n';
+import { createAccessibilityHandlers } from './accessibility/handlers';
 import { createHotspotHandlers } from './hotspots/handlers';
 import { createLessonHandlers } from './lessons/handlers';
 import { createProgrammeHandlers } from './programmes/handlers';
+import { createStaffConsoleHandlers } from './staff-console/handlers';
+import { logStaffAction } from './staff-console/staff-log';
 import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
 import { StaffAuth } from './staff/staff-auth';
 import { StoredDocument, type HealthEvent } from './store/document';
@@ -92,8 +95,22 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       return { counted: true };
     },
     'staff.status': async () => ({ pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() }),
-    'staff.setup': async ({ pin, confirm }) => ({ session: await staff.setup(pin, confirm) }),
-    'staff.login': async ({ pin }) => ({ session: await staff.login(pin) }),
+    'staff.setup': async ({ pin, confirm }) => {
+      const session = await staff.setup(pin, confirm);
+      await logStaffAction(context, 'sign-in', 'first staff PIN set');
+      return { session };
+    },
+    'staff.login': async ({ pin }) => {
+      try {
+        const session = await staff.login(pin);
+        await logStaffAction(context, 'sign-in');
+        return { session };
+      } catch (error) {
+        // Only the attempt that locks is logged: the lock is what staff need to know about.
+        if (error instanceof KioskError && error.code === 'unauthorized' && staff.lockedUntil()) await logStaffAction(context, 'sign-in-locked');
+        throw error;
+      }
+    },
     'staff.logout': async (_input, context) => {
       if (context.staffSession) staff.sessions.end(context.staffSession);
       return { signedOut: true };
@@ -102,10 +119,12 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       await settings.update((doc) => {
         doc.public = { ...doc.public, ...patch };
       });
+      await logStaffAction(context, 'settings-changed', Object.keys(patch).join(', '));
       return settings.data.public;
     },
     'staff.pin.change': async ({ current, next, confirm }) => {
       await staff.changePin(current, next, confirm);
+      await logStaffAction(context, 'pin-changed');
       return { changed: true };
     },
     'staff.health': async () => readDataHealth(options.dataDir, healthEvents),
@@ -119,6 +138,9 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createLessonHandlers(context)),
     ...(await createProgrammeHandlers(context)),
     ...(await createHotspotHandlers(context)),
+    // After the lessons' handlers: data care reaches the resume codes they share.
+    ...(await createStaffConsoleHandlers(context)),
+    ...(await createAccessibilityHandlers(context)),
   };
 
   async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {

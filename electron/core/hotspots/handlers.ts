@@ -21,6 +21,7 @@ import {
   type HotspotStatus,
 } from './contract';
 import { venueDetail, venueSummary, vehicleView } from './views';
+import { logStaffAction } from '../staff-console/staff-log';
 
 export const SAMPLE_FILE = 'hotspots-sample.json';
 /** The date of the Wi-Fi.HK download the sample was taken from (see data/README.md). */
@@ -220,6 +221,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       await store.replacePart(candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part });
       pending = null;
       if (candidate.kind === 'fixed') rebuild();
+      await logStaffAction(ctx, 'hotspots-imported', `${preview.fileName} (${candidate.kind})`);
       return status();
     },
 
@@ -233,6 +235,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       await store.rollback();
       pending = null;
       rebuild();
+      await logStaffAction(ctx, 'hotspots-rolled-back');
       return status();
     },
   };

@@ -4,6 +4,8 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
 import { StoredDocument } from '../store/document';
+import { shareDocument } from '../staff-console/shared-documents';
+import { logStaffAction } from '../staff-console/staff-log';
 import type { lessonMethods, LessonList } from './contract';
 import { loadLessons } from './load-lessons';
 import {
@@ -40,7 +42,10 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
     onHealthEvent: ctx.onHealthEvent,
     now: ctx.now,
   });
-  await purgeExpiredResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
+  // Data care (staff console) wipes, purges, backs up and restores these codes through the same copy.
+  shareDocument(ctx, 'resume-codes', resumeCodes);
+  const purgedAtStart = await purgeExpiredResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
+  if (purgedAtStart > 0) await logStaffAction(ctx, 'purge', `start-up: ${purgedAtStart} resume code(s) past ${resumeCodes.data.retentionDays} days removed`);
 
   function lessonOrNotFound(id: string): Lesson {
     const lesson = byId.get(id);
@@ -95,7 +100,8 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
         await resumeCodes.update((draft) => {
           draft.retentionDays = days;
         });
-        await purgeExpiredResumeCodes(resumeCodes, ctx.now(), days);
+        const purged = await purgeExpiredResumeCodes(resumeCodes, ctx.now(), days);
+        await logStaffAction(ctx, 'retention-changed', `resume codes kept ${days} days; ${purged} removed`);
       }
       return { days: resumeCodes.data.retentionDays, storedCodes: resumeCodes.data.codes.length };
     },

@@ -1,0 +1,154 @@
+import type { LocalisedText } from '../../../electron/core/i18n';
+import type { LessonList, ResumeCodeCreated } from '../../../electron/core/lessons/contract';
+import type { Lesson } from '../../../electron/core/lessons/schema';
+import { locale } from '../i18n/i18n.svelte';
+import './lessons-theme.css';
+import { invoke } from '../lib/api';
+import { visit } from '../lib/visit.svelte';
+import {
+  answerQuiz,
+  attempt,
+  back,
+  next,
+  startLesson,
+  type AttemptResult,
+  type PlayerState,
+  type PracticeAction,
+  type ProgressReport,
+  type Transition,
+} from './player-logic';
+
+/** What the player shows under a practice step or a quiz after a try. */
+export interface Feedback {
+  kind: AttemptResult | 'quiz-right' | 'quiz-wrong';
+  text: LocalisedText;
+}
+
+/**
+ * The lessons capability's state for one visit: the lesson on screen, where the visitor is in it,
+ * the lessons finished during the visit and any resume code on screen. `clear()` runs on every
+ * wipe ("I'm finished", idle timeout), so nothing of a visit survives it.
+ *
+ * Shipped content (the lesson list and lessons already fetched) is kept across visits: it is the
+ * same for everyone and makes opening a lesson instant.
+ */
+class LessonSession {
+  lesson = $state<Lesson | null>(null);
+  player = $state<PlayerState | null>(null);
+  feedback = $state<Feedback | null>(null);
+  /** Bumped on each "show me" so the animation replays even when it is already showing. */
+  showMeRun = $state(0);
+  /** After two wrong quiz answers the right one is marked. */
+  highlightCorrect = $state(false);
+  /** Lessons finished during this visit (carried in resume codes, ticked on the browse screen). */
+  completedLessons = $state<string[]>([]);
+  /** The resume code on screen, if the visitor asked for one. */
+  code = $state<(ResumeCodeCreated & { lessonId: string }) | null>(null);
+  /** True once the visitor used "Read this step": hints and praise are then read out too. */
+  listening = $state(false);
+
+  private readonly lessonCache = new Map<string, Lesson>();
+  private listCache: LessonList | null = null;
+
+  async list(): Promise<LessonList> {
+    this.listCache ??= await invoke('lessons.list', {});
+    return this.listCache;
+  }
+
+  async fetchLesson(id: string): Promise<Lesson> {
+    const cached = this.lessonCache.get(id);
+    if (cached) return cached;
+    const lesson = await invoke('lessons.get', { id });
+    this.lessonCache.set(id, lesson);
+    return lesson;
+  }
+
+  /** Start (or, with `stepIndex`, continue) a lesson. Keeps the visitor's place when it is the same lesson. */
+  open(lesson: Lesson, stepIndex?: number): void {
+    const continuing = this.lesson?.id === lesson.id && this.player && !this.player.finished && stepIndex === undefined;
+    if (continuing) return;
+    this.lesson = lesson;
+    this.resetStepUi();
+    this.code = null;
+    this.listening = false;
+    this.apply(startLesson(lesson, stepIndex ?? 0));
+  }
+
+  next(): void {
+    if (!this.lesson || !this.player) return;
+    const transition = next(this.lesson, this.player);
+    if (transition.state === this.player) return;
+    this.resetStepUi();
+    this.apply(transition);
+    if (this.player.finished) {
+      // A code saved mid-lesson points at a step now behind the visitor; the end offers a fresh one.
+      this.code = null;
+      if (!this.completedLessons.includes(this.lesson.id)) this.completedLessons = [...this.completedLessons, this.lesson.id];
+    }
+  }
+
+  back(): void {
+    if (!this.player) return;
+    const transition = back(this.player);
+    if (transition.state === this.player) return;
+    this.resetStepUi();
+    this.apply(transition);
+  }
+
+  try(action: PracticeAction): AttemptResult | null {
+    if (!this.lesson || !this.player) return null;
+    const outcome = attempt(this.lesson, this.player, action);
+    this.feedback = { kind: outcome.result, text: outcome.message };
+    if (outcome.result === 'show-me') this.showMeRun += 1;
+    this.apply(outcome);
+    return outcome.result;
+  }
+
+  answer(answerId: string): void {
+    if (!this.lesson || !this.player) return;
+    const outcome = answerQuiz(this.lesson, this.player, answerId);
+    this.feedback = { kind: outcome.correct ? 'quiz-right' : 'quiz-wrong', text: outcome.feedback };
+    this.highlightCorrect = this.highlightCorrect || outcome.highlightCorrect;
+    this.apply(outcome);
+  }
+
+  /** Make a resume code: for the current step mid-lesson, or for `lessonId` at `stepIndex`. */
+  async createCode(lessonId: string, stepIndex: number): Promise<void> {
+    const created = await invoke('lessons.resume.create', { lessonId, stepIndex, completedLessons: this.completedLessons });
+    this.code = { ...created, lessonId };
+  }
+
+  /** Lessons a resume code says were finished join this visit's list. */
+  rememberCompleted(ids: string[]): void {
+    this.completedLessons = [...new Set([...this.completedLessons, ...ids])];
+  }
+
+  /** Forget everything of the visit; `keepCompleted` only leaves the lesson (a code opens another). */
+  clear(keepCompleted = false): void {
+    this.lesson = null;
+    this.player = null;
+    if (!keepCompleted) this.completedLessons = [];
+    this.code = null;
+    this.listening = false;
+    this.resetStepUi();
+  }
+
+  private resetStepUi(): void {
+    this.feedback = null;
+    this.highlightCorrect = false;
+  }
+
+  private apply(transition: Transition): void {
+    this.player = transition.state;
+    const lessonId = transition.state.lessonId;
+    for (const event of transition.reports) report(lessonId, event);
+  }
+}
+
+/** Anonymous counters: fire and forget, so a slow or failing core never disturbs the visitor. */
+function report(lessonId: string, event: ProgressReport): void {
+  invoke('lessons.progress', { lessonId, event, language: locale.current }).catch(() => undefined);
+}
+
+export const lessonSession = new LessonSession();
+visit.onWipe(() => lessonSession.clear());

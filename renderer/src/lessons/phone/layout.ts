@@ -1,0 +1,35 @@
+import type { App, ScreenElement } from '../../../../electron/core/lessons/schema';
+
+/**
+ * How the simulated phone lays out a screen's elements, top to bottom: runs of app icons become a
+ * grid, runs of buttons or call buttons a row; on the camera the first photo is the viewfinder and
+ * later photos sit as thumbnails in the control row with the buttons. Pure, so it is easy to test.
+ */
+export interface ElementGroup {
+  layout: 'grid' | 'row' | 'call-row' | 'controls' | 'single';
+  elements: ScreenElement[];
+}
+
+export function groupElements(app: App, elements: readonly ScreenElement[]): ElementGroup[] {
+  const groups: ElementGroup[] = [];
+  let seenPhoto = false;
+  for (const element of elements) {
+    let layout: ElementGroup['layout'] = 'single';
+    if (element.kind === 'app-icon') layout = 'grid';
+    else if (element.kind === 'call-button') layout = 'call-row';
+    else if (app === 'camera' && (element.kind === 'button' || (element.kind === 'photo' && seenPhoto))) layout = 'controls';
+    else if (element.kind === 'button') layout = 'row';
+    if (element.kind === 'photo') seenPhoto = true;
+    const last = groups[groups.length - 1];
+    if (last && layout !== 'single' && last.layout === layout) last.elements.push(element);
+    else groups.push({ layout, elements: [element] });
+  }
+  return groups;
+}
+
+/** The direction a finger moved, or null when it barely moved (a tap or a press). */
+export function swipeDirection(dx: number, dy: number, minDistance: number): 'left' | 'right' | 'up' | 'down' | null {
+  if (Math.hypot(dx, dy) < minDistance) return null;
+  if (Math.abs(dx) >= Math.abs(dy)) return dx < 0 ? 'left' : 'right';
+  return dy < 0 ? 'up' : 'down';
+}
