@@ -16,19 +16,29 @@ import { median, percentile, round } from './stats';
 const DIST = path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist');
 
 export function bundleSizes(): Record<string, string> {
-  const assets = path.join(DIST, 'renderer/assets');
-  const sum = (ext: string) =>
-    readdirSync(assets)
-      .filter((f) => f.endsWith(ext))
-      .reduce((acc, f) => {
+  const renderer = path.join(DIST, 'renderer');
+  const assets = path.join(renderer, 'assets');
+  const measure = (files: string[]) =>
+    files.reduce(
+      (acc, f) => {
         const bytes = readFileSync(path.join(assets, f));
         return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipSync(bytes, { level: 9 }).length };
-      }, { raw: 0, gzip: 0 });
-  const js = sum('.js');
-  const css = sum('.css');
+      },
+      { raw: 0, gzip: 0 },
+    );
+  const all = readdirSync(assets);
+  // What the attract screen needs: the entry script and what index.html preloads with it. The
+  // capability chunks follow while the kiosk waits on that screen.
+  const html = readFileSync(path.join(renderer, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const kb = (n: number) => round(n / 1024);
+  const initialJs = measure(initial);
+  const allJs = measure(all.filter((f) => f.endsWith('.js')));
+  const css = measure(all.filter((f) => f.endsWith('.css')));
   return {
-    'renderer JS gzip (KB) [budget 150]': `${round(js.gzip / 1024)} (raw ${round(js.raw / 1024)})`,
-    'renderer CSS gzip (KB)': `${round(css.gzip / 1024)} (raw ${round(css.raw / 1024)})`,
+    'renderer JS for the attract screen, gzip (KB) [budget 150]': `${kb(initialJs.gzip)} (raw ${kb(initialJs.raw)})`,
+    'renderer JS in all, every capability chunk, gzip (KB)': `${kb(allJs.gzip)} (raw ${kb(allJs.raw)}, ${all.filter((f) => f.endsWith('.js')).length} files)`,
+    'renderer CSS in all, gzip (KB)': `${kb(css.gzip)} (raw ${kb(css.raw)})`,
   };
 }
 
@@ -97,7 +107,7 @@ export async function runShellBench(): Promise<Record<string, string | number>> 
       if (tileCount > 0) await tiles.nth(i % tileCount).tap();
       else await page.getByTestId('language-button').tap();
       await page.waitForFunction((n) => (window as unknown as { __latencies: number[] }).__latencies.length > n, i);
-      if (tileCount > 0) await page.getByRole('button', { name: 'Home' }).tap();
+      if (tileCount > 0) await page.getByRole('navigation', { name: 'Kiosk controls' }).getByRole('button', { name: 'Home', exact: true }).tap();
       else await page.getByRole('button', { name: 'Cancel' }).tap();
       await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
       // The return to home also changes the screen; drop that sample.

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { WCAG_TAGS } from './a11y';
+import { WCAG_TAGS, withWholeScreenVisible } from './a11y';
 import { expect } from './fixtures';
 
 /** The deliberately inaccessible box of a "before" demo (see renderer/src/accessibility/demos/DemoBox.svelte). */
@@ -8,25 +8,6 @@ export const BEFORE_BOX = '[data-demo="before"]';
 
 export const DEMO_IDS = ['text-size', 'contrast', 'colour-alone', 'low-vision', 'touch-targets', 'screen-readers', 'forms', 'time-and-motion', 'captions'] as const;
 export type DemoId = (typeof DEMO_IDS)[number];
-
-/**
- * Axe skips the contrast of text scrolled out of view inside the kiosk's scrolling <main>, and a
- * demo screen is taller than the window: run it with a window tall enough to show the whole screen.
- */
-async function withWholeScreenVisible<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  const original = page.viewportSize() ?? { width: 1280, height: 800 };
-  const hidden = await page.evaluate(() => {
-    const main = document.getElementById('screen');
-    return main ? main.scrollHeight - main.clientHeight : 0;
-  });
-  if (hidden <= 0) return run();
-  await page.setViewportSize({ width: original.width, height: original.height + hidden + 8 });
-  try {
-    return await run();
-  } finally {
-    await page.setViewportSize(original);
-  }
-}
 
 /** Axe's WCAG 2.2 A/AA rule ids that fail inside the before box. */
 export async function axeRulesFailingInBeforeBox(page: Page): Promise<string[]> {

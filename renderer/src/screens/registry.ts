@@ -1,34 +1,18 @@
-import type { Component } from 'svelte';
+import type { ComponentSource } from '../lib/lazy-component.svelte';
 import AttractScreen from './AttractScreen.svelte';
 import HomeScreen from './HomeScreen.svelte';
 import LanguageScreen from './LanguageScreen.svelte';
 import StaffConsole from './staff/StaffConsole.svelte';
 import StaffEntry from './staff/StaffEntry.svelte';
-import LessonsBrowse from '../lessons/LessonsBrowse.svelte';
-import LessonPlayer from '../lessons/LessonPlayer.svelte';
-import LessonsResumeEntry from '../lessons/ResumeEntry.svelte';
-import HotspotsDirectoryScreen from '../hotspots/DirectoryScreen.svelte';
-import HotspotsDistrictsScreen from '../hotspots/DistrictsScreen.svelte';
-import HotspotsSearchScreen from '../hotspots/SearchScreen.svelte';
-import HotspotsMapScreen from '../hotspots/MapScreen.svelte';
-import HotspotsVenueScreen from '../hotspots/VenueScreen.svelte';
-import ProgrammesScreen from '../programmes/screens/ProgrammesScreen.svelte';
-import ProgrammeDetailScreen from '../programmes/screens/ProgrammeDetailScreen.svelte';
-import ProgrammesCheckScreen from '../programmes/screens/CheckScreen.svelte';
-import ProgrammesResultScreen from '../programmes/screens/ResultScreen.svelte';
-import AccessibilityScreen from '../accessibility/AccessibilityScreen.svelte';
-import AccessibilityDemoScreen from '../accessibility/DemoScreen.svelte';
-import AccessibilityChecklistScreen from '../accessibility/ChecklistScreen.svelte';
 
-/** Screens receive `params` from their route; screens that need none simply declare no props. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ScreenComponent = Component<any>;
-
-export interface ScreenEntry {
-  component: ScreenComponent;
+/**
+ * Screens receive `params` from their route; screens that need none simply declare no props.
+ * The shell's screens are imported here; capability screens are `load`ed as their own chunks.
+ */
+export type ScreenEntry = ComponentSource & {
   /** Visitor screens show the kiosk toolbar; attract and staff screens do not. */
   kind: 'attract' | 'visitor' | 'staff';
-}
+};
 
 /**
  * Every screen by id. A capability adds its screens here and, for the home screen, a tile in
@@ -40,21 +24,21 @@ export const SCREENS: Record<string, ScreenEntry> = {
   home: { component: HomeScreen, kind: 'visitor' },
   'staff-entry': { component: StaffEntry, kind: 'staff' },
   'staff-console': { component: StaffConsole, kind: 'staff' },
-  lessons: { component: LessonsBrowse, kind: 'visitor' },
-  'lessons-player': { component: LessonPlayer, kind: 'visitor' },
-  'lessons-resume': { component: LessonsResumeEntry, kind: 'visitor' },
-  hotspots: { component: HotspotsDirectoryScreen, kind: 'visitor' },
-  'hotspots-districts': { component: HotspotsDistrictsScreen, kind: 'visitor' },
-  'hotspots-search': { component: HotspotsSearchScreen, kind: 'visitor' },
-  'hotspots-map': { component: HotspotsMapScreen, kind: 'visitor' },
-  'hotspots-venue': { component: HotspotsVenueScreen, kind: 'visitor' },
-  programmes: { component: ProgrammesScreen, kind: 'visitor' },
-  'programmes-detail': { component: ProgrammeDetailScreen, kind: 'visitor' },
-  'programmes-check': { component: ProgrammesCheckScreen, kind: 'visitor' },
-  'programmes-result': { component: ProgrammesResultScreen, kind: 'visitor' },
-  accessibility: { component: AccessibilityScreen, kind: 'visitor' },
-  'accessibility-demo': { component: AccessibilityDemoScreen, kind: 'visitor' },
-  'accessibility-checklist': { component: AccessibilityChecklistScreen, kind: 'visitor' },
+  lessons: { load: () => import('../lessons/LessonsBrowse.svelte'), kind: 'visitor' },
+  'lessons-player': { load: () => import('../lessons/LessonPlayer.svelte'), kind: 'visitor' },
+  'lessons-resume': { load: () => import('../lessons/ResumeEntry.svelte'), kind: 'visitor' },
+  hotspots: { load: () => import('../hotspots/DirectoryScreen.svelte'), kind: 'visitor' },
+  'hotspots-districts': { load: () => import('../hotspots/DistrictsScreen.svelte'), kind: 'visitor' },
+  'hotspots-search': { load: () => import('../hotspots/SearchScreen.svelte'), kind: 'visitor' },
+  'hotspots-map': { load: () => import('../hotspots/MapScreen.svelte'), kind: 'visitor' },
+  'hotspots-venue': { load: () => import('../hotspots/VenueScreen.svelte'), kind: 'visitor' },
+  programmes: { load: () => import('../programmes/screens/ProgrammesScreen.svelte'), kind: 'visitor' },
+  'programmes-detail': { load: () => import('../programmes/screens/ProgrammeDetailScreen.svelte'), kind: 'visitor' },
+  'programmes-check': { load: () => import('../programmes/screens/CheckScreen.svelte'), kind: 'visitor' },
+  'programmes-result': { load: () => import('../programmes/screens/ResultScreen.svelte'), kind: 'visitor' },
+  accessibility: { load: () => import('../accessibility/AccessibilityScreen.svelte'), kind: 'visitor' },
+  'accessibility-demo': { load: () => import('../accessibility/DemoScreen.svelte'), kind: 'visitor' },
+  'accessibility-checklist': { load: () => import('../accessibility/ChecklistScreen.svelte'), kind: 'visitor' },
 };
 
 export interface HomeTile {
