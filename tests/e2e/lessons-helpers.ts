@@ -58,8 +58,12 @@ export async function holdElementByTouch(page: Page, on: Locator, ms: number): P
 /** Scroll a list with a finger (a touch scroll gesture) until `target` is fully in view. */
 export async function scrollByTouchUntilVisible(page: Page, scroller: Locator, target: Locator): Promise<void> {
   const session = await cdp(page);
+  await scroller.scrollIntoViewIfNeeded();
   const box = await scroller.boundingBox();
-  if (!box) throw new Error('scroller is not visible');
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('scroller is not visible');
+  // Start the finger inside both the list and the window (at large text the list may reach past it).
+  const bottom = Math.min(box.y + box.height, viewport.height - 130);
   for (let i = 0; i < 12; i++) {
     const inView = await target.evaluate((el) => {
       const list = el.closest('[data-testid="phone-screen"]')!.getBoundingClientRect();
@@ -68,7 +72,7 @@ export async function scrollByTouchUntilVisible(page: Page, scroller: Locator, t
     });
     if (inView) break;
     await session.send('Input.synthesizeScrollGesture', {
-      x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height * 0.75), yDistance: -Math.round(box.height / 3),
+      x: Math.round(box.x + box.width / 2), y: Math.round(bottom - 20), yDistance: -Math.round(Math.min(box.height / 3, (bottom - box.y) / 2)),
       gestureSourceType: 'touch', speed: 1200,
     });
   }

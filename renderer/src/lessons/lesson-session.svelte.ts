@@ -47,7 +47,7 @@ class LessonSession {
   /** True once the visitor used "Read this step": hints and praise are then read out too. */
   listening = $state(false);
 
-  private readonly lessonCache = new Map<string, Lesson>();
+  private readonly lessonCache = new Map<string, Promise<Lesson>>();
   private listCache: LessonList | null = null;
 
   async list(): Promise<LessonList> {
@@ -55,12 +55,24 @@ class LessonSession {
     return this.listCache;
   }
 
-  async fetchLesson(id: string): Promise<Lesson> {
-    const cached = this.lessonCache.get(id);
-    if (cached) return cached;
-    const lesson = await invoke('lessons.get', { id });
-    this.lessonCache.set(id, lesson);
-    return lesson;
+  /** One request per lesson, shared by everyone who asks while it is on its way. */
+  fetchLesson(id: string): Promise<Lesson> {
+    let pending = this.lessonCache.get(id);
+    if (!pending) {
+      pending = invoke('lessons.get', { id });
+      pending.catch(() => this.lessonCache.delete(id));
+      this.lessonCache.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** Fetch lessons one after another in the background, so a tapped card opens at once. */
+  prefetch(ids: string[]): void {
+    const [first, ...rest] = ids;
+    if (!first) return;
+    this.fetchLesson(first)
+      .catch(() => undefined)
+      .then(() => setTimeout(() => this.prefetch(rest), 50));
   }
 
   /** Start (or, with `stepIndex`, continue) a lesson. Keeps the visitor's place when it is the same lesson. */

@@ -48,3 +48,10 @@ export const PHONE_ICON_PATHS: Record<Icon, string[]> = {
   key: [circle(8, 15, 4), 'M11 12l9-9M16 7l3 3M14 9l2 2'],
   tick: ['M5 12l5 5 9-10'],
 };
+
+/** Icons the phone draws for itself (not named by content): the call screen's controls. */
+export const CALL_ICON_PATHS = {
+  mute: ['M9 5a3 3 0 0 1 6 0v6a3 3 0 0 1-6 0z', 'M5 11a7 7 0 0 0 14 0', 'M12 18v3', 'M4 3l16 18'],
+  speaker: ['M4 9h4l5-4v14l-5-4H4z', 'M16.5 8.5a5 5 0 0 1 0 7', 'M19 6a8.5 8.5 0 0 1 0 12'],
+  phone: ['M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z'],
+} as const;
