@@ -19,9 +19,55 @@ function converter(): Convert {
   return hongKongToSimplified;
 }
 
-/** zh-HK text → Simplified Chinese (Mainland characters). */
+/**
+ * OpenCC's Hong Kong → Mainland conversion changes characters, not vocabulary. These phrases are
+ * the Hong Kong words in our content that a mainland reader would say differently (按钮 stays, 讯息
+ * becomes 信息, …). Applied only to derived zh-CN; a hand-written zh-CN is left alone. Longer
+ * phrases come first so that "表格元件" is not half-replaced by "表格".
+ */
+export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
+  ['应用程式', '应用程序'],
+  ['萤幕', '屏幕'],
+  ['设定', '设置'],
+  ['登入', '登录'],
+  ['预设', '默认'],
+  ['档案', '文件'],
+  ['储存', '保存'],
+  ['纯音讯及纯影片', '纯音频及纯视频'],
+  ['表格元件', '表单控件'],
+  ['程式内', '代码中'],
+  ['各位早晨', '各位早上好'],
+  ['多谢合作', '谢谢合作'],
+  ['愈大愈好', '越大越好'],
+  ['柏金逊症', '帕金森病'],
+  ['列印本', '打印件'],
+  ['询问处', '服务台'],
+  ['升降机', '电梯'],
+  ['输入栏', '输入框'],
+  ['栏位', '输入框'],
+  ['甚么', '什么'],
+  ['跟著', '跟着'],
+  ['讯息', '信息'],
+  ['滑鼠', '鼠标'],
+  ['卷动', '滚动'],
+  ['搜寻', '搜索'],
+  ['连结', '链接'],
+  ['影片', '视频'],
+  ['稍为', '稍微'],
+  ['横额', '横幅'],
+  ['嘈吵', '嘈杂'],
+  ['量度', '测量'],
+  ['递交', '提交'],
+  ['职员', '工作人员'],
+  ['手震', '手抖'],
+  ['滑杆', '滑块'],
+  ['日子', '日期'],
+  ['表格', '表单'],
+];
+
+/** zh-HK text → Simplified Chinese with mainland wording: OpenCC characters, then the phrase table. */
 export function toSimplified(zhHK: string): string {
-  return converter()(zhHK);
+  return MAINLAND_PHRASES.reduce((text, [hk, cn]) => text.split(hk).join(cn), converter()(zhHK));
 }
 
 /** Fills zh-CN from zh-HK when the text has none; keeps a hand-written zh-CN. */
