@@ -1,10 +1,12 @@
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type Session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_RESTING_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { createKioskCore, type KioskCore } from './core/service';
+import { writeFileDurably } from './core/store/durable-file';
 import { createSenderCheck, registerIpc, sendKioskEvent } from './ipc';
+import { createPrintToPdf } from './print-pdf';
 import { createCrashTracker, RESTING_RETRY_MS, UNRESPONSIVE_GRACE_MS } from './recovery';
 import { CONTENT_SECURITY_POLICY } from './web/server';
 import { denyAllPermissions, hardenWebContents, kioskWindowOptions } from './window';
@@ -79,7 +81,14 @@ function start(): void {
 
     let core: KioskCore | undefined;
     try {
-      core = await createKioskCore({ dataDir, contentDir, shell: 'electron', exitKiosk: () => app.quit() });
+      core = await createKioskCore({
+        dataDir,
+        contentDir,
+        shell: 'electron',
+        exitKiosk: () => app.quit(),
+        // The staff console's "Print": the kiosk window's page, through its print stylesheet, to a chosen folder.
+        printToPdf: createPrintToPdf({ dialog, window: () => kioskWindow, writeFile: writeFileDurably }),
+      });
     } catch (error) {
       console.error(`[kiosk] the data folder ${dataDir} could not be opened:`, error);
     }

@@ -22,6 +22,8 @@ export interface CoreOptions {
   shell: 'electron' | 'browser';
   /** Provided by the Electron shell only. */
   exitKiosk?: () => void;
+  /** Provided by the Electron shell only: choose a folder and save the page there as a PDF. */
+  printToPdf?: (request: { suggestedName: string }) => Promise<{ saved: boolean; file?: string }>;
   /** The shipped content (lessons, programmes, districts, samples); defaults to ./data (the repo's, in tests). */
   contentDir?: string;
   now?: () => Date;
@@ -139,7 +141,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createProgrammeHandlers(context)),
     ...(await createHotspotHandlers(context)),
     // After the lessons' handlers: data care reaches the resume codes they share.
-    ...(await createStaffConsoleHandlers(context)),
+    ...(await createStaffConsoleHandlers(context, { printToPdf: options.printToPdf })),
     ...(await createAccessibilityHandlers(context)),
   };
 

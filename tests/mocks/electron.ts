@@ -70,6 +70,7 @@ export class MockWebContents extends EventEmitter {
   send = vi.fn((_channel: string, ..._args: unknown[]) => {});
   openDevTools = vi.fn();
   forcefullyCrashRenderer = vi.fn();
+  printToPDF = vi.fn(async (_options: unknown) => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
   isDestroyed = vi.fn(() => this.destroyed);
 }
 
@@ -154,6 +155,10 @@ export const session = { defaultSession: new MockSession() };
 export const Menu = { setApplicationMenu: vi.fn() };
 export const powerMonitor = new EventEmitter();
 export const shell = { openExternal: vi.fn() };
+/** Resolves as if staff cancelled; tests set mockResolvedValueOnce for a chosen folder. */
+export const dialog = {
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+};
 
 export default {
   app,
@@ -166,4 +171,5 @@ export default {
   Menu,
   powerMonitor,
   shell,
+  dialog,
 };

@@ -117,6 +117,20 @@ export const staffConsoleMethods = {
     // The file travels as a JSON string: escaped quotes make it longer than on disk.
     maxBodyBytes: MAX_BACKUP_BYTES * 2,
   }),
+  /**
+   * Saves the page as it is now (the report or a session summary, through its print stylesheet)
+   * as a PDF in a folder staff choose. Desktop kiosk only: the browser kiosk prints with
+   * window.print() and is answered `forbidden`.
+   */
+  'staff.print.pdf': method<{ saved: boolean; file?: string }>()({
+    input: z
+      .object({
+        kind: z.enum(['report', 'session-summary']),
+        suggestedName: z.string().trim().min(1).max(120),
+      })
+      .strict(),
+    staff: true,
+  }),
   /** The staff log, newest first. */
   'staff.log.list': method<{ entries: StaffLogEntry[]; total: number }>()({
     input: z.object({ limit: z.number().int().min(1).max(2000).optional() }).strict(),

@@ -74,7 +74,13 @@ async function loadNames(contentDir: string): Promise<ReportNames> {
   };
 }
 
-export async function createStaffConsoleHandlers(ctx: CoreContext): Promise<HandlersOf<typeof staffConsoleMethods>> {
+/** What the shell lends the staff console; the browser kiosk lends nothing. */
+export interface StaffConsoleShell {
+  /** Electron: choose a folder and save the page there as a PDF (electron/print-pdf.ts). */
+  printToPdf?: (request: { suggestedName: string }) => Promise<{ saved: boolean; file?: string }>;
+}
+
+export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffConsoleShell = {}): Promise<HandlersOf<typeof staffConsoleMethods>> {
   const names = await loadNames(ctx.contentDir);
   const groups = await StoredDocument.open<GroupSessionsDoc>({
     dataDir: ctx.dataDir,
@@ -307,6 +313,19 @@ export async function createStaffConsoleHandlers(ctx: CoreContext): Promise<Hand
       // Restored lists older than the period go at once, as they would have on the day.
       await purge('restore');
       return previewBackup(backup);
+    },
+    'staff.print.pdf': async ({ kind, suggestedName }) => {
+      if (!shell.printToPdf) throw new KioskError('forbidden', 'Saving as PDF works in the desktop kiosk only; use Print instead.');
+      let result: { saved: boolean; file?: string };
+      try {
+        result = await shell.printToPdf({ suggestedName });
+      } catch (error) {
+        console.error('[kiosk] staff.print.pdf failed:', error);
+        throw new KioskError('storage', 'The PDF could not be saved. Check that the folder (or USB stick) is still there and has room.');
+      }
+      // The file name only: the folder may say whose USB stick it is.
+      if (result.saved && result.file) await logStaffAction(ctx, 'export', `${kind === 'report' ? 'figures' : 'group session summary'}: PDF ${path.basename(result.file)}`);
+      return result.saved && result.file ? { saved: true, file: result.file } : { saved: false };
     },
     'staff.log.list': async ({ limit = 500 }) => ({
       entries: staffLog.data.entries.slice(-limit).reverse(),

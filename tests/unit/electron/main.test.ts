@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { UNRESPONSIVE_GRACE_MS } from '../../../electron/recovery';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   MockEvent,
@@ -103,6 +104,22 @@ describe('electron/main', () => {
     const refused = await ipcMain.invoke(invokeChannel('app.info'), { sender: stranger, senderFrame: stranger.mainFrame }, { input: {} });
     warn.mockRestore();
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("saves the staff console's page as a PDF in the folder staff choose", async () => {
+    const contents = window.webContents;
+    const call = (method: string, input: unknown, staffSession?: string) =>
+      ipcMain.invoke(invokeChannel(method), { sender: contents, senderFrame: contents.mainFrame }, { input, staffSession }) as Promise<{ ok: boolean; value?: unknown }>;
+    const setup = await call('staff.setup', { pin: '246810', confirm: '246810' });
+    const staffSession = (setup.value as { session: string }).session;
+    const folder = await mkdtemp(path.join(dataDir, 'usb-'));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+
+    const saved = await call('staff.print.pdf', { kind: 'report', suggestedName: 'report-2026-11' }, staffSession);
+    expect(saved).toEqual({ ok: true, value: { saved: true, file: path.join(folder, 'report-2026-11.pdf') } });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(contents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
+    expect(await readdir(folder)).toEqual(['report-2026-11.pdf']);
   });
 
   it('brings the kiosk to the front when a second instance starts', () => {
