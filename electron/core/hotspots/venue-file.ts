@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { syncFolder } from '../store/durable-file';
+import { syncFolder, writeFileDurably } from '../store/durable-file';
 import { StoredVenueSchema, type StoredVenue } from './dataset';
 
 /**
@@ -25,10 +25,7 @@ const TAIL = ']}';
 const LINES_PER_WRITE = 2000;
 
 export async function writeVenueFile(target: string, header: unknown, venues: readonly StoredVenue[]): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await fs.open(temp, 'w', 0o600);
-  try {
+  await writeFileDurably(target, async (handle) => {
     await handle.write(`${HEAD_PREFIX}${JSON.stringify(header)}${HEAD_SUFFIX}\n`);
     for (let start = 0; start < venues.length; start += LINES_PER_WRITE) {
       const batch = venues.slice(start, start + LINES_PER_WRITE).map((venue, i) => {
@@ -38,20 +35,7 @@ export async function writeVenueFile(target: string, header: unknown, venues: re
       await handle.write(batch.join(''));
     }
     await handle.write(`${TAIL}\n`);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await syncFolder(dir);
+  });
 }
 
 /**

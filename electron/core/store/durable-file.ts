@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -6,17 +7,22 @@ import path from 'node:path';
  * old file or the new one, never a torn one. Write a temporary file, fsync it, rename it over the
  * target (atomic on POSIX and NTFS), then fsync the folder so the rename itself survives power loss.
  */
-export async function writeFileDurably(target: string, contents: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(
+  target: string,
+  /** The bytes, or a writer for large files written a piece at a time (the Wi-Fi dataset). */
+  contents: string | Uint8Array | ((handle: FileHandle) => Promise<void>),
+): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await fs.open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(contents);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      if (typeof contents === 'function') await contents(handle);
+      else await handle.writeFile(contents);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
