@@ -13,7 +13,17 @@ export function invokeChannel(method: string): string {
 }
 
 /** Events main may push to the page; the preload refuses every other name. */
-export const KIOSK_EVENTS = ['system-resumed'] as const satisfies readonly KioskEventName[];
+export const KIOSK_EVENTS = ['system-resumed', 'group-display'] as const satisfies readonly KioskEventName[];
+
+/**
+ * The events whose one payload (plain, structured-cloned data) the preload passes on; every other
+ * event reaches the page with no arguments at all.
+ */
+export const KIOSK_EVENTS_WITH_DATA = ['group-display'] as const satisfies readonly KioskEventName[];
+
+export function eventCarriesData(name: KioskEventName): boolean {
+  return (KIOSK_EVENTS_WITH_DATA as readonly string[]).includes(name);
+}
 
 export function isKioskEvent(name: unknown): name is KioskEventName {
   return typeof name === 'string' && (KIOSK_EVENTS as readonly string[]).includes(name);

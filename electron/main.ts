@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, type Session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_RESTING_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { createKioskCore, type KioskCore } from './core/service';
 import { writeFileDurably } from './core/store/durable-file';
+import { createGroupDisplay } from './group-display';
 import { createSenderCheck, registerIpc, sendKioskEvent } from './ipc';
 import { createPrintToPdf } from './print-pdf';
 import { createCrashTracker, RESTING_RETRY_MS, UNRESPONSIVE_GRACE_MS } from './recovery';
@@ -45,9 +46,19 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   let kioskWindow: BrowserWindow | undefined;
   let quitting = false;
+  // Facilitator mode's group view on a second display, if there is one; the core shows and closes it.
+  // `screen` is read only when a step is shown, after 'ready'.
+  const groupDisplay = createGroupDisplay({
+    screen,
+    createWindow: (options) => new BrowserWindow(options),
+    primaryWindow: () => kioskWindow,
+    preloadPath,
+    development,
+  });
 
   app.on('before-quit', () => {
     quitting = true;
+    groupDisplay.close();
   });
 
   app.on('second-instance', () => {
@@ -88,6 +99,7 @@ function start(): void {
         exitKiosk: () => app.quit(),
         // The staff console's "Print": the kiosk window's page, through its print stylesheet, to a chosen folder.
         printToPdf: createPrintToPdf({ dialog, window: () => kioskWindow, writeFile: writeFileDurably }),
+        showGroupDisplay: groupDisplay,
       });
     } catch (error) {
       console.error(`[kiosk] the data folder ${dataDir} could not be opened:`, error);
@@ -137,8 +149,11 @@ function start(): void {
       restTimer = setTimeout(tryAgain, RESTING_RETRY_MS);
     };
 
+    // A reloaded (or crashed) kiosk page has lost the facilitator's place: the group screen goes too.
+    contents.on('did-navigate', () => groupDisplay.close());
     contents.on('render-process-gone', (_event, details) => {
       clearTimeout(hangTimer);
+      groupDisplay.close();
       if (quitting || window.isDestroyed()) return;
       console.error(`[kiosk] the page stopped: ${details.reason} (exit code ${details.exitCode})`);
       if (crashes.record() === 'reload') {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { KioskErrorShape } from './core/errors';
-import { eventChannel, invokeChannel, isKioskEvent, readMethodsArgument } from './ipc-channels';
+import { eventCarriesData, eventChannel, invokeChannel, isKioskEvent, readMethodsArgument } from './ipc-channels';
 import type { KioskBridge, KioskResult } from './preload-api';
 
 /**
@@ -39,8 +39,10 @@ const kiosk: KioskBridge = {
   on(event, listener) {
     if (!isKioskEvent(event) || typeof listener !== 'function') return () => {};
     const channel = eventChannel(event);
-    // The IPC event object never reaches the page: it would hand over `sender` and `ports`.
-    const forward = () => listener();
+    const deliver = listener as (...payload: unknown[]) => void;
+    // The IPC event object never reaches the page: it would hand over `sender` and `ports`. Only
+    // the events that carry data pass on their one payload; nothing else gets through.
+    const forward = eventCarriesData(event) ? (_event: unknown, payload: unknown) => deliver(payload) : () => deliver();
     ipcRenderer.on(channel, forward);
     return () => {
       ipcRenderer.removeListener(channel, forward);

@@ -11,6 +11,7 @@ import { createAccessibilityHandlers } from './accessibility/handlers';
 import { createHotspotHandlers } from './hotspots/handlers';
 import { createLessonHandlers } from './lessons/handlers';
 import { createProgrammeHandlers } from './programmes/handlers';
+import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
 import { logStaffAction } from './staff-console/staff-log';
 import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   exitKiosk?: () => void;
   /** Provided by the Electron shell only: choose a folder and save the page there as a PDF. */
   printToPdf?: (request: { suggestedName: string }) => Promise<{ saved: boolean; file?: string }>;
+  /** Provided by the Electron shell only: the facilitator's group view on a second display; null closes it. */
+  showGroupDisplay?: ShowGroupDisplay;
   /** The shipped content (lessons, programmes, districts, samples); defaults to ./data (the repo's, in tests). */
   contentDir?: string;
   now?: () => Date;
@@ -115,6 +118,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     },
     'staff.logout': async (_input, context) => {
       if (context.staffSession) staff.sessions.end(context.staffSession);
+      // Signed out mid-session: the group screen must not go on showing the lesson.
+      await options.showGroupDisplay?.(null).catch(() => undefined);
       return { signedOut: true };
     },
     'staff.settings.update': async (patch) => {
@@ -141,7 +146,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createProgrammeHandlers(context)),
     ...(await createHotspotHandlers(context)),
     // After the lessons' handlers: data care reaches the resume codes they share.
-    ...(await createStaffConsoleHandlers(context, { printToPdf: options.printToPdf })),
+    ...(await createStaffConsoleHandlers(context, { printToPdf: options.printToPdf, showGroupDisplay: options.showGroupDisplay })),
     ...(await createAccessibilityHandlers(context)),
   };
 

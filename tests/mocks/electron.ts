@@ -90,6 +90,8 @@ export class BrowserWindow extends EventEmitter {
   focus = vi.fn();
   restore = vi.fn();
   close = vi.fn();
+  showInactive = vi.fn();
+  getBounds = vi.fn(() => ({ x: 0, y: 0, width: 1920, height: 1080 }));
   isMinimized = vi.fn(() => false);
   isDestroyed = vi.fn(() => false);
 }
@@ -155,6 +157,13 @@ export const session = { defaultSession: new MockSession() };
 export const Menu = { setApplicationMenu: vi.fn() };
 export const powerMonitor = new EventEmitter();
 export const shell = { openExternal: vi.fn() };
+/** One display by default; tests add a second with getAllDisplays.mockReturnValue. */
+export const PRIMARY_DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+export const screen = {
+  getAllDisplays: vi.fn((): { id: number; bounds: { x: number; y: number; width: number; height: number } }[] => [PRIMARY_DISPLAY]),
+  getDisplayMatching: vi.fn((_rect: unknown) => PRIMARY_DISPLAY),
+  getPrimaryDisplay: vi.fn(() => PRIMARY_DISPLAY),
+};
 /** Resolves as if staff cancelled; tests set mockResolvedValueOnce for a chosen folder. */
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
@@ -172,4 +181,5 @@ export default {
   powerMonitor,
   shell,
   dialog,
+  screen,
 };

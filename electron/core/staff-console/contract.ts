@@ -82,6 +82,25 @@ export const staffConsoleMethods = {
   'staff.groups.close': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
   'staff.groups.summary': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
   'staff.groups.export': method<{ files: CsvFile[] }>()({ input: z.object({ id: SessionId, language: LanguageSchema }).strict(), staff: true }),
+  /**
+   * Facilitator mode's second screen: shows one lesson step (and how far it is revealed) to the
+   * group, or closes that screen. Desktop kiosk with a second display only; elsewhere the answer
+   * is `{ shown: false }`, which is not an error (there is simply no second screen).
+   */
+  'staff.groups.display': method<{ shown: boolean }>()({
+    input: z.union([
+      z
+        .object({
+          lessonId: LessonId,
+          stepIndex: z.number().int().min(0).max(50),
+          stage: z.number().int().min(0).max(2).optional(),
+          language: LanguageSchema,
+        })
+        .strict(),
+      z.object({ close: z.literal(true) }).strict(),
+    ]),
+    staff: true,
+  }),
 
   /** The anonymous figures over a period (both days included). */
   'staff.reports.get': method<Report>()({ input: Period, staff: true }),

@@ -7,6 +7,7 @@ import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import { DistrictDirectory } from '../hotspots/districts';
 import { loadLessons } from '../lessons/load-lessons';
+import type { Lesson } from '../lessons/schema';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../lessons/resume-code-format';
 import { loadProgrammeContent } from '../programmes/load';
@@ -14,6 +15,7 @@ import { StoredDocument } from '../store/document';
 import { createBackup, previewBackup, readBackup } from './backup';
 import type { DataCareStatus, staffConsoleMethods } from './contract';
 import { reportCsvFiles, sessionCsvFiles } from './csv';
+import { buildGroupDisplayView, type ShowGroupDisplay } from './group-display';
 import {
   defaultGroupSessionsDoc,
   GroupSessionsDocSchema,
@@ -45,8 +47,7 @@ const IDENTIFIER_MESSAGES = {
 } as const;
 
 /** Content names for reports and CSV: read once at start-up, like the capabilities do. */
-async function loadNames(contentDir: string): Promise<ReportNames> {
-  const { lessons } = await loadLessons(path.join(contentDir, 'lessons'));
+async function loadNames(contentDir: string, lessons: readonly Lesson[]): Promise<ReportNames> {
   const lessonNames: Names = {};
   for (const lesson of lessons) lessonNames[lesson.id] = withSimplified(lesson.title);
   const programmeNames: Names = {};
@@ -78,10 +79,15 @@ async function loadNames(contentDir: string): Promise<ReportNames> {
 export interface StaffConsoleShell {
   /** Electron: choose a folder and save the page there as a PDF (electron/print-pdf.ts). */
   printToPdf?: (request: { suggestedName: string }) => Promise<{ saved: boolean; file?: string }>;
+  /** Electron: the group view on a second display (electron/group-display.ts); null closes it. */
+  showGroupDisplay?: ShowGroupDisplay;
 }
 
 export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffConsoleShell = {}): Promise<HandlersOf<typeof staffConsoleMethods>> {
-  const names = await loadNames(ctx.contentDir);
+  // Read once at start-up (shipped content never changes while running): names for reports, steps for the group display.
+  const { lessons } = await loadLessons(path.join(ctx.contentDir, 'lessons'));
+  const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+  const names = await loadNames(ctx.contentDir, lessons);
   const groups = await StoredDocument.open<GroupSessionsDoc>({
     dataDir: ctx.dataDir,
     name: 'group-sessions',
@@ -223,6 +229,26 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
       const files = sessionCsvFiles(summary, names.lessons, language);
       await logStaffAction(ctx, 'export', `group session ${summary.date}: ${files.length} CSV file(s)`);
       return { files };
+    },
+
+    'staff.groups.display': async (input) => {
+      if ('close' in input) {
+        await shell.showGroupDisplay?.(null).catch((error: unknown) => console.error('[kiosk] the group display could not be closed:', error));
+        return { shown: false };
+      }
+      const lesson = lessonsById.get(input.lessonId);
+      if (!lesson) throw new KioskError('not_found', `There is no lesson called ${input.lessonId}.`);
+      const view = buildGroupDisplayView(lesson, input.stepIndex, input.stage ?? 0, input.language);
+      if (!view) throw new KioskError('invalid_input', `Lesson ${input.lessonId} has ${lesson.steps.length} steps.`);
+      // The browser kiosk has no second screen: nothing to show, and nothing wrong.
+      if (!shell.showGroupDisplay) return { shown: false };
+      try {
+        return { shown: (await shell.showGroupDisplay(view)).shown };
+      } catch (error) {
+        // The group screen is a help, not the session: the facilitator's view carries on without it.
+        console.error('[kiosk] the group display failed:', error);
+        return { shown: false };
+      }
     },
 
     'staff.reports.get': async (period) => computeReport(ctx.activity.data.tallies, groups.data.sessions, period, names),

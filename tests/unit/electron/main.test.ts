@@ -15,7 +15,9 @@ import {
   MockEvent,
   MockWebContents,
   powerMonitor,
+  PRIMARY_DISPLAY,
   protocol,
+  screen,
   session,
   shell,
 } from '../../mocks/electron';
@@ -120,6 +122,44 @@ describe('electron/main', () => {
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
     expect(contents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
     expect(await readdir(folder)).toEqual(['report-2026-11.pdf']);
+  });
+
+  it("shows facilitator mode's group view on a second display, in a window that cannot call the core", async () => {
+    const contents = window.webContents;
+    const call = (method: string, input: unknown, staffSession?: string) =>
+      ipcMain.invoke(invokeChannel(method), { sender: contents, senderFrame: contents.mainFrame }, { input, staffSession }) as Promise<{ ok: boolean; value?: unknown }>;
+    const login = await call('staff.login', { pin: '246810' });
+    const staffSession = (login.value as { session: string }).session;
+    const step = { lessonId: 'free-wifi', stepIndex: 1, language: 'en' };
+
+    // One display: nothing opens.
+    expect(await call('staff.groups.display', step, staffSession)).toEqual({ ok: true, value: { shown: false } });
+    expect(BrowserWindow.instances).toHaveLength(1);
+
+    const projector = { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 720 } };
+    screen.getAllDisplays.mockReturnValue([PRIMARY_DISPLAY, projector]);
+    try {
+      expect(await call('staff.groups.display', step, staffSession)).toEqual({ ok: true, value: { shown: true } });
+      expect(BrowserWindow.instances).toHaveLength(2);
+      const group = BrowserWindow.instances[1]!;
+      expect(group.options).toMatchObject({ ...projector.bounds, fullscreen: true });
+      expect(group.loadURL).toHaveBeenCalledWith(`${APP_ENTRY_URL}#group-view`);
+      expect(group.webContents.send).toHaveBeenCalledWith(
+        eventChannel('group-display'),
+        expect.objectContaining({ lessonId: 'free-wifi', position: expect.objectContaining({ number: 2 }) }),
+      );
+
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const refused = await ipcMain.invoke(invokeChannel('app.info'), { sender: group.webContents, senderFrame: group.webContents.mainFrame }, { input: {} });
+      warn.mockRestore();
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      // The kiosk page reloading takes the group view with it.
+      contents.emit('did-navigate', new MockEvent(), APP_ENTRY_URL);
+      expect(group.close).toHaveBeenCalled();
+    } finally {
+      screen.getAllDisplays.mockReturnValue([PRIMARY_DISPLAY]);
+    }
   });
 
   it('brings the kiosk to the front when a second instance starts', () => {

@@ -96,6 +96,16 @@ describe('the preload bridge', () => {
     expect(ipcRenderer.listenerCount(eventChannel('system-resumed'))).toBe(0);
   });
 
+  it('passes on the one payload of an event that carries data, never the IPC event object', () => {
+    const listener = vi.fn();
+    const stop = kiosk.on('group-display', listener);
+    const view = { lessonId: 'phone-basics', position: { number: 2, total: 6 } };
+    ipcRenderer.emit(eventChannel('group-display'), { sender: 'secret', ports: [] }, view, 'extra');
+    expect(listener).toHaveBeenCalledExactlyOnceWith(view);
+    stop();
+    expect(ipcRenderer.listenerCount(eventChannel('group-display'))).toBe(0);
+  });
+
   it('ignores events that are not allowlisted', () => {
     const stop = kiosk.on('kiosk:app.info' as KioskEventName, vi.fn());
     expect(ipcRenderer.eventNames()).toEqual([]);
