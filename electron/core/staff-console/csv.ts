@@ -16,13 +16,21 @@ export interface CsvFile {
 const BOM = '\uFEFF';
 
 /**
+ * What a spreadsheet takes as the start of a formula: = + - @, tab and CR, their full-width forms
+ * (Excel and LibreOffice read ＝SUM() as =SUM() when an IME typed it), and any of them behind
+ * invisible zero-width or bidi control characters, which some spreadsheets strip before parsing
+ * and which a person pasting a title cannot see.
+ */
+const FORMULA_START = /^[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/**
  * One field. Quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that a
- * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe: titles and
+ * spreadsheet would run as a formula (see FORMULA_START) gets a leading apostrophe: titles and
  * notes are typed by people, and a CSV must never run anything when opened.
  */
 export function csvField(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

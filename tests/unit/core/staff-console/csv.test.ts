@@ -25,6 +25,29 @@ describe('CSV fields (RFC 4180)', () => {
     expect(csvField('=a,b')).toBe(`"'=a,b"`);
   });
 
+  it.each([
+    ['full-width equals', '\uFF1DSUM(A1)'],
+    ['full-width plus', '\uFF0B852'],
+    ['full-width minus', '\uFF0D1+1'],
+    ['full-width at', '\uFF20home'],
+    ['zero-width space before =', '\u200B=HYPERLINK(A1)'],
+    ['right-to-left mark before +', '\u200F+1'],
+    ['left-to-right embedding before -', '\u202A-1'],
+    ['right-to-left override before @', '\u202E@SUM(1)'],
+    ['first-strong isolate before =', '\u2068=1'],
+    ['pop directional isolate before full-width equals', '\u2069\uFF1D1'],
+    ['byte-order mark before =', '\uFEFF=1'],
+    ['several invisible characters before =', '\u200B\u200D\u2066=1'],
+  ])('neutralises a formula start hidden as %s', (_name, value) => {
+    expect(csvField(value)).toBe(`'${value}`);
+  });
+
+  it('leaves invisible characters alone when no formula follows', () => {
+    expect(csvField('\u200Bhello')).toBe('\u200Bhello');
+    expect(csvField('長者 = 60+')).toBe('長者 = 60+');
+    expect(csvField('a\uFF1Db')).toBe('a\uFF1Db');
+  });
+
   it('starts with a UTF-8 byte-order mark and ends every line with CRLF', () => {
     const text = toCsv(['日期', 'Count'], [['2025-03-01', 3]]);
     expect(text.charCodeAt(0)).toBe(0xfeff);
