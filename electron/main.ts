@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_RESTING_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
+import { clockFromEnvironment, CLOCK_VARIABLE } from './core/clock';
 import { createKioskCore, type KioskCore } from './core/service';
 import { writeFileDurably } from './core/store/durable-file';
 import { createGroupDisplay } from './group-display';
@@ -27,6 +28,8 @@ const contentDir = app.isPackaged
   ? path.join(process.resourcesPath, 'data')
   : process.env.KIOSK_CONTENT_DIR || path.join(__dirname, '../../data');
 const dataDir = (!app.isPackaged && process.env.KIOSK_DATA_DIR) || app.getPath('userData');
+// KIOSK_NOW (development only) starts the whole kiosk's clock at another instant, for tests and demonstrations.
+const clock = clockFromEnvironment(app.isPackaged ? undefined : process.env[CLOCK_VARIABLE]);
 
 // Both must happen before 'ready'.
 app.enableSandbox();
@@ -96,6 +99,7 @@ function start(): void {
         dataDir,
         contentDir,
         shell: 'electron',
+        now: clock,
         exitKiosk: () => app.quit(),
         // The staff console's "Print": the kiosk window's page, through its print stylesheet, to a chosen folder.
         printToPdf: createPrintToPdf({ dialog, window: () => kioskWindow, writeFile: writeFileDurably }),

@@ -28,6 +28,8 @@ export interface AppInfo {
   /** What content is loaded: counts the staff console and support staff can check at a glance. */
   content: { lessons: number; programmes: number; hotspotVenues: number };
   dataHealth: { ok: boolean; events: number };
+  /** The core's clock when it answered, and that day in Hong Kong: the renderer's dates follow it. */
+  clock: { now: string; today: string };
 }
 
 export interface StaffStatus {

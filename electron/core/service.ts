@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CoreContext } from './core-context';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
 import { countEvent } from './activity/tallies';
+import { hongKongDateKey } from './staff-console/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
 import { KioskError, toErrorShape, type Result } from './errors';
@@ -93,6 +94,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
         hotspotVenues: (await handlers['hotspots.facets']({}, {})).total,
       },
       dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated'), events: healthEvents.length },
+      clock: { now: now().toISOString(), today: hongKongDateKey(now()) },
     }),
     'settings.get': async () => settings.data.public,
     'visit.start': async ({ language }) => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clockFromEnvironment, CLOCK_VARIABLE, type Clock } from '../core/clock';
 import { createKioskCore } from '../core/service';
 import { resolveDataDir } from './data-dir';
 import { startKioskServer } from './server';
@@ -60,7 +61,16 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = path.resolve(here, '../..');
   const dataDir = resolveDataDir(values['data-dir']);
-  const core = await createKioskCore({ dataDir, shell: 'browser', contentDir: path.join(root, 'data') });
+  let now: Clock;
+  try {
+    // Tests start the kiosk on a fixed date this way; the browser kiosk only listens on loopback.
+    now = clockFromEnvironment(process.env[CLOCK_VARIABLE]);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  if (process.env[CLOCK_VARIABLE]) console.log(`Clock starts at ${now().toISOString()} (${CLOCK_VARIABLE}).`);
+  const core = await createKioskCore({ dataDir, shell: 'browser', contentDir: path.join(root, 'data'), now });
   let server;
   try {
     server = await startKioskServer({ core, rendererDir: path.join(here, '../renderer'), port });

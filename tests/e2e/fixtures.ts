@@ -14,10 +14,22 @@ export interface KioskProcess {
   foreignRequests: string[];
 }
 
-/** Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder. */
-export async function startKiosk(dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'))): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
+/**
+ * Every end-to-end test runs on a fixed day by the kiosk's clock (KIOSK_NOW), never the machine's,
+ * so what a test expects of "this month" or "today" cannot change with the date it runs on. A
+ * Wednesday in the middle of a month, after the shipped content's dates; date-edge tests pick
+ * their own with `test.use({ kioskNow })`.
+ */
+export const DEFAULT_KIOSK_NOW = '2026-12-09T10:30:00+08:00';
+
+/** Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder, its clock starting at `now`. */
+export async function startKiosk(
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-')),
+  now: string = DEFAULT_KIOSK_NOW,
+): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'), '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KIOSK_NOW: now },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -45,9 +57,10 @@ export async function startKiosk(dataDir = mkdtempSync(path.join(os.tmpdir(), 'k
  * `kiosk`: a fresh kiosk per test. `page` is routed so any request outside 127.0.0.1 is aborted
  * and recorded; the test fails afterwards if there was one.
  */
-export const test = base.extend<{ kiosk: KioskProcess }>({
-  kiosk: async ({}, use) => {
-    const { kiosk, stop } = await startKiosk();
+export const test = base.extend<{ kiosk: KioskProcess; kioskNow: string }>({
+  kioskNow: [DEFAULT_KIOSK_NOW, { option: true }],
+  kiosk: async ({ kioskNow }, use) => {
+    const { kiosk, stop } = await startKiosk(undefined, kioskNow);
     await use(kiosk);
     await stop();
     rmSync(kiosk.dataDir, { recursive: true, force: true });

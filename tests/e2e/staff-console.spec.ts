@@ -111,6 +111,7 @@ test('figures for a period, CSV export, backup and restore with a preview', asyn
   await expect(page.getByTestId('figure-visits')).toHaveText('3');
   // A day earlier with the steppers narrows to a custom period ending yesterday: today's visits leave it.
   await page.getByRole('button', { name: 'To: 1 day earlier' }).tap();
+  await expect(page.getByTestId('report-to')).toHaveAttribute('data-value', '2026-12-08');
   await expect(page.getByTestId('preset-this-month')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('figure-visits')).toHaveText('0');
   await page.getByTestId('preset-this-month').tap();
@@ -119,7 +120,8 @@ test('figures for a period, CSV export, backup and restore with a preview', asyn
   page.on('download', (d) => downloads.push(d));
   await page.getByTestId('report-export').tap();
   await expect.poll(() => downloads.length).toBe(6);
-  expect(downloads[0]!.suggestedFilename()).toMatch(/^visits_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);
+  // The kiosk's clock is on DEFAULT_KIOSK_NOW (9 December 2026): this month so far.
+  expect(downloads[0]!.suggestedFilename()).toBe('visits_2026-12-01_2026-12-09.csv');
   const visits = await readDownload(downloads[0]!);
   expect(visits.charCodeAt(0)).toBe(0xfeff);
   expect(visits.split('\r\n')[0]).toBe('\uFEFFDay,Visits');

@@ -30,7 +30,5 @@ export function defaultActivityDoc(): ActivityDoc {
   return { schemaVersion: ACTIVITY_SCHEMA_VERSION, tallies: [] };
 }
 
-/** The kiosk's local date (Hong Kong time), so a visit at 23:30 counts for that day. */
-export function hongKongDateKey(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+// The kiosk's local date (Hong Kong time), so a visit at 23:30 counts for that day. One definition of the Hong Kong day, shared with the report periods the renderer also runs.
+export { hongKongDateKey } from '../staff-console/period';

@@ -94,7 +94,23 @@ export function monthsOf(period: Period): string[] {
   return out;
 }
 
-/** Today's date key in Hong Kong, whatever the machine's zone. */
-export function hongKongToday(at: Date = new Date()): DateKey {
+/**
+ * The Hong Kong calendar day of an instant, whatever the machine's zone: 2026-11-30T16:30Z is
+ * already 1 December in Hong Kong. Callers pass the core's clock (or the renderer's, which follows it).
+ */
+export function hongKongDateKey(at: Date): DateKey {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export type PeriodEnd = 'from' | 'to';
+
+/**
+ * Moves one end of a period to `day` (never past `latest`, today). When it passes the other end,
+ * the other end moves with it, so the period becomes that one day instead of being empty or
+ * silently keeping the old day; `pushed` names the end that moved so the screen can say so.
+ */
+export function moveEnd(period: Period, end: PeriodEnd, day: DateKey, latest: DateKey): { period: Period; pushed: PeriodEnd | null } {
+  const clamped = day > latest ? latest : day;
+  if (end === 'from') return clamped > period.to ? { period: { from: clamped, to: clamped }, pushed: 'to' } : { period: { from: clamped, to: period.to }, pushed: null };
+  return clamped < period.from ? { period: { from: clamped, to: clamped }, pushed: 'from' } : { period: { from: period.from, to: clamped }, pushed: null };
 }

@@ -1,6 +1,7 @@
 import type { PublicSettings } from '../../../electron/core/settings/schema';
 import type { AppInfo } from '../../../electron/core/contract';
 import { invoke } from './api';
+import { followCoreClock } from './clock';
 import { visit } from './visit.svelte';
 
 /** Public settings and app info, loaded at start and after staff change them. */
@@ -14,6 +15,7 @@ class KioskConfig {
       const [settings, info] = await Promise.all([invoke('settings.get', {}), invoke('app.info', {})]);
       this.settings = settings;
       this.info = info;
+      followCoreClock(info.clock.now);
       visit.defaultLanguage = settings.defaultLanguage;
       this.error = null;
     } catch (error) {

@@ -23,10 +23,8 @@ export async function downloadAll(files: { name: string; text: string }[]): Prom
   }
 }
 
-/** Today in Hong Kong as YYYY-MM-DD. */
-export function todayKey(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+/** Today in Hong Kong as YYYY-MM-DD, by the core's clock. */
+export { kioskToday as todayKey } from '../lib/clock';
 
 /** A date key shown in the console's language, e.g. "2025年3月10日" or "10 Mar 2025". */
 export function formatDay(key: string, language: string): string {
