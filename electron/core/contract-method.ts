@@ -6,12 +6,18 @@ export interface MethodSpec<I extends z.ZodType, O> {
   staff: boolean;
   /** Largest request body the HTTP transport accepts for this method (default 256 KiB). */
   maxBodyBytes?: number;
+  /**
+   * The input field that carries a file. Over HTTP it is sent as the raw request body (the rest of
+   * the input in the `x-kiosk-input` header) and handed to the handler as it streams in; over IPC
+   * it is the bytes themselves. Never base64 inside JSON.
+   */
+  upload?: string;
   /** Type-only: the output never exists at run time. */
   readonly output?: O;
 }
 
 export function method<O>() {
-  return <I extends z.ZodType>(spec: { input: I; staff: boolean; maxBodyBytes?: number }): MethodSpec<I, O> => spec;
+  return <I extends z.ZodType>(spec: { input: I; staff: boolean; maxBodyBytes?: number; upload?: string }): MethodSpec<I, O> => spec;
 }
 
 

@@ -7,6 +7,7 @@ import type { SourceFormat } from './dataset';
 import type { DistrictCode, FullText, RegionId } from './districts';
 import type { DatasetChanges, ImportSummary } from './importer';
 import { MAX_SOURCE_BYTES } from './source-file';
+import { isSourceContent, type SourceContent } from './source-stream';
 import type { HotspotDetail, HotspotSummary, VehicleHotspot } from './views';
 
 export const VenueTypeSchema = z.enum(CATEGORY_IDS);
@@ -14,8 +15,10 @@ export const VenueTypeSchema = z.enum(CATEGORY_IDS);
 const NearSchema = z.union([z.literal('centre'), LocationSchema.strict()]).default('centre');
 const Empty = z.object({}).strict();
 
-// Base64 makes a file 4/3 larger; leave room for the JSON around it.
-const MAX_PREVIEW_BODY_BYTES = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 1024 * 1024;
+// The file is the raw body over HTTP; the core refuses it at MAX_SOURCE_BYTES as it streams in.
+const MAX_PREVIEW_BODY_BYTES = MAX_SOURCE_BYTES + 1024;
+/** The file itself: bytes over IPC, the request body as it streams in over HTTP (never base64). */
+const ContentSchema = z.custom<SourceContent>(isSourceContent, { message: 'Expected the file itself' });
 
 export interface DatasetLabel {
   kind: 'sample' | 'imported' | 'none';
@@ -132,11 +135,12 @@ export const hotspotMethods = {
       .object({
         fileName: z.string().min(1).max(255),
         format: z.enum(['json', 'csv']).optional(),
-        contentBase64: z.string().max(MAX_PREVIEW_BODY_BYTES),
+        content: ContentSchema,
       })
       .strict(),
     staff: true,
     maxBodyBytes: MAX_PREVIEW_BODY_BYTES,
+    upload: 'content',
   }),
   'staff.hotspots.confirm': method<HotspotStatus>()({
     input: z.object({ previewId: z.string().min(1).max(64) }).strict(),

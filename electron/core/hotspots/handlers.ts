@@ -12,7 +12,7 @@ import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
 import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
 import { normaliseVenues } from './normalise';
 import { HotspotIndex, type Point } from './search-index';
-import { checkSourceSize, parseSourceFile } from './source-file';
+import { parseSourceFile } from './source-file';
 import {
   hotspotMethods,
   type DatasetInfo,
@@ -187,13 +187,8 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
 
     'staff.hotspots.status': async () => status(),
 
-    'staff.hotspots.preview': async ({ fileName, format, contentBase64 }) => {
-      // Check the size before decoding so a huge upload is not copied again in memory.
-      const padding = contentBase64.endsWith('==') ? 2 : contentBase64.endsWith('=') ? 1 : 0;
-      checkSourceSize(Math.floor((contentBase64.length * 3) / 4) - padding);
-      const bytes = Buffer.from(contentBase64, 'base64');
-      checkSourceSize(bytes.byteLength);
-      const candidate = readImport(bytes, { fileName, declaredFormat: format, directory, now: ctx.now() });
+    'staff.hotspots.preview': async ({ fileName, format, content }) => {
+      const candidate = await readImport(content, { fileName, declaredFormat: format, directory, now: ctx.now() });
       const summary = summarise(candidate, directory);
       const doc = store.current;
       const changes =

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { DISTRICT_CODES } from '../settings/schema';
 import { KioskError } from '../errors';
 import { CATEGORY_IDS, CATEGORY_LABELS, categorise, type CategoryId } from './categories';
 import type { FixedPart, SourceFormat, StoredVehicle, StoredVenue, VehiclePart } from './dataset';
 import type { DistrictCode, DistrictDirectory, FullText } from './districts';
-import { normaliseVehicles, normaliseVenues } from './normalise';
-import { parseSourceFile, type RejectedRow } from './source-file';
+import { normaliseVehicles, VenueNormaliser } from './normalise';
+import type { RawRecord, RejectedRow } from './source-file';
+import { readSource, type SourceContent } from './source-stream';
 
 /** How many rejected rows a preview lists; the total is always given. */
 export const REJECTED_SHOWN = 20;
@@ -22,31 +22,40 @@ export interface ReadImportOptions {
 }
 
 /**
- * File bytes → a dataset ready to store, or a KioskError saying why the file cannot be used.
- * Nothing here touches the disk: the caller decides whether to keep the result.
+ * A file (whole or streaming in) → a dataset ready to store, or a KioskError saying why the file
+ * cannot be used. Records are normalised as they are read, so the file's text and its raw records
+ * are never all in memory at once. Nothing here touches the disk: the caller decides whether to
+ * keep the result.
  */
-export function readImport(bytes: Uint8Array, options: ReadImportOptions): ImportCandidate {
-  const parsed = parseSourceFile(bytes, options.declaredFormat);
+export async function readImport(content: SourceContent, options: ReadImportOptions): Promise<ImportCandidate> {
+  const venues = new VenueNormaliser(options.directory);
+  const vehicleRecords: RawRecord[] = [];
+  let vehiclesFile = false;
+  const read = await readSource(content, options.declaredFormat, {
+    begin: (format) => (vehiclesFile = format === 'non-fixed-json'),
+    record: (record) => (vehiclesFile ? vehicleRecords.push(record) : venues.add(record)),
+  });
   const source = (format: SourceFormat, recordsRead: number, rejected: number) => ({
     fileName: options.fileName.slice(0, 255),
     format,
     importedAt: options.now.toISOString(),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: read.sha256,
     recordsRead,
     rejected,
   });
-  const recordsRead = parsed.records.length + parsed.rejected.length;
+  const recordsRead = read.records;
 
-  if (parsed.format === 'non-fixed-json') {
-    const result = normaliseVehicles(parsed.records);
-    const rejected = sortRejected([...parsed.rejected, ...result.rejected]);
+  if (read.format === 'non-fixed-json') {
+    // The on-vehicle file is a few dozen operators: kept whole, it costs nothing.
+    const result = normaliseVehicles(vehicleRecords);
+    const rejected = sortRejected([...read.rejected, ...result.rejected]);
     if (result.vehicles.length === 0) throw nothingUsable(recordsRead, rejected);
-    return { kind: 'vehicles', part: { source: source(parsed.format, recordsRead, rejected.length), vehicles: result.vehicles }, rejected };
+    return { kind: 'vehicles', part: { source: source(read.format, recordsRead, rejected.length), vehicles: result.vehicles }, rejected };
   }
-  const result = normaliseVenues(parsed.records, options.directory);
-  const rejected = sortRejected([...parsed.rejected, ...result.rejected]);
+  const result = venues.finish();
+  const rejected = sortRejected([...read.rejected, ...result.rejected]);
   if (result.venues.length === 0) throw nothingUsable(recordsRead, rejected);
-  return { kind: 'fixed', part: { source: source(parsed.format, recordsRead, rejected.length), venues: result.venues }, rejected };
+  return { kind: 'fixed', part: { source: source(read.format, recordsRead, rejected.length), venues: result.venues }, rejected };
 }
 
 function sortRejected(rows: RejectedRow[]): RejectedRow[] {

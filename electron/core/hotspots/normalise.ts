@@ -63,45 +63,57 @@ function mergeKey(latitude: number, longitude: number, name: SourceText): string
  * rather than being "repaired" into something the source never said.
  */
 export function normaliseVenues(records: RawRecord[], districts: DistrictDirectory): NormalisedVenues {
-  const rejected: RejectedRow[] = [];
-  const seenIds = new Map<string, number>();
-  const byKey = new Map<string, StoredVenue>();
-  let accepted = 0;
+  const venues = new VenueNormaliser(districts);
+  for (const record of records) venues.add(record);
+  return venues.finish();
+}
 
-  for (const { record, fields } of records) {
+/** normaliseVenues a record at a time, so an import never holds every raw record at once. */
+export class VenueNormaliser {
+  private readonly rejected: RejectedRow[] = [];
+  private readonly seenIds = new Map<string, number>();
+  private readonly byKey = new Map<string, StoredVenue>();
+  private accepted = 0;
+  private read = 0;
+
+  constructor(private readonly districts: DistrictDirectory) {}
+
+  add({ record, fields }: RawRecord): void {
+    const { rejected, seenIds, byKey, districts } = this;
+    this.read += 1;
     const locationId = clean(fields.LocationID);
     const reject = (reason: string) => rejected.push({ record, ...(locationId ? { locationId } : {}), reason });
     if (!locationId) {
       reject('No LocationID.');
-      continue;
+      return;
     }
     const earlier = seenIds.get(locationId);
     if (earlier !== undefined) {
       reject(`Same LocationID as record ${earlier}.`);
-      continue;
+      return;
     }
     const latitude = parseCoordinate(fields.Latitude);
     const longitude = parseCoordinate(fields.Longitude);
     if (latitude === null || longitude === null) {
       reject('Latitude or Longitude is missing or not a number.');
-      continue;
+      return;
     }
     if (latitude < BOUNDS.south || latitude > BOUNDS.north || longitude < BOUNDS.west || longitude > BOUNDS.east) {
       reject(`The location (${latitude}, ${longitude}) is outside Hong Kong.`);
-      continue;
+      return;
     }
     const name = sourceText(fields, 'LocationName');
     if (!name.en && !name['zh-HK']) {
       reject('No name in any language.');
-      continue;
+      return;
     }
     const hotspots = parseCount(fields.NumberOfHotspots);
     if (hotspots === null) {
       reject(`NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`);
-      continue;
+      return;
     }
     seenIds.set(locationId, record);
-    accepted += 1;
+    this.accepted += 1;
 
     const ssid = clean(fields.SSID);
     const key = mergeKey(latitude, longitude, name);
@@ -110,7 +122,7 @@ export function normaliseVenues(records: RawRecord[], districts: DistrictDirecto
       existing.locationIds.push(locationId);
       existing.hotspots += hotspots;
       if (ssid && !existing.ssids.includes(ssid)) existing.ssids.push(ssid);
-      continue;
+      return;
     }
     const named = districtFrom(fields, districts);
     const district: DistrictCode = named ?? districts.nearest(latitude, longitude);
@@ -129,7 +141,10 @@ export function normaliseVenues(records: RawRecord[], districts: DistrictDirecto
       hotspots,
     });
   }
-  return { venues: [...byKey.values()], recordsRead: records.length, recordsAccepted: accepted, rejected };
+
+  finish(): NormalisedVenues {
+    return { venues: [...this.byKey.values()], recordsRead: this.read, recordsAccepted: this.accepted, rejected: this.rejected };
+  }
 }
 
 function districtFrom(fields: Record<string, string>, districts: DistrictDirectory): DistrictCode | null {

@@ -1,6 +1,7 @@
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { KioskError } from '../errors';
 import type { SourceFormat } from './dataset';
+import { JsonArrayReader } from './json-array-reader';
 
 /** The largest file staff may import; the official fixed file is about 5 MB. */
 export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
@@ -51,104 +52,161 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /**
- * Reads an official Wi-Fi.HK file: fixed-location JSON, non-fixed (on-vehicle) JSON, or a CSV
- * export of the fixed file. The format is decided by the content, never by the file name. A file
- * that cannot be read at all throws a KioskError with a message staff can act on; single bad
- * records are left for the normaliser to reject one by one.
+ * Reads an official Wi-Fi.HK file held whole in memory (the shipped sample, tests): fixed-location
+ * JSON, non-fixed (on-vehicle) JSON, or a CSV export of the fixed file. Imports stream through
+ * readSource (source-stream.ts) instead, with the same record handling and messages.
  */
 export function parseSourceFile(bytes: Uint8Array, declared?: 'json' | 'csv'): ParsedSource {
   checkSourceSize(bytes.byteLength);
   if (bytes.byteLength === 0) throw bad('The file is empty.');
   const text = decodeUtf8(bytes).replace(/^\uFEFF/, '');
-  const trimmed = text.trim();
-  if (trimmed === '') throw bad('The file is empty.');
-
-  const looksJson = trimmed.startsWith('[') || trimmed.startsWith('{');
-  if (declared === 'csv' && looksJson) throw bad('This file holds JSON, not CSV. Choose JSON or pick the CSV file.');
-  if (declared === 'json' && !looksJson) throw bad('This file is not JSON. If it is a CSV export, choose CSV.');
-  return looksJson ? parseJson(trimmed) : parseCsvText(text);
+  const kind = sourceKind(text, declared);
+  if (kind === null) throw bad('The file is empty.');
+  const records: RawRecord[] = [];
+  const sink: RecordSink = { begin: () => undefined, record: (record) => records.push(record) };
+  if (kind === 'json') {
+    const collector = new JsonRecords(sink);
+    const reader = new JsonArrayReader((element, index) => collector.element(element, index));
+    reader.write(text);
+    reader.end();
+    return { format: collector.finish(), records, rejected: collector.rejected };
+  }
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, CSV_OPTIONS) as string[][];
+  } catch (error) {
+    throw csvError(error);
+  }
+  const collector = new CsvRecords(sink);
+  for (const row of rows) collector.row(row);
+  return { format: collector.finish(), records, rejected: collector.rejected };
 }
 
-function parseJson(text: string): ParsedSource {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    if (!text.endsWith(']') && !text.endsWith('}')) {
-      throw bad('The file stops part-way through: it looks cut off (perhaps an interrupted download). Download it again.');
-    }
-    const where = /position (\d+)/.exec((error as Error).message);
-    const line = where ? text.slice(0, Number(where[1])).split('\n').length : null;
-    throw bad(`The file is not valid JSON${line ? ` (the problem is near line ${line})` : ''}.`);
-  }
-  if (!Array.isArray(data)) throw bad('The file is JSON but not a list of Wi-Fi.HK locations.');
-  if (data.length === 0) throw bad('The file has no records.');
+/**
+ * JSON or CSV, from the first character that is not white space (never from the file name); null
+ * while there is none. A declared format that does not match is refused.
+ */
+export function sourceKind(text: string, declared?: 'json' | 'csv'): 'json' | 'csv' | null {
+  const first = /\S/.exec(text)?.[0];
+  if (first === undefined) return null;
+  const looksJson = first === '[' || first === '{';
+  if (declared === 'csv' && looksJson) throw bad('This file holds JSON, not CSV. Choose JSON or pick the CSV file.');
+  if (declared === 'json' && !looksJson) throw bad('This file is not JSON. If it is a CSV export, choose CSV.');
+  return looksJson ? 'json' : 'csv';
+}
 
-  const records: RawRecord[] = [];
-  const rejected: RejectedRow[] = [];
-  const keys = new Set<string>();
-  data.forEach((item, index) => {
+/** Where records go as they are read; `begin` comes once, before the first record. */
+export interface RecordSink {
+  begin(format: SourceFormat): void;
+  record(record: RawRecord): void;
+}
+
+/**
+ * The elements of a JSON file → records. The format is decided by the first record (the official
+ * files give every record the same fields): coordinates make it the fixed file. The fields it
+ * needs are checked at the end against every field seen.
+ */
+export class JsonRecords {
+  readonly rejected: RejectedRow[] = [];
+  private readonly keys = new Set<string>();
+  private format: SourceFormat | null = null;
+  private count = 0;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  element(item: unknown, index: number): void {
+    this.count += 1;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      rejected.push({ record: index + 1, reason: 'Not a record (expected an object with named fields).' });
+      this.rejected.push({ record: index + 1, reason: 'Not a record (expected an object with named fields).' });
       return;
     }
     const fields: Record<string, string> = {};
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-      keys.add(key);
+      this.keys.add(key);
       if (typeof value === 'string') fields[key] = value;
       else if (typeof value === 'number' && Number.isFinite(value)) fields[key] = String(value);
       else fields[key] = '';
     }
-    records.push({ record: index + 1, fields });
-  });
-
-  const hasName = NAME_FIELDS.some((field) => keys.has(field));
-  const isFixed = keys.has('Latitude') || keys.has('Longitude');
-  if (isFixed) {
-    requireFields(keys, [...FIXED_REQUIRED], hasName, 'JSON');
-    return { format: 'fixed-json', records, rejected };
+    if (this.format === null) {
+      this.format = 'Latitude' in fields || 'Longitude' in fields ? 'fixed-json' : 'non-fixed-json';
+      this.sink.begin(this.format);
+    }
+    this.sink.record({ record: index + 1, fields });
   }
-  if (hasName && keys.has('LocationID')) return { format: 'non-fixed-json', records, rejected };
-  throw bad(
-    'The file does not look like Wi-Fi.HK data: it has no LocationID, LocationNameEN, Latitude or Longitude fields. Use fixed-wi-fi-hk-locations.json or non-fixed-wi-fi-hk-locations.json from DATA.GOV.HK.',
-  );
+
+  finish(): SourceFormat {
+    if (this.count === 0) throw bad('The file has no records.');
+    const keys = this.keys;
+    const hasName = NAME_FIELDS.some((field) => keys.has(field));
+    if (this.format === 'fixed-json') {
+      requireFields(keys, [...FIXED_REQUIRED], hasName, 'JSON');
+      return this.format;
+    }
+    if (this.format === 'non-fixed-json' && hasName && keys.has('LocationID')) return this.format;
+    throw bad(
+      'The file does not look like Wi-Fi.HK data: it has no LocationID, LocationNameEN, Latitude or Longitude fields. Use fixed-wi-fi-hk-locations.json or non-fixed-wi-fi-hk-locations.json from DATA.GOV.HK.',
+    );
+  }
 }
 
-function parseCsvText(text: string): ParsedSource {
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw bad('The file stops part-way through a quoted field: it looks cut off (perhaps an interrupted download). Export or download it again.');
-    }
-    const line = error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined;
-    throw bad(`The CSV file could not be read${line ? ` near line ${line}` : ''}: check that it is a plain comma-separated file.`);
-  }
-  const header = rows[0]?.map((name) => name.trim());
-  if (!header || rows.length < 2) throw bad('The CSV file has a header but no records.');
-  const keys = new Set(header);
-  requireFields(keys, [...FIXED_REQUIRED], NAME_FIELDS.some((field) => keys.has(field)), 'CSV');
+export const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
 
-  const records: RawRecord[] = [];
-  const rejected: RejectedRow[] = [];
-  for (let index = 1; index < rows.length; index++) {
-    const row = rows[index]!;
+export function csvError(error: unknown): KioskError {
+  if (error instanceof KioskError) return error;
+  // By its code, not instanceof: the sync and streaming entry points may each bundle their own CsvError.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    return bad('The file stops part-way through a quoted field: it looks cut off (perhaps an interrupted download). Export or download it again.');
+  }
+  const lines = (error as { lines?: unknown } | null)?.lines;
+  const line = typeof code === 'string' && code.startsWith('CSV_') && typeof lines === 'number' ? lines : undefined;
+  return bad(`The CSV file could not be read${line ? ` near line ${line}` : ''}: check that it is a plain comma-separated file.`);
+}
+
+/**
+ * CSV rows → records: the header is checked as soon as it arrives; a row with the wrong number of
+ * fields is rejected, and said to be perhaps cut off when it turns out to be the last one.
+ */
+export class CsvRecords {
+  readonly rejected: RejectedRow[] = [];
+  private header: string[] | null = null;
+  private index = 0;
+  private lastShort: RejectedRow | null = null;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  row(row: string[]): void {
+    if (this.header === null) {
+      this.header = row.map((name) => name.trim());
+      const keys = new Set(this.header);
+      requireFields(keys, [...FIXED_REQUIRED], NAME_FIELDS.some((field) => keys.has(field)), 'CSV');
+      this.sink.begin('fixed-csv');
+      return;
+    }
+    this.index += 1;
+    const header = this.header;
+    if (this.lastShort) this.rejected.push({ ...this.lastShort, reason: `${this.lastShort.reason}.` });
+    this.lastShort = null;
     if (row.length !== header.length) {
-      const idAt = header.indexOf('LocationID');
-      const locationId = row[idAt]?.trim();
-      rejected.push({
-        record: index,
+      const locationId = row[header.indexOf('LocationID')]?.trim();
+      this.lastShort = {
+        record: this.index,
         ...(locationId ? { locationId } : {}),
-        reason: `Has ${row.length} fields where the header has ${header.length}${index === rows.length - 1 ? ' (the file may be cut off)' : ''}.`,
-      });
-      continue;
+        reason: `Has ${row.length} fields where the header has ${header.length}`,
+      };
+      return;
     }
     const fields: Record<string, string> = {};
     header.forEach((name, column) => (fields[name] = row[column]!));
-    records.push({ record: index, fields });
+    this.sink.record({ record: this.index, fields });
   }
-  return { format: 'fixed-csv', records, rejected };
+
+  finish(): SourceFormat {
+    if (this.header === null || this.index === 0) throw bad('The CSV file has a header but no records.');
+    if (this.lastShort) this.rejected.push({ ...this.lastShort, reason: `${this.lastShort.reason} (the file may be cut off).` });
+    this.lastShort = null;
+    return 'fixed-csv';
+  }
 }
 
 function requireFields(keys: Set<string>, required: string[], hasName: boolean, kind: 'CSV' | 'JSON'): void {

@@ -35,12 +35,28 @@ function pageToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
 }
 
+/**
+ * A file in the input (bytes) goes as the raw body, the rest of the input in a header, so the
+ * server reads the file as it streams in instead of a base64 copy inside JSON.
+ */
+function httpBody(input: unknown, headers: Record<string, string>): BodyInit {
+  const fields = Object.entries((input ?? {}) as Record<string, unknown>);
+  const file = fields.find(([, value]) => value instanceof Uint8Array);
+  if (!file) {
+    headers['content-type'] = 'application/json';
+    return JSON.stringify(input ?? {});
+  }
+  headers['content-type'] = 'application/octet-stream';
+  headers['x-kiosk-input'] = encodeURIComponent(JSON.stringify(Object.fromEntries(fields.filter(([name]) => name !== file[0]))));
+  return file[1] as Uint8Array<ArrayBuffer>;
+}
+
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kiosk-token': pageToken() };
+  const headers: Record<string, string> = { 'x-kiosk-token': pageToken() };
   if (staffSession) headers['x-kiosk-staff'] = staffSession;
   let response: Response;
   try {
-    response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    response = await fetch(`/api/${method}`, { method: 'POST', headers, body: httpBody(input, headers) });
   } catch {
     return { ok: false, error: { code: 'internal', message: 'The kiosk service is not answering.' } };
   }

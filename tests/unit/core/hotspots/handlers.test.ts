@@ -13,7 +13,6 @@ const staff = { staffSession: 'test' };
 const realJson = readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'));
 const realCsv = readFileSync(path.join(sharedDataDir, 'wifi-hk-hotspots.csv'));
 const realNonFixed = readFileSync(path.join(sharedDataDir, 'wifi-hk-non-fixed.json'));
-const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 
 async function setUp(dataDir?: string, now = () => new Date('2026-11-28T02:00:00Z')) {
   const dir = dataDir ?? (await temp.make());
@@ -96,7 +95,7 @@ describe('staff import', () => {
   it('previews the real file without changing anything, then confirm replaces the data durably', async () => {
     const { dir, handlers } = await setUp();
     const before = await snapshotDir(dir);
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'fixed.json', contentBase64: base64(realJson) }, staff);
+    const preview = await handlers['staff.hotspots.preview']({ fileName: 'fixed.json', content: realJson }, staff);
     expect(preview).toMatchObject({ kind: 'fixed', format: 'fixed-json', recordsRead: 5430, recordsAccepted: 5430, hotspots: 43_433 });
     expect(preview.approximateDistricts).toBe(7);
     expect(preview.rejected).toEqual({ total: 0, shown: [] });
@@ -123,9 +122,9 @@ describe('staff import', () => {
 
   it('rolls back to the previous dataset, one step only', async () => {
     const { dir, handlers } = await setUp();
-    const first = await handlers['staff.hotspots.preview']({ fileName: 'a.json', contentBase64: base64(realJson) }, staff);
+    const first = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: first.previewId }, staff);
-    const second = await handlers['staff.hotspots.preview']({ fileName: 'b.csv', contentBase64: base64(realCsv) }, staff);
+    const second = await handlers['staff.hotspots.preview']({ fileName: 'b.csv', content: realCsv }, staff);
     expect(second.replaces).toMatchObject({ kind: 'imported', fileName: 'a.json' });
     expect(second.changes).toMatchObject({ added: 0, removed: 0 });
     expect(second.changes.changed).toBeGreaterThan(0); // districts become approximate from the CSV
@@ -144,7 +143,7 @@ describe('staff import', () => {
 
   it('rolls back from the first import to the sample', async () => {
     const { handlers } = await setUp();
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', contentBase64: base64(realCsv) }, staff);
+    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', content: realCsv }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     expect((await handlers['staff.hotspots.rollback']({}, staff)).fixed.kind).toBe('sample');
   });
@@ -152,7 +151,7 @@ describe('staff import', () => {
   it('imports the on-vehicle file beside the venues', async () => {
     const { handlers } = await setUp();
     expect((await handlers['hotspots.vehicles']({}, {})).vehicles).toEqual([]);
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'non-fixed.json', contentBase64: base64(realNonFixed) }, staff);
+    const preview = await handlers['staff.hotspots.preview']({ fileName: 'non-fixed.json', content: realNonFixed }, staff);
     expect(preview).toMatchObject({ kind: 'vehicles', venues: 6, changes: { added: 6 }, replaces: { kind: 'none' } });
     const status = await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     expect(status.vehicles).toMatchObject({ kind: 'imported', records: 6 });
@@ -168,51 +167,77 @@ describe('staff import', () => {
     ['an empty file', Buffer.alloc(0), 'invalid_input', /empty/],
   ])('refuses %s and leaves the current data untouched', async (_label, bytes, code, message) => {
     const { dir, handlers } = await setUp();
-    const good = await handlers['staff.hotspots.preview']({ fileName: 'a.json', contentBase64: base64(realJson) }, staff);
+    const good = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: good.previewId }, staff);
     const before = await snapshotDir(dir);
     const statusBefore = await handlers['staff.hotspots.status']({}, staff);
 
-    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'bad', contentBase64: base64(bytes) }, staff));
+    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'bad', content: bytes }, staff));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(await snapshotDir(dir)).toEqual(before);
     expect(await handlers['staff.hotspots.status']({}, staff)).toEqual(statusBefore);
   });
 
-  it('refuses an upload over 100 MB from its size alone', async () => {
+  it('refuses an upload over 100 MB while it streams in, without reading the rest', async () => {
     const { handlers } = await setUp();
-    // 100 MB + 3 bytes of base64 payload, as the transport would deliver it.
-    const oversize = 'A'.repeat(Math.ceil(((100 * 1024 * 1024 + 3) * 4) / 3));
-    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'big.csv', contentBase64: oversize }, staff));
+    // A 300 MB upload as the HTTP transport hands it over: one chunk at a time.
+    const chunk = Buffer.from(`${JSON.stringify({ LocationID: 'x', LocationNameEN: 'A', Latitude: '22.3', Longitude: '114.1' })},`.padEnd(1024 * 1024, ' '));
+    let pulled = 0;
+    async function* upload() {
+      yield Buffer.from('[');
+      for (let i = 0; i < 300; i++) {
+        pulled += chunk.byteLength;
+        yield chunk;
+      }
+    }
+    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'big.json', content: upload() }, staff));
     expect(error.code).toBe('too_large');
+    expect(pulled).toBeLessThanOrEqual(101 * 1024 * 1024);
+  });
+
+  it('reads a file that streams in split anywhere, even inside a Chinese character, as the same file whole', async () => {
+    const { handlers } = await setUp();
+    const whole = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
+    // 7,919 bytes: a prime, so chunk edges fall inside strings, escapes and multi-byte characters.
+    async function* trickle(bytes: Buffer) {
+      for (let start = 0; start < bytes.length; start += 7919) yield bytes.subarray(start, start + 7919);
+    }
+    const streamed = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: trickle(realJson) }, staff);
+    const { previewId: _a, ...wholeRest } = whole;
+    const { previewId: _b, ...streamedRest } = streamed;
+    expect(streamedRest).toEqual(wholeRest);
+    const csvWhole = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', content: realCsv }, staff);
+    const csvStreamed = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', content: trickle(realCsv) }, staff);
+    expect({ ...csvStreamed, previewId: '' }).toEqual({ ...csvWhole, previewId: '' });
+    expect(csvStreamed.recordsRead).toBe(5430);
   });
 
   it('will not confirm a preview that expired, was replaced, was discarded, or predates a rollback', async () => {
     let clock = new Date('2026-11-28T02:00:00Z').getTime();
     const { handlers } = await setUp(undefined, () => new Date(clock));
-    const content = base64(realNonFixed);
-    const old = await handlers['staff.hotspots.preview']({ fileName: 'a.json', contentBase64: content }, staff);
-    const replacing = await handlers['staff.hotspots.preview']({ fileName: 'b.json', contentBase64: content }, staff);
+    const content = realNonFixed;
+    const old = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content }, staff);
+    const replacing = await handlers['staff.hotspots.preview']({ fileName: 'b.json', content }, staff);
     expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: old.previewId }, staff))).code).toBe('not_found');
 
     clock += 31 * 60 * 1000;
     expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: replacing.previewId }, staff))).code).toBe('not_found');
 
-    const fresh = await handlers['staff.hotspots.preview']({ fileName: 'c.json', contentBase64: content }, staff);
+    const fresh = await handlers['staff.hotspots.preview']({ fileName: 'c.json', content }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: fresh.previewId }, staff);
-    const later = await handlers['staff.hotspots.preview']({ fileName: 'd.json', contentBase64: content }, staff);
+    const later = await handlers['staff.hotspots.preview']({ fileName: 'd.json', content }, staff);
     expect((await handlers['staff.hotspots.discard']({ previewId: later.previewId }, staff)).discarded).toBe(true);
     expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: later.previewId }, staff))).code).toBe('not_found');
 
-    const beforeRollback = await handlers['staff.hotspots.preview']({ fileName: 'e.json', contentBase64: content }, staff);
+    const beforeRollback = await handlers['staff.hotspots.preview']({ fileName: 'e.json', content }, staff);
     await handlers['staff.hotspots.rollback']({}, staff);
     expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: beforeRollback.previewId }, staff))).code).toBe('not_found');
   });
 
   it('recovers from a damaged hotspots.json using its backup and reports it', async () => {
     const { dir, handlers } = await setUp();
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.json', contentBase64: base64(realJson) }, staff);
+    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     const file = path.join(dir, 'hotspots.json');
     const text = await fs.readFile(file, 'utf8');

@@ -24,6 +24,16 @@ function kioskError(run: () => unknown): KioskError {
   throw new Error('expected a KioskError');
 }
 
+async function rejection(promise: Promise<unknown>): Promise<KioskError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof KioskError) return error;
+    throw error;
+  }
+  throw new Error('expected a KioskError');
+}
+
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 describe('reading the real open-data files', () => {
@@ -87,8 +97,8 @@ describe('reading the real open-data files', () => {
     expect(venue.name).toEqual({ en: 'The Education University of Hong Kong' });
   });
 
-  it('reads the 6 trilingual on-vehicle records of the non-fixed file', () => {
-    const candidate = readImport(realNonFixed, { fileName: 'non-fixed.json', directory, now: new Date('2026-01-01T00:00:00Z') });
+  it('reads the 6 trilingual on-vehicle records of the non-fixed file', async () => {
+    const candidate = await readImport(realNonFixed, { fileName: 'non-fixed.json', directory, now: new Date('2026-01-01T00:00:00Z') });
     expect(candidate.kind).toBe('vehicles');
     if (candidate.kind !== 'vehicles') return;
     expect(candidate.part.vehicles).toHaveLength(6);
@@ -98,11 +108,11 @@ describe('reading the real open-data files', () => {
     expect(citybus.hotspots).toBe(296);
   });
 
-  it('fills a missing Simplified name from the Traditional one, and the other way round', () => {
+  it('fills a missing Simplified name from the Traditional one, and the other way round', async () => {
     const file = (fields: Record<string, string>) =>
       utf8(JSON.stringify([{ LocationID: 'X1', Latitude: '22.3', Longitude: '114.17', NumberOfHotspots: '2', ...fields }]));
-    const fromTraditional = readImport(file({ LocationNameTC: '九龍公共圖書館' }), { fileName: 'a.json', directory, now: new Date() });
-    const fromSimplified = readImport(file({ LocationNameSC: '九龙公共图书馆' }), { fileName: 'b.json', directory, now: new Date() });
+    const fromTraditional = await readImport(file({ LocationNameTC: '九龍公共圖書館' }), { fileName: 'a.json', directory, now: new Date() });
+    const fromSimplified = await readImport(file({ LocationNameSC: '九龙公共图书馆' }), { fileName: 'b.json', directory, now: new Date() });
     if (fromTraditional.kind !== 'fixed' || fromSimplified.kind !== 'fixed') throw new Error('expected fixed');
     expect(fromTraditional.part.venues[0]!.name).toEqual({ 'zh-HK': '九龍公共圖書館', 'zh-CN': '九龙公共图书馆' });
     expect(fromSimplified.part.venues[0]!.name['zh-HK']).toBe('九龍公共圖書館');
@@ -166,7 +176,7 @@ describe('refusing bad files with a clear message', () => {
     expect(kioskError(() => parseSourceFile(utf8(JSON.stringify([fixedRecord])), 'csv')).message).toMatch(/holds JSON, not CSV/);
   });
 
-  it('rejects bad records one by one with a reason, and refuses a file with none usable', () => {
+  it('rejects bad records one by one with a reason, and refuses a file with none usable', async () => {
     const records = [
       fixedRecord,
       { ...fixedRecord, LocationID: 'A2', Latitude: '' },
@@ -175,7 +185,7 @@ describe('refusing bad files with a clear message', () => {
       { ...fixedRecord, LocationID: 'A5', LocationNameEN: '' },
       { ...fixedRecord, LocationID: 'A6', NumberOfHotspots: 'many' },
     ];
-    const candidate = readImport(utf8(JSON.stringify(records)), { fileName: 'x.json', directory, now: new Date() });
+    const candidate = await readImport(utf8(JSON.stringify(records)), { fileName: 'x.json', directory, now: new Date() });
     expect(candidate.rejected.map((row) => [row.record, row.reason])).toEqual([
       [2, expect.stringMatching(/missing or not a number/)],
       [3, expect.stringMatching(/outside Hong Kong/)],
@@ -183,7 +193,7 @@ describe('refusing bad files with a clear message', () => {
       [5, expect.stringMatching(/No name/)],
       [6, expect.stringMatching(/not a whole number/)],
     ]);
-    const none = kioskError(() => readImport(utf8(JSON.stringify(records.slice(1, 3))), { fileName: 'x.json', directory, now: new Date() }));
+    const none = await rejection(readImport(utf8(JSON.stringify(records.slice(1, 3))), { fileName: 'x.json', directory, now: new Date() }));
     expect(none.message).toMatch(/None of the 2 records/);
   });
 });

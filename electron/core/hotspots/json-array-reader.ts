@@ -1,0 +1,116 @@
+import { KioskError } from '../errors';
+
+/** Records are flat objects; anything nested deeper than this is not Wi-Fi.HK data. */
+export const MAX_JSON_DEPTH = 32;
+
+const bad = (message: string) => new KioskError('invalid_input', message);
+export const cutOff = () => bad('The file stops part-way through: it looks cut off (perhaps an interrupted download). Download it again.');
+const invalidAt = (line: number) => bad(`The file is not valid JSON (the problem is near line ${line}).`);
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * A JSON array read a chunk of text at a time: each top-level element is handed over, parsed with
+ * JSON.parse, as soon as its closing comma or bracket arrives, so only one record's text is held at
+ * once instead of the whole file and its parsed tree. Only the element boundaries are found here
+ * (strings, escapes and nesting are tracked to do so); the elements themselves go through the
+ * engine's own JSON.parse, which is exact and several times faster than a tokenizer in script.
+ */
+export class JsonArrayReader {
+  private state: 'start' | 'between' | 'element' | 'done' = 'start';
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private parts: string[] = [];
+  private line = 1;
+  private elementLine = 1;
+  private index = 0;
+  /** Whether the last element ended with a comma (so another must follow). */
+  private afterComma = false;
+
+  constructor(private readonly onElement: (element: unknown, index: number) => void) {}
+
+  get elements(): number {
+    return this.index;
+  }
+
+  write(text: string): void {
+    let from = this.state === 'element' ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === NEWLINE) this.line += 1;
+      if (this.state === 'element') {
+        if (this.inString) {
+          if (this.escaped) this.escaped = false;
+          else if (c === BACKSLASH) this.escaped = true;
+          else if (c === QUOTE) this.inString = false;
+          continue;
+        }
+        if (c === QUOTE) this.inString = true;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          this.depth += 1;
+          if (this.depth > MAX_JSON_DEPTH) throw bad(`The file is nested too deeply to be Wi-Fi.HK data (near line ${this.line}).`);
+        } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+          if (this.depth > 0) this.depth -= 1;
+          else if (c === CLOSE_BRACKET) {
+            this.finishElement(text.slice(from, i));
+            this.state = 'done';
+          } else throw invalidAt(this.line);
+        } else if (c === COMMA && this.depth === 0) {
+          this.finishElement(text.slice(from, i));
+          this.afterComma = true;
+          this.state = 'between';
+        }
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (this.state === 'start') {
+        if (c === OPEN_BRACKET) this.state = 'between';
+        else if (c === OPEN_BRACE) throw bad('The file is JSON but not a list of Wi-Fi.HK locations.');
+        else throw invalidAt(this.line);
+      } else if (this.state === 'between') {
+        if (c === CLOSE_BRACKET && !this.afterComma) this.state = 'done';
+        else if (c === COMMA || c === CLOSE_BRACKET) throw invalidAt(this.line);
+        else {
+          this.state = 'element';
+          this.elementLine = this.line;
+          from = i;
+          i -= 1; // read this character again as part of the element (it is never a newline)
+        }
+      } else {
+        throw bad(`The file is not valid JSON: there is more after the end of the list (near line ${this.line}).`);
+      }
+    }
+    if (this.state === 'element') this.parts.push(text.slice(from));
+  }
+
+  end(): void {
+    if (this.state !== 'done') throw cutOff();
+  }
+
+  private finishElement(tail: string): void {
+    this.parts.push(tail);
+    const text = this.parts.join('');
+    this.parts = [];
+    let element: unknown;
+    try {
+      element = JSON.parse(text);
+    } catch (error) {
+      const where = /position (\d+)/.exec((error as Error).message);
+      const offset = where ? text.slice(0, Number(where[1])).split('\n').length - 1 : 0;
+      throw invalidAt(this.elementLine + offset);
+    }
+    this.onElement(element, this.index);
+    this.index += 1;
+    this.afterComma = false;
+  }
+}

@@ -1,0 +1,48 @@
+import type http from 'node:http';
+import { KioskError } from '../core/errors';
+
+/**
+ * A file upload over HTTP: the file is the raw request body (`application/octet-stream`) and the
+ * rest of the method's input is JSON in the `x-kiosk-input` header (URI-encoded, so a Chinese
+ * file name survives). The body is never buffered here: the handler reads it as it streams in,
+ * and the limit is enforced chunk by chunk, so an oversized upload is refused at the limit.
+ */
+export const UPLOAD_INPUT_HEADER = 'x-kiosk-input';
+
+export function isUploadRequest(request: http.IncomingMessage): boolean {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
+}
+
+export function uploadInput(
+  request: http.IncomingMessage,
+  field: string,
+  limit: number,
+): { ok: true; input: Record<string, unknown> } | { ok: false; error: KioskError } {
+  const header = request.headers[UPLOAD_INPUT_HEADER];
+  let text: string;
+  try {
+    text = typeof header === 'string' ? decodeURIComponent(header) : '{}';
+  } catch {
+    return { ok: false, error: new KioskError('invalid_input', 'The request is not valid.') };
+  }
+  let value: unknown;
+  try {
+    // A header is at most a few KB (Node refuses more), so it cannot nest deep enough to matter.
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: new KioskError('invalid_input', 'The request is not valid.') };
+  }
+  return { ok: true, input: { ...(value as Record<string, unknown>), [field]: limitedBody(request, limit) } };
+}
+
+async function* limitedBody(request: http.IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > limit) throw new KioskError('too_large', 'The request is too large.');
+    yield chunk;
+  }
+}
