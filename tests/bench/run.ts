@@ -9,6 +9,7 @@ import { printFigures } from './stats';
 const benches: { title: string; file: string; run: string }[] = [
   { title: 'Kiosk shell', file: 'shell.ts', run: 'runShellBench' },
   { title: 'Lessons', file: 'lessons.ts', run: 'runLessonBench' },
+  { title: 'Resume codes', file: 'resume-codes.ts', run: 'runResumeCodeBench' },
   { title: 'Wi-Fi directory', file: 'hotspots.ts', run: 'runHotspotBench' },
 ];
 

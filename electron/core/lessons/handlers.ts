@@ -4,6 +4,7 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
 import { StoredDocument } from '../store/document';
+import { errnoField } from '../store/durable-file';
 import { shareDocument } from '../staff-console/shared-documents';
 import { logStaffAction } from '../staff-console/staff-log';
 import type { lessonMethods, LessonList } from './contract';
@@ -13,10 +14,15 @@ import {
   expiresAt,
   generateResumeCode,
   isExpired,
+  MAX_STORED_RESUME_CODES,
+  prunedCodes,
+  pruneResumeCodes,
   purgeExpiredResumeCodes,
   ResumeCodesDocSchema,
   type ResumeCodesDoc,
+  type ResumeEntry,
 } from './resume-codes';
+import { ResumeGuessGuard } from './resume-guard';
 import { summariseLesson, TOPIC_LABELS, TOPICS, type Lesson } from './schema';
 
 /** Lessons are read once at start-up: they are shipped content and never change while running. */
@@ -44,8 +50,18 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
   });
   // Data care (staff console) wipes, purges, backs up and restores these codes through the same copy.
   shareDocument(ctx, 'resume-codes', resumeCodes);
-  const purgedAtStart = await purgeExpiredResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
-  if (purgedAtStart > 0) await logStaffAction(ctx, 'purge', `start-up: ${purgedAtStart} resume code(s) past ${resumeCodes.data.retentionDays} days removed`);
+  try {
+    const purgedAtStart = await pruneResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
+    if (purgedAtStart > 0) {
+      const why = `past ${resumeCodes.data.retentionDays} days or beyond the newest ${MAX_STORED_RESUME_CODES}`;
+      await logStaffAction(ctx, 'purge', `start-up: ${purgedAtStart} resume code(s) ${why} removed`);
+    }
+  } catch (error) {
+    // A full disk must not keep the kiosk from starting; the next create and the next start purge again.
+    ctx.onHealthEvent({ time: ctx.now().toISOString(), document: 'resume-codes', kind: 'purge-failed', ...errnoField(error) });
+  }
+
+  const guesses = new ResumeGuessGuard();
 
   function lessonOrNotFound(id: string): Lesson {
     const lesson = byId.get(id);
@@ -67,23 +83,28 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
       if (stepIndex >= lesson.steps.length) throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`);
       const now = ctx.now();
       const days = resumeCodes.data.retentionDays;
-      await purgeExpiredResumeCodes(resumeCodes, now, days);
-      const entry = {
-        code: generateResumeCode(new Set(resumeCodes.data.codes.map((c) => c.code))),
-        lessonId,
-        stepIndex,
-        completedLessons: [...new Set(completedLessons.filter((id) => byId.has(id)))],
-        createdAt: now.toISOString(),
-      };
-      await resumeCodes.update((draft) => {
-        draft.codes.push(entry);
+      // One write for expiry, the cap and the new code: the store rewrites the whole document each time.
+      const entry = await resumeCodes.update((draft) => {
+        const kept = prunedCodes(draft.codes, now, days, MAX_STORED_RESUME_CODES - 1) as ResumeEntry[];
+        const created: ResumeEntry = {
+          code: generateResumeCode({ has: (candidate) => kept.some((c) => c.code === candidate) }),
+          lessonId,
+          stepIndex,
+          completedLessons: [...new Set(completedLessons.filter((id) => byId.has(id)))],
+          createdAt: now.toISOString(),
+        };
+        draft.codes = [...kept, created];
+        return created;
       });
       return { code: entry.code, expiresAt: expiresAt(entry, days) };
     },
     'lessons.resume.open': async ({ code }) => {
+      const now = ctx.now();
+      guesses.admit(now);
       const entry = resumeCodes.data.codes.find((c) => c.code === code);
       // A code past its period is gone even if the purge has not run since.
-      if (!entry || isExpired(entry, ctx.now(), resumeCodes.data.retentionDays)) {
+      if (!entry || isExpired(entry, now, resumeCodes.data.retentionDays)) {
+        guesses.recordWrong(now);
         throw new KioskError('not_found', 'That code is not known on this kiosk, or it has expired.');
       }
       const lesson = byId.get(entry.lessonId);

@@ -14,6 +14,13 @@ export { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH };
 export const DEFAULT_RETENTION_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The most codes kept at once; past it the oldest go first. The store rewrites the whole document
+ * on every change, so the cap bounds what one create costs (and how long it holds up other calls),
+ * and it bounds the odds of a random guess finding a code (see README.md).
+ */
+export const MAX_STORED_RESUME_CODES = 20_000;
+
 export const ResumeEntrySchema = z.object({
   code: z.string().length(RESUME_CODE_LENGTH),
   lessonId: z.string().min(1).max(64),
@@ -57,8 +64,36 @@ export async function purgeExpiredResumeCodes(doc: StoredDocument<ResumeCodesDoc
   return expired;
 }
 
+/**
+ * What is left after expiry and the cap: codes past `days` removed, then the oldest beyond `cap`
+ * (by createdAt; a restored backup may not be in order). Returns the same array when nothing goes.
+ */
+export function prunedCodes(codes: readonly ResumeEntry[], now: Date, days: number, cap = MAX_STORED_RESUME_CODES): readonly ResumeEntry[] {
+  let kept = codes.some((entry) => isExpired(entry, now, days)) ? codes.filter((entry) => !isExpired(entry, now, days)) : codes;
+  if (kept.length > cap) {
+    const newestFirst = kept.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt) || b.index - a.index);
+    const keep = new Set(newestFirst.slice(0, cap).map((item) => item.index));
+    kept = kept.filter((_entry, index) => keep.has(index));
+  }
+  return kept;
+}
+
+/**
+ * Expiry and the cap in one write (none when nothing goes): at start-up, where a file from before
+ * the cap may hold far more. Returns how many went.
+ */
+export async function pruneResumeCodes(doc: StoredDocument<ResumeCodesDoc>, now: Date, days: number, cap = MAX_STORED_RESUME_CODES): Promise<number> {
+  const kept = prunedCodes(doc.data.codes, now, days, cap);
+  const removed = doc.data.codes.length - kept.length;
+  if (removed === 0) return 0;
+  await doc.update((draft) => {
+    draft.codes = prunedCodes(draft.codes, now, days, cap) as ResumeEntry[];
+  });
+  return removed;
+}
+
 /** A fresh random code (crypto-random; 32 characters divide evenly, so no letter is favoured). */
-export function generateResumeCode(taken: ReadonlySet<string>): string {
+export function generateResumeCode(taken: Pick<ReadonlySet<string>, 'has'>): string {
   for (;;) {
     let code = '';
     for (let i = 0; i < RESUME_CODE_LENGTH; i += 1) code += RESUME_CODE_ALPHABET[randomInt(RESUME_CODE_ALPHABET.length)];
