@@ -8,6 +8,9 @@ import { staffConsoleMethods } from './staff-console/contract';
 import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
+import type { StaffEntryMode, StaffHealth, StaffStatus } from './staff/staff-status';
+
+export type { StaffEntryMode, StaffHealth, StaffStatus };
 
 /**
  * The one list of everything the renderer may ask of the core. Preload, IPC, HTTP routes and the
@@ -24,7 +27,7 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
   /** Only Electron can close the kiosk; the browser kiosk's window belongs to the browser. */
   canExit: boolean;
-  staff: { pinSet: boolean; lockedUntil: string | null };
+  staff: { pinSet: boolean; lockedUntil: string | null; entry: StaffEntryMode };
   /** What content is loaded: counts the staff console and support staff can check at a glance. */
   content: { lessons: number; programmes: number; hotspotVenues: number };
   dataHealth: { ok: boolean; events: number };
@@ -32,17 +35,15 @@ export interface AppInfo {
   clock: { now: string; today: string };
 }
 
-export interface StaffStatus {
-  pinSet: boolean;
-  /** ISO time until which staff entry is locked, or null. */
-  lockedUntil: string | null;
-}
-
 export interface DataHealth {
   dataDir: string;
   /** What the store noticed this launch and the files it moved aside at any time. */
   events: HealthEvent[];
   documents: { name: string; file: string; bytes: number; modified: string }[];
+  /** Space on the disk holding the data folder; null where the system cannot say. */
+  disk: { freeBytes: number; totalBytes: number } | null;
+  /** The staff credential and recovery code: what happened to them, as codes the console words. */
+  staff: StaffHealth;
 }
 
 export const PublicSettingsPatchSchema = PublicSettingsSchema.partial().strict();
@@ -54,11 +55,18 @@ export const contract = {
   'visit.start': method<{ counted: true }>()({ input: z.object({ language: LanguageSchema }).strict(), staff: false }),
 
   'staff.status': method<StaffStatus>()({ input: Empty, staff: false }),
-  'staff.setup': method<{ session: string }>()({
+  /** The recovery code is returned once, to be shown once; null when it could not be saved. */
+  'staff.setup': method<{ session: string; recoveryCode: string | null }>()({
     input: z.object({ pin: Pin, confirm: Pin }).strict(),
     staff: false,
   }),
-  'staff.login': method<{ session: string }>()({ input: z.object({ pin: Pin }).strict(), staff: false }),
+  /** recoveryCode: made at this sign-in when the kiosk had none readable; shown once. */
+  'staff.login': method<{ session: string; recoveryCode: string | null }>()({ input: z.object({ pin: Pin }).strict(), staff: false }),
+  /** Sets a new PIN with the recovery code (forgotten or lost PIN, or a lock-out) and returns a new code. */
+  'staff.recover': method<{ session: string; recoveryCode: string | null }>()({
+    input: z.object({ code: z.string().max(40), pin: Pin, confirm: Pin }).strict(),
+    staff: false,
+  }),
   'staff.logout': method<{ signedOut: true }>()({ input: Empty, staff: true }),
   'staff.settings.update': method<PublicSettings>()({ input: PublicSettingsPatchSchema, staff: true }),
   'staff.pin.change': method<{ changed: true }>()({

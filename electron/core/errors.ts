@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'locked',
   'conflict',
   'storage',
+  /** A write failed because the data folder's disk is full (ENOSPC): nothing was changed. */
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -30,6 +32,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   locked: 423,
   conflict: 409,
   storage: 500,
+  // Insufficient Storage: the server is fine, the disk under it is full.
+  disk_full: 507,
   internal: 500,
 };
 

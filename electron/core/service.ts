@@ -6,7 +6,7 @@ import { hongKongDateKey } from './staff-console/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
 import { KioskError, toErrorShape, type Result } from './errors';
-import { readDataHealth } from './health';
+import { readDataHealth, recordHealthEvent, sweepDataFolder } from './health';
 import { LANGUAGES } from './i18n';
 import { createAccessibilityHandlers } from './accessibility/handlers';
 import { createHotspotHandlers } from './hotspots/handlers';
@@ -16,6 +16,8 @@ import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
 import { logStaffAction } from './staff-console/staff-log';
 import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
+import { openStaffDocuments } from './staff/credential-store';
+import { personalDataOnKiosk } from './staff/personal-data-present';
 import { StaffAuth } from './staff/staff-auth';
 import { StoredDocument, type HealthEvent } from './store/document';
 
@@ -54,8 +56,10 @@ const VERSION = typeof __KIOSK_VERSION__ === 'string' ? __KIOSK_VERSION__ : '0.0
 export async function createKioskCore(options: CoreOptions): Promise<KioskCore> {
   const now = options.now ?? (() => new Date());
   const healthEvents: HealthEvent[] = [];
-  const onHealthEvent = (event: HealthEvent) => healthEvents.push(event);
+  const onHealthEvent = (event: HealthEvent) => recordHealthEvent(healthEvents, event);
   const common = { dataDir: options.dataDir, onHealthEvent, now };
+  // Before any document opens: nothing of this launch is mid-write yet.
+  await sweepDataFolder(options.dataDir, now, onHealthEvent);
 
   const settings = await StoredDocument.open<SettingsDoc>({
     ...common,
@@ -70,7 +74,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     schema: ActivityDocSchema,
     defaults: defaultActivityDoc,
   });
-  const staff = new StaffAuth(settings, now);
+  // After settings: a PIN still kept there by an older version moves into its own document.
+  const staff = new StaffAuth(await openStaffDocuments({ ...common, settings }), now);
   const context: CoreContext = {
     dataDir: options.dataDir,
     contentDir: options.contentDir ?? path.resolve('data'),
@@ -79,6 +84,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     activity,
     onHealthEvent,
   };
+  staff.usePersonalDataCheck(() => personalDataOnKiosk(context));
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -87,13 +93,13 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       languages: LANGUAGES,
       shell: options.shell,
       canExit: Boolean(options.exitKiosk),
-      staff: { pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() },
+      staff: { pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil(), entry: await staff.entry() },
       content: {
         lessons: (await handlers['lessons.list']({}, {})).lessons.length,
         programmes: (await handlers['programmes.list']({}, {})).programmes.length,
         hotspotVenues: (await handlers['hotspots.facets']({}, {})).total,
       },
-      dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated'), events: healthEvents.length },
+      dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated' && e.kind !== 'temp-files-removed'), events: healthEvents.length },
       clock: { now: now().toISOString(), today: hongKongDateKey(now()) },
     }),
     'settings.get': async () => settings.data.public,
@@ -101,17 +107,17 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       await countEvent(activity, { event: 'visit', language }, now());
       return { counted: true };
     },
-    'staff.status': async () => ({ pinSet: staff.pinIsSet, lockedUntil: staff.lockedUntil() }),
+    'staff.status': async () => staff.status(),
     'staff.setup': async ({ pin, confirm }) => {
-      const session = await staff.setup(pin, confirm);
+      const result = await staff.setup(pin, confirm);
       await logStaffAction(context, 'sign-in', 'first staff PIN set');
-      return { session };
+      return result;
     },
     'staff.login': async ({ pin }) => {
       try {
-        const session = await staff.login(pin);
-        await logStaffAction(context, 'sign-in');
-        return { session };
+        const result = await staff.login(pin);
+        await logStaffAction(context, 'sign-in', result.recoveryCode ? 'new recovery code made' : '');
+        return result;
       } catch (error) {
         // Only the attempt that locks is logged: the lock is what staff need to know about.
         if (error instanceof KioskError && error.code === 'unauthorized' && staff.lockedUntil()) await logStaffAction(context, 'sign-in-locked');
@@ -131,12 +137,17 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       await logStaffAction(context, 'settings-changed', Object.keys(patch).join(', '));
       return settings.data.public;
     },
-    'staff.pin.change': async ({ current, next, confirm }) => {
-      await staff.changePin(current, next, confirm);
+    'staff.recover': async ({ code, pin, confirm }) => {
+      const result = await staff.recover(code, pin, confirm);
+      await logStaffAction(context, 'pin-changed', 'new PIN set with the recovery code; a new recovery code made');
+      return result;
+    },
+    'staff.pin.change': async ({ current, next, confirm }, call) => {
+      await staff.changePin(current, next, confirm, call.staffSession);
       await logStaffAction(context, 'pin-changed');
       return { changed: true };
     },
-    'staff.health': async () => readDataHealth(options.dataDir, healthEvents),
+    'staff.health': async () => ({ ...(await readDataHealth(options.dataDir, healthEvents)), staff: staff.health() }),
     'staff.exit': async () => {
       if (!options.exitKiosk) throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.');
       // Answer first, then close, so the console is not left waiting on a dead window.

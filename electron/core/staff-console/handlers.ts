@@ -12,6 +12,7 @@ import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../lessons/resume-code-format';
 import { loadProgrammeContent } from '../programmes/load';
 import { StoredDocument } from '../store/document';
+import { errnoField } from '../store/durable-file';
 import { createBackup, previewBackup, readBackup } from './backup';
 import type { DataCareStatus, staffConsoleMethods } from './contract';
 import { reportCsvFiles, sessionCsvFiles } from './csv';
@@ -31,7 +32,7 @@ import {
 import { identifierProblem } from './personal-data';
 import { computeReport, type Names, type ReportNames } from './reports';
 import { startDailyJob } from './retention-timer';
-import { sharedDocument } from './shared-documents';
+import { shareDocument, sharedDocument } from './shared-documents';
 import { logStaffAction, mergeLogs, staffLogDocument } from './staff-log';
 
 // esbuild and vitest define the package version at build time (as service.ts reads it).
@@ -96,6 +97,8 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
     onHealthEvent: ctx.onHealthEvent,
     now: ctx.now,
   });
+  // Staff entry asks whether participants or notes are here (electron/core/staff/personal-data-present.ts).
+  shareDocument(ctx, 'group-sessions', groups);
   const staffLog = await staffLogDocument(ctx);
   // Read when needed, not now: the lessons capability shares it when its handlers are made.
   const resumeCodes = () => sharedDocument<ResumeCodesDoc>(ctx, 'resume-codes');
@@ -140,7 +143,12 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
     };
   }
 
-  await purge('start-up');
+  try {
+    await purge('start-up');
+  } catch (error) {
+    // A full disk must not keep the kiosk from starting; the daily run and the next start try again.
+    ctx.onHealthEvent({ time: ctx.now().toISOString(), document: 'group-sessions', kind: 'purge-failed', ...errnoField(error) });
+  }
   startDailyJob(() => purge('daily'));
 
   return {

@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { KioskError } from '../errors';
-import { readTextIfExists, writeFileDurably } from './durable-file';
-import type { HealthEvent } from './health-event';
+import { DurableWriteError, errnoOf, isDiskFull, readTextIfExists, realFs, writeFileDurably, type DurableFs } from './durable-file';
+import type { HealthEvent, HealthEventReason } from './health-event';
 
 export type { HealthEvent };
 
@@ -23,37 +22,98 @@ export interface DocumentOptions<T> {
   migrations?: Migration[];
   onHealthEvent?: (event: HealthEvent) => void;
   now?: () => Date;
+  /** The file system; tests pass one that fails part-way. */
+  fs?: DurableFs;
 }
+
+type Report = (kind: HealthEvent['kind'], extra?: Partial<HealthEvent>) => void;
 
 /**
  * lowdb adapter that writes durably and keeps `<name>.bak.json` as the last good copy.
- * Reading is done by StoredDocument, which needs the raw text to tell corrupt from missing.
+ * The main file is the truth: a write has happened once it is renamed into place, whatever then
+ * becomes of the backup (a failed backup is a health warning, not a failed write). Reading is done
+ * by StoredDocument, which needs the raw text to tell corrupt from missing.
  */
 class DurableJsonAdapter<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     readonly backup: string,
+    private readonly fs: DurableFs,
+    private readonly report: Report,
   ) {}
 
   async read(): Promise<T | null> {
-    const text = await readTextIfExists(this.file);
+    const text = await readTextIfExists(this.file, this.fs);
     return text === null ? null : (JSON.parse(text) as T);
   }
 
+  /** Resolves once the main file holds `data`; rejects only when it still holds what it held before. */
   async write(data: T): Promise<void> {
     const text = `${JSON.stringify(data, null, 1)}\n`;
-    await writeFileDurably(this.file, text);
-    // A separate file, not a hard link: a link shares the main file's inode, so damage done to the
-    // file in place (truncation, zeroed blocks, an editor saving in place) would ruin both copies.
-    await writeFileDurably(this.backup, text);
+    try {
+      await this.writeMain(text);
+    } catch (error) {
+      if (!(error instanceof DurableWriteError && error.landed)) throw error;
+      // Readers already see the new file: answering "not saved" now would be the lie.
+      this.report('not-synced', { code: error.code });
+    }
+    try {
+      // A separate file, not a hard link: a link shares the main file's inode, so damage done to the
+      // file in place (truncation, zeroed blocks, an editor saving in place) would ruin both copies.
+      await writeFileDurably(this.backup, text, { fs: this.fs });
+    } catch (error) {
+      if (!(error instanceof DurableWriteError && error.landed)) this.report('backup-not-saved', { code: errnoOf(error) });
+    }
+  }
+
+  /**
+   * On a full disk the new file cannot be written before the old one is gone, so even a change that
+   * frees space (a wipe, a purge) would be refused. For a change that does not make the document
+   * bigger, the backup is given up to make room: the main file stays the truth and the backup is
+   * written again straight after, space permitting (else Data health says it is missing).
+   */
+  private async writeMain(text: string): Promise<void> {
+    try {
+      await writeFileDurably(this.file, text, { fs: this.fs });
+      return;
+    } catch (error) {
+      if (!(error instanceof DurableWriteError) || error.landed || !isDiskFull(error)) throw error;
+      const current = await this.fs.stat(this.file).catch(() => null);
+      if (!current?.isFile() || Buffer.byteLength(text) > current.size) throw error;
+      const dropped = await this.fs.rm(this.backup).then(
+        () => true,
+        () => false,
+      );
+      if (!dropped) throw error;
+    }
+    try {
+      await writeFileDurably(this.file, text, { fs: this.fs });
+    } catch (error) {
+      if (!(error instanceof DurableWriteError && error.landed)) this.report('backup-not-saved', { code: errnoOf(error) });
+      throw error;
+    }
   }
 }
 
-type LoadOutcome<T> = { ok: true; data: T; migrated: boolean } | { ok: false; reason: string };
+type LoadOutcome<T> =
+  | { ok: true; data: T; migrated: boolean }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; reason: HealthEventReason; code?: string };
+
+/** The error a refused write answers: a full disk gets its own code, which screens translate. */
+function storageError(name: string, error: unknown): KioskError {
+  const refused = isDiskFull(error)
+    ? new KioskError('disk_full', `The kiosk's disk is full: ${name} could not be saved. Nothing was changed.`)
+    : new KioskError('storage', `The kiosk could not save ${name}. Nothing was changed.`);
+  // Kept for the health record and the console; the wire shape carries only code and message.
+  refused.cause = error;
+  return refused;
+}
 
 /**
  * One JSON document in the data folder: schema-checked on load, migrated forward, written
- * durably, writes serialised. A method that changes it returns only after the write is on disk.
+ * durably, writes serialised. A method that changes it returns only after the write is on disk,
+ * and a write that fails leaves memory and disk as they were.
  */
 export class StoredDocument<T> {
   readonly file: string;
@@ -61,16 +121,18 @@ export class StoredDocument<T> {
   private readonly db: Low<T>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
+  private readonly fs: DurableFs;
 
   private constructor(private readonly options: DocumentOptions<T>) {
     this.file = path.join(options.dataDir, `${options.name}.json`);
     this.backupFile = path.join(options.dataDir, `${options.name}.bak.json`);
-    this.db = new Low<T>(new DurableJsonAdapter<T>(this.file, this.backupFile), options.defaults());
+    this.fs = options.fs ?? realFs;
     this.now = options.now ?? (() => new Date());
+    this.db = new Low<T>(new DurableJsonAdapter<T>(this.file, this.backupFile, this.fs, (kind, extra) => this.report(kind, extra)), options.defaults());
   }
 
   static async open<T>(options: DocumentOptions<T>): Promise<StoredDocument<T>> {
-    await fs.mkdir(options.dataDir, { recursive: true });
+    await (options.fs ?? realFs).mkdir(options.dataDir, { recursive: true });
     const doc = new StoredDocument(options);
     await doc.load();
     return doc;
@@ -83,7 +145,8 @@ export class StoredDocument<T> {
 
   /**
    * Change the document and wait until the change is durable. Changes are applied to a copy and
-   * validated first, so a bad change leaves both memory and disk as they were.
+   * validated first, and the copy becomes the data only once the main file holds it, so a bad
+   * change or a failed write leaves both memory and disk as they were.
    */
   update<R>(change: (draft: T) => R): Promise<R> {
     const run = async (): Promise<R> => {
@@ -93,8 +156,9 @@ export class StoredDocument<T> {
       if (!checked.success) throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
       try {
         await this.db.adapter.write(checked.data);
-      } catch {
-        throw new KioskError('storage', `The kiosk could not save ${this.options.name}. Nothing was changed.`);
+      } catch (error) {
+        this.report('not-saved', { code: errnoOf(error) });
+        throw storageError(this.options.name, error);
       }
       this.db.data = checked.data;
       return result;
@@ -117,43 +181,53 @@ export class StoredDocument<T> {
     if (main.ok) {
       this.db.data = main.data;
       if (main.migrated) {
-        await this.db.write();
-        this.report('migrated', `Upgraded ${this.options.name} to the current format.`);
+        // Not written (a full disk)? Memory holds the upgrade and the next start upgrades again.
+        await this.writeAtLoad();
+        this.report('migrated');
       }
       return;
     }
-    const mainExists = (await readTextIfExists(this.file)) !== null;
-    if (mainExists) await this.moveAside(this.file, main.reason);
+    if (!main.missing) await this.moveAside(this.file, main);
 
     const backup = await this.tryLoad(this.backupFile);
     if (backup.ok) {
       this.db.data = backup.data;
-      await this.db.write();
-      this.report('recovered-from-backup', `Restored ${this.options.name} from its last good copy.`);
+      await this.writeAtLoad();
+      this.report('recovered-from-backup');
       return;
     }
-    const backupExists = (await readTextIfExists(this.backupFile)) !== null;
-    if (backupExists) await this.moveAside(this.backupFile, backup.reason);
+    if (!backup.missing) await this.moveAside(this.backupFile, backup);
     this.db.data = this.options.defaults();
-    await this.db.write();
-    if (mainExists || backupExists) {
-      this.report('reset-to-defaults', `No good copy of ${this.options.name} was left; it was reset to defaults.`);
+    await this.writeAtLoad();
+    if (!main.missing || !backup.missing) this.report('reset-to-defaults');
+  }
+
+  /**
+   * Writes what load settled on. A failure must not stop the kiosk starting: what was on disk is
+   * still there (the backup, or nothing), so the next start reaches the same data.
+   */
+  private async writeAtLoad(): Promise<void> {
+    try {
+      await this.db.adapter.write(this.db.data);
+    } catch (error) {
+      this.report('not-saved', { code: errnoOf(error) });
     }
   }
 
   private async tryLoad(file: string): Promise<LoadOutcome<T>> {
     let text: string | null;
     try {
-      text = await readTextIfExists(file);
+      // A directory, a file without read permission or a bad sector: like a corrupt file, not a reason to stop.
+      text = await readTextIfExists(file, this.fs);
     } catch (error) {
-      return { ok: false, reason: `unreadable (${(error as Error).message})` };
+      return { ok: false, missing: false, reason: 'unreadable', code: errnoOf(error) };
     }
-    if (text === null) return { ok: false, reason: 'missing' };
+    if (text === null) return { ok: false, missing: true };
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return { ok: false, reason: 'not valid JSON' };
+      return { ok: false, missing: false, reason: 'not-json' };
     }
     let migrated = false;
     if (raw && typeof raw === 'object') {
@@ -167,25 +241,28 @@ export class StoredDocument<T> {
       raw = doc;
     }
     const checked = this.options.schema.safeParse(raw);
-    if (!checked.success) return { ok: false, reason: 'does not match its schema' };
+    if (!checked.success) return { ok: false, missing: false, reason: 'not-schema' };
     return { ok: true, data: checked.data, migrated };
   }
 
-  private async moveAside(file: string, reason: string): Promise<void> {
+  private async moveAside(file: string, why: { reason: HealthEventReason; code?: string }): Promise<void> {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const base = path.basename(file, '.json');
     const aside = path.join(path.dirname(file), `${base}.corrupt-${stamp}.json`);
-    await fs.rename(file, aside);
-    this.report('moved-aside', `${path.basename(file)} ${reason}; kept as ${path.basename(aside)}.`, path.basename(aside));
+    const cause = { reason: why.reason, ...(why.code ? { code: why.code } : {}) };
+    try {
+      await this.fs.rename(file, aside);
+    } catch (error) {
+      // Left in place: the write after recovery will fail on it too and say so; start-up goes on.
+      this.report('could-not-move-aside', { ...cause, file: path.basename(file), code: errnoOf(error) ?? why.code });
+      return;
+    }
+    this.report('moved-aside', { ...cause, file: path.basename(aside) });
   }
 
-  private report(kind: HealthEvent['kind'], detail: string, file?: string): void {
-    this.options.onHealthEvent?.({
-      time: this.now().toISOString(),
-      document: this.options.name,
-      kind,
-      detail,
-      ...(file ? { file } : {}),
-    });
+  private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {
+    const event: HealthEvent = { time: this.now().toISOString(), document: this.options.name, kind };
+    for (const [key, value] of Object.entries(extra)) if (value !== undefined) (event as unknown as Record<string, unknown>)[key] = value;
+    this.options.onHealthEvent?.(event);
   }
 }
