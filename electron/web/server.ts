@@ -5,13 +5,37 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_STATUS, KioskError, type KioskErrorShape } from '../core/errors';
 import { contract, isMethodName } from '../core/contract';
+import { parseGuardedJson } from '../core/json-guard';
 import type { KioskCore } from '../core/service';
+import { isUploadRequest, uploadInput } from './upload-body';
 
 /** Same policy as the Electron window: nothing but this server, no inline script. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Loopback only, so a real client sends its headers at once and a 70 MB upload in well under a
+ * second; anything slower is a stuck or hostile client holding a socket.
+ */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  keepAliveMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+
+export interface ServerTimeouts {
+  /** Time to receive a request's headers (server.headersTimeout). */
+  headersMs: number;
+  /** Time to receive a whole request, body included (server.requestTimeout). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this (server.keepAliveTimeout). */
+  keepAliveMs: number;
+  /** How often Node checks the two above (connectionsCheckingInterval). */
+  checkIntervalMs: number;
+}
 
 export interface KioskServerOptions {
   core: KioskCore;
@@ -23,6 +47,8 @@ export interface KioskServerOptions {
   token?: string;
   /** Overrides every method's limit (tests). */
   maxBodyBytes?: number;
+  /** Small values let tests see a slow client cut off quickly. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface KioskServer {
@@ -71,13 +97,18 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const server = http.createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error('[kiosk] request failed:', error);
-      if (!response.headersSent) sendError(response, new KioskError('internal', 'Something went wrong inside the kiosk.'));
-      else response.destroy();
-    });
-  });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = http.createServer(
+    { requestTimeout: timeouts.requestMs, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        console.error('[kiosk] request failed:', error);
+        if (!response.headersSent) sendError(response, new KioskError('internal', 'Something went wrong inside the kiosk.'));
+        else response.destroy();
+      });
+    },
+  );
+  server.keepAliveTimeout = timeouts.keepAliveMs;
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!allowedHosts().has(request.headers.host ?? '')) {
@@ -87,20 +118,23 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return sendError(response, new KioskError('forbidden', 'Requests from other sites are refused.'));
     }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const pathname = requestPath(request.url);
+    if (pathname === null) {
+      return sendError(response, new KioskError('invalid_input', 'The address of the request is not valid.'));
+    }
 
-    if (url.pathname === '/healthz' && request.method === 'GET') {
+    if (pathname === '/healthz' && request.method === 'GET') {
       return sendJson(response, 200, { ok: true });
     }
-    if (url.pathname.startsWith('/api/')) {
-      const method = decodePath(url.pathname.slice('/api/'.length));
+    if (pathname.startsWith('/api/')) {
+      const method = decodePath(pathname.slice('/api/'.length));
       if (method === null) return sendError(response, new KioskError('not_found', 'There is no such method.'));
       return handleApi(request, response, method);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, new KioskError('not_found', 'Not found.'));
     }
-    return serveStatic(response, url.pathname, request.method === 'HEAD');
+    return serveStatic(response, pathname, request.method === 'HEAD');
   }
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
@@ -112,21 +146,22 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     }
     const maxBody = bodyLimit(method);
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > maxBody) {
-      request.resume();
-      return sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
+    const uploadField = isMethodName(method) ? (contract[method] as { upload?: string }).upload : undefined;
+    if (uploadField && isUploadRequest(request)) {
+      if (declared > maxBody) return refuseTooLarge(request, response);
+      return handleUpload(request, response, method, uploadField, maxBody);
     }
-    const body = await readBody(request, maxBody);
-    if (body === 'too_large') {
-      return sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
-    }
+    const body = declared > maxBody ? 'too_large' : await readBody(request, maxBody);
+    if (body === 'too_large') return refuseTooLarge(request, response);
     let input: unknown = {};
     if (body.length > 0) {
-      try {
-        input = JSON.parse(body.toString('utf8'));
-      } catch {
-        return sendError(response, new KioskError('invalid_input', 'The request body is not valid JSON.'));
+      // The one nesting guard for every method, before any schema or handler sees the value.
+      const parsed = parseGuardedJson(body);
+      if (!parsed.ok) {
+        const message = parsed.reason === 'too_deep' ? 'The request body is nested too deeply.' : 'The request body is not valid JSON.';
+        return sendError(response, new KioskError('invalid_input', message));
       }
+      input = parsed.value;
     }
     const staffHeader = request.headers['x-kiosk-staff'];
     const result = await options.core.invoke(method, input, {
@@ -134,6 +169,20 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     });
     if (result.ok) return sendJson(response, 200, result);
     return sendJson(response, HTTP_STATUS[result.error.code], result);
+  }
+
+  /** A file upload (upload-body.ts): the handler reads the body as it streams in. */
+  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, method: string, field: string, maxBody: number): Promise<void> {
+    const prepared = uploadInput(request, field, maxBody);
+    if (!prepared.ok) return sendError(response, prepared.error);
+    const staffHeader = request.headers['x-kiosk-staff'];
+    const result = await options.core.invoke(method, prepared.input, {
+      staffSession: typeof staffHeader === 'string' ? staffHeader : undefined,
+    });
+    // A refused file leaves the rest of its body unread: close the connection instead of reading it.
+    const unread = !request.readableEnded;
+    if (unread) response.once('finish', () => request.socket.destroySoon());
+    sendJson(response, result.ok ? 200 : HTTP_STATUS[result.error.code], result, unread ? { connection: 'close' } : {});
   }
 
   async function serveStatic(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
@@ -150,7 +199,7 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     } catch {
       return sendError(response, new KioskError('not_found', 'Not found.'));
     }
-    const isIndex = relative === 'index.html';
+    const isIndex = file === path.join(rendererDir, 'index.html');
     if (isIndex) {
       contents = Buffer.from(
         contents.toString('utf8').replace('<head>', `<head>\n<meta name="kiosk-token" content="${token}">`),
@@ -187,6 +236,26 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
   };
 }
 
+/**
+ * The path of an origin-form request target (`/a/b?c`), left percent-encoded, or null for anything
+ * else (`*`, `http://host/…`, empty). Not `new URL()`: it throws on `//[` and reads `//etc/passwd` as
+ * host `etc`, path `/passwd`.
+ */
+function requestPath(target: string | undefined): string | null {
+  if (!target?.startsWith('/')) return null;
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+/**
+ * 413 at once, without reading the rest of the body, then the connection is closed so the client
+ * stops sending: an oversized upload never costs more than the limit in memory.
+ */
+function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
+  response.once('finish', () => request.socket.destroySoon());
+  sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
+}
+
 /** decodeURIComponent that answers null for a malformed escape (`%E0%A4%A`) instead of throwing. */
 function decodePath(encoded: string): string | null {
   try {
@@ -196,17 +265,24 @@ function decodePath(encoded: string): string | null {
   }
 }
 
+/** The body, or 'too_large' as soon as it passes the limit (the chunks so far are dropped then). */
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      chunks = [];
+      request.off('data', onData);
+      request.pause();
+      resolve('too_large');
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks, size)));
     request.on('error', reject);
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ActivityDocSchema, type ActivityDoc } from '../activity/schema';
 import { KioskError } from '../errors';
+import { parseGuardedJson } from '../json-guard';
 import { ResumeCodesDocSchema, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { PublicSettingsSchema, SETTINGS_SCHEMA_VERSION } from '../settings/schema';
 import { GroupSessionsDocSchema, type GroupSessionsDoc } from './group-sessions';
@@ -96,12 +97,12 @@ const refuse = (why: string) => new KioskError('invalid_input', `This file canno
 /** Parses and checks a backup file; throws invalid_input saying why, without echoing the content. */
 export function readBackup(text: string): BackupFile {
   if (text.length > MAX_BACKUP_BYTES) throw new KioskError('too_large', 'This file is too large to be a kiosk backup. Nothing was changed.');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw refuse('it is not a JSON file (it may be damaged or cut short).');
+  // Guarded: the checksum stringifies the documents, which overflows the stack on deep nesting.
+  const parsed = parseGuardedJson(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    throw refuse(parsed.reason === 'too_deep' ? 'it is not in the shape this kiosk keeps.' : 'it is not a JSON file (it may be damaged or cut short).');
   }
+  const raw = parsed.value;
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw refuse('it is not a backup made by this kiosk.');
   }

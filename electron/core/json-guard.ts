@@ -1,0 +1,85 @@
+/**
+ * One nesting guard for JSON that comes from outside the kiosk (HTTP bodies, IPC inputs, files staff
+ * upload). V8 parses deep JSON fine, but every recursive step after it (zod, JSON.stringify for a
+ * checksum, structured clone) throws a RangeError a few thousand levels down, which would surface as
+ * a 500. Nothing the kiosk accepts is nested more than a handful of levels, so refuse deep input
+ * before it is parsed, and never recurse while checking.
+ */
+
+/** Deepest nesting any input may have; the deepest real document (a backup) uses about 6. */
+export const MAX_JSON_DEPTH = 64;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * True when JSON text nests arrays and objects deeper than `maxDepth`. Works on the text before
+ * JSON.parse: strings are skipped with indexOf (native, so a 50 MB base64 string costs a few ms),
+ * brackets inside them are not counted. Malformed text is left for JSON.parse to refuse.
+ */
+export function jsonTextTooDeep(text: string | Uint8Array, maxDepth = MAX_JSON_DEPTH): boolean {
+  const bytes = typeof text === 'string' ? null : text;
+  const length = text.length;
+  const codeAt = bytes ? (i: number) => bytes[i]! : (i: number) => (text as string).charCodeAt(i);
+  const nextQuote = bytes ? (from: number) => bytes.indexOf(QUOTE, from) : (from: number) => (text as string).indexOf('"', from);
+  let depth = 0;
+  for (let i = 0; i < length; i++) {
+    const code = codeAt(i);
+    if (code === QUOTE) {
+      let end = nextQuote(i + 1);
+      // A quote preceded by an odd number of backslashes is escaped and does not end the string.
+      while (end !== -1 && escaped(codeAt, end)) end = nextQuote(end + 1);
+      if (end === -1) return false;
+      i = end;
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+function escaped(codeAt: (i: number) => number, quoteAt: number): boolean {
+  let backslashes = 0;
+  for (let k = quoteAt - 1; k >= 0 && codeAt(k) === BACKSLASH; k--) backslashes += 1;
+  return backslashes % 2 === 1;
+}
+
+/**
+ * True when an already-parsed value (an IPC input, which arrives structured-cloned rather than as
+ * text) nests deeper than `maxDepth`. Iterative, with an explicit stack, so it cannot overflow.
+ */
+export function valueTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  // Structured clone keeps shared references and cycles. Walking a node again only when it is
+  // reached deeper bounds the work (nodes × maxDepth) and still finds a cycle too deep, as JSON would.
+  const deepestSeen = new Map<object, number>();
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > maxDepth) return true;
+    if ((deepestSeen.get(current) ?? -1) >= depth) continue;
+    deepestSeen.set(current, depth);
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+export type GuardedJson = { ok: true; value: unknown } | { ok: false; reason: 'too_deep' | 'not_json' };
+
+/** JSON.parse behind the nesting guard; never throws. */
+export function parseGuardedJson(text: string | Uint8Array, maxDepth = MAX_JSON_DEPTH): GuardedJson {
+  if (jsonTextTooDeep(text, maxDepth)) return { ok: false, reason: 'too_deep' };
+  try {
+    return { ok: true, value: JSON.parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')) };
+  } catch {
+    return { ok: false, reason: 'not_json' };
+  }
+}
