@@ -68,8 +68,8 @@ class DurableJsonAdapter<T> implements Adapter<T> {
 
   /**
    * On a full disk the new file cannot be written before the old one is gone, so even a change that
-   * frees space (a wipe, a purge) would be refused. For a change that does not make the document
-   * bigger, the backup is given up to make room: the main file stays the truth and the backup is
+   * frees space (a wipe, a purge) would be refused. For a change that makes the document smaller,
+   * the backup is given up to make room: the main file stays the truth and the backup is
    * written again straight after, space permitting (else Data health says it is missing).
    */
   private async writeMain(text: string): Promise<void> {
@@ -79,7 +79,7 @@ class DurableJsonAdapter<T> implements Adapter<T> {
     } catch (error) {
       if (!(error instanceof DurableWriteError) || error.landed || !isDiskFull(error)) throw error;
       const current = await this.fs.stat(this.file).catch(() => null);
-      if (!current?.isFile() || Buffer.byteLength(text) > current.size) throw error;
+      if (!current?.isFile() || Buffer.byteLength(text) >= current.size) throw error;
       const dropped = await this.fs.rm(this.backup).then(
         () => true,
         () => false,
