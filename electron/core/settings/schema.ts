@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalisedTextSchema } from '../i18n';
+import { LegacyStaffAuthSchema } from '../staff/credential-schema';
 
 /** District codes as the Home Affairs Department letters them (A–T, no I or O). */
 export const DISTRICT_CODES = [
@@ -26,31 +27,18 @@ export const PublicSettingsSchema = z.object({
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
-/** Only what is needed to check a PIN: never the PIN itself. */
-export const PinHashSchema = z.object({
-  algorithm: z.literal('scrypt'),
-  salt: z.string().min(16),
-  hash: z.string().min(32),
-  N: z.number().int().positive(),
-  r: z.number().int().positive(),
-  p: z.number().int().positive(),
-  keyLength: z.number().int().positive(),
-});
-export type PinHash = z.infer<typeof PinHashSchema>;
-
-export const StaffAuthSchema = z.object({
-  pin: PinHashSchema.nullable(),
-  failedAttempts: z.number().int().min(0),
-  /** ISO time until which staff entry is locked, kept on disk so a restart does not unlock it. */
-  lockedUntil: z.string().datetime().nullable(),
-});
-export type StaffAuth = z.infer<typeof StaffAuthSchema>;
+export { PinHashSchema, type PinHash } from '../staff/credential-schema';
 
 export const SETTINGS_SCHEMA_VERSION = 2;
 export const SettingsDocSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   public: PublicSettingsSchema,
-  staff: StaffAuthSchema,
+  /**
+   * Where the staff credential lived before staff-credential.json: read once at start-up, moved to
+   * its own document and then removed. Never written again, and never part of the defaults, so a
+   * reset of settings cannot touch the PIN.
+   */
+  staff: LegacyStaffAuthSchema.optional(),
 });
 export type SettingsDoc = z.infer<typeof SettingsDocSchema>;
 
@@ -68,7 +56,6 @@ export function defaultSettingsDoc(): SettingsDoc {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     public: structuredClone(DEFAULT_PUBLIC_SETTINGS),
-    staff: { pin: null, failedAttempts: 0, lockedUntil: null },
   };
 }
 

@@ -45,4 +45,9 @@ export class StaffSessions {
   endAll(): void {
     this.sessions.clear();
   }
+
+  /** Ends every session but `keep` (the one that asked). */
+  endAllExcept(keep: string | undefined): void {
+    for (const token of [...this.sessions.keys()]) if (token !== keep) this.sessions.delete(token);
+  }
 }

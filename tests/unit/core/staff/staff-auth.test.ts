@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../../electron/core/service';
-import { SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';
+import { StaffCredentialDocSchema, type StaffCredentialDoc } from '../../../../electron/core/staff/credential-schema';
 import { hashPin, verifyPin } from '../../../../electron/core/staff/pin';
 import { StaffSessions } from '../../../../electron/core/staff/sessions';
 import {
@@ -41,9 +41,9 @@ async function openCore(dataDir: string, clock = fakeClock()): Promise<KioskCore
   return createKioskCore({ dataDir, shell: 'browser', now: clock.now });
 }
 
-async function readSettings(dataDir: string): Promise<{ text: string; doc: SettingsDoc }> {
-  const text = await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8');
-  return { text, doc: SettingsDocSchema.parse(JSON.parse(text)) };
+async function readCredential(dataDir: string): Promise<{ text: string; doc: StaffCredentialDoc }> {
+  const text = await fs.readFile(path.join(dataDir, 'staff-credential.json'), 'utf8');
+  return { text, doc: StaffCredentialDocSchema.parse(JSON.parse(text)) };
 }
 
 function sessionOf(result: Result<unknown>): string {
@@ -67,12 +67,12 @@ describe('staff PIN storage', () => {
     const core = await openCore(dataDir);
     await setUp(core);
 
-    const { text, doc } = await readSettings(dataDir);
+    const { text, doc } = await readCredential(dataDir);
     expect(text).not.toContain(PIN);
     for (const file of await fs.readdir(dataDir)) {
       expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain(PIN);
     }
-    const stored = doc.staff.pin;
+    const stored = doc.pin;
     expect(stored).not.toBeNull();
     if (!stored) return;
     expect(stored.algorithm).toBe('scrypt');
@@ -120,7 +120,7 @@ describe('staff PIN set-up', () => {
     const result = await core.invoke('staff.setup', { pin, confirm });
     expect(errorCode(result)).toBe('invalid_input');
     expect(await snapshotDir(dataDir)).toEqual(before);
-    expect((await readSettings(dataDir)).doc.staff.pin).toBeNull();
+    expect((await readCredential(dataDir)).doc.pin).toBeNull();
   });
 
   it('accepts two equal 6-digit PINs, signs staff in, and refuses a second set-up with conflict', async () => {
@@ -128,12 +128,12 @@ describe('staff PIN set-up', () => {
     const core = await openCore(dataDir);
     const session = await setUp(core);
     expect((await core.invoke('staff.health', {}, { staffSession: session })).ok).toBe(true);
-    expect(await core.invoke('staff.status', {})).toEqual({ ok: true, value: { pinSet: true, lockedUntil: null } });
+    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: null, entry: 'sign-in' } });
 
-    const hashBefore = (await readSettings(dataDir)).doc.staff.pin;
+    const hashBefore = (await readCredential(dataDir)).doc.pin;
     const again = await core.invoke('staff.setup', { pin: '999999', confirm: '999999' });
     expect(errorCode(again)).toBe('conflict');
-    expect((await readSettings(dataDir)).doc.staff.pin).toEqual(hashBefore);
+    expect((await readCredential(dataDir)).doc.pin).toEqual(hashBefore);
     expect(errorCode(await core.invoke('staff.login', { pin: '999999' }))).toBe('unauthorized');
   });
 
@@ -171,18 +171,18 @@ describe('staff lockout', () => {
     for (let attempt = 1; attempt <= MAX_FAILED_ATTEMPTS; attempt += 1) {
       const result = await core.invoke('staff.login', { pin: WRONG });
       expect(errorCode(result)).toBe('unauthorized');
-      expect((await readSettings(dataDir)).doc.staff.failedAttempts).toBe(attempt);
+      expect((await readCredential(dataDir)).doc.failedAttempts).toBe(attempt);
       clock.advance(1000);
     }
     const lockedAt = clock.ms - 1000;
     const expectedUntil = new Date(lockedAt + LOCKOUT_MS).toISOString();
-    expect((await readSettings(dataDir)).doc.staff.lockedUntil).toBe(expectedUntil);
-    expect(await core.invoke('staff.status', {})).toEqual({ ok: true, value: { pinSet: true, lockedUntil: expectedUntil } });
+    expect((await readCredential(dataDir)).doc.lockedUntil).toBe(expectedUntil);
+    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: expectedUntil, triesLeft: 0 } });
 
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
     expect(errorCode(await core.invoke('staff.login', { pin: WRONG }))).toBe('locked');
     // Attempts while locked neither extend nor reset the lock.
-    expect((await readSettings(dataDir)).doc.staff.lockedUntil).toBe(expectedUntil);
+    expect((await readCredential(dataDir)).doc.lockedUntil).toBe(expectedUntil);
 
     // One millisecond before the end: still locked.
     clock.advance(lockedAt + LOCKOUT_MS - clock.ms - 1);
@@ -190,11 +190,11 @@ describe('staff lockout', () => {
 
     // Once the lock has run out, the right PIN works and the count starts again.
     clock.advance(2);
-    expect(await core.invoke('staff.status', {})).toEqual({ ok: true, value: { pinSet: true, lockedUntil: null } });
+    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: null, entry: 'sign-in' } });
     sessionOf(await core.invoke('staff.login', { pin: PIN }));
-    const { doc } = await readSettings(dataDir);
-    expect(doc.staff.failedAttempts).toBe(0);
-    expect(doc.staff.lockedUntil).toBeNull();
+    const { doc } = await readCredential(dataDir);
+    expect(doc.failedAttempts).toBe(0);
+    expect(doc.lockedUntil).toBeNull();
   });
 
   it('after a lock runs out, one wrong PIN starts a fresh count rather than locking again', async () => {
@@ -205,9 +205,9 @@ describe('staff lockout', () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i += 1) await core.invoke('staff.login', { pin: WRONG });
     clock.advance(LOCKOUT_MS + 1);
     expect(errorCode(await core.invoke('staff.login', { pin: WRONG }))).toBe('unauthorized');
-    const { doc } = await readSettings(dataDir);
-    expect(doc.staff.failedAttempts).toBe(1);
-    expect(doc.staff.lockedUntil).toBeNull();
+    const { doc } = await readCredential(dataDir);
+    expect(doc.failedAttempts).toBe(1);
+    expect(doc.lockedUntil).toBeNull();
   });
 
   it('a right PIN before the fifth failure resets the count', async () => {
@@ -216,7 +216,7 @@ describe('staff lockout', () => {
     await setUp(core);
     for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i += 1) await core.invoke('staff.login', { pin: WRONG });
     sessionOf(await core.invoke('staff.login', { pin: PIN }));
-    expect((await readSettings(dataDir)).doc.staff.failedAttempts).toBe(0);
+    expect((await readCredential(dataDir)).doc.failedAttempts).toBe(0);
     expect(errorCode(await core.invoke('staff.login', { pin: WRONG }))).toBe('unauthorized');
   });
 
@@ -259,7 +259,7 @@ describe('staff lockout', () => {
     expect(codes.filter((c) => c === 'unauthorized')).toHaveLength(MAX_FAILED_ATTEMPTS);
     expect(codes.filter((c) => c === 'locked')).toHaveLength(guesses.length - MAX_FAILED_ATTEMPTS);
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
-    expect((await readSettings(dataDir)).doc.staff.lockedUntil).not.toBeNull();
+    expect((await readCredential(dataDir)).doc.lockedUntil).not.toBeNull();
   });
 });
 
@@ -350,7 +350,7 @@ describe('staff PIN change', () => {
     });
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('unauthorized');
     sessionOf(await core.invoke('staff.login', { pin: '222333' }));
-    expect(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).not.toContain('222333');
+    for (const file of await fs.readdir(dataDir)) expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain('222333');
   });
 
   it('counts wrong current PINs towards the lockout, and the fifth ends every staff session', async () => {
@@ -361,9 +361,9 @@ describe('staff PIN change', () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
     }
-    expect((await readSettings(dataDir)).doc.staff.failedAttempts).toBe(4);
+    expect((await readCredential(dataDir)).doc.failedAttempts).toBe(4);
     expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
-    expect((await readSettings(dataDir)).doc.staff.lockedUntil).not.toBeNull();
+    expect((await readCredential(dataDir)).doc.lockedUntil).not.toBeNull();
     expect(errorCode(await core.invoke('staff.health', {}, ctx))).toBe('unauthorized');
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
   });
