@@ -362,7 +362,9 @@ describe('kiosk server: staff over HTTP', () => {
     const sixth = await h.api('staff.login', { pin: PIN });
     expect(sixth.status).toBe(423);
     expect(sixth.json).toMatchObject({ ok: false, error: { code: 'locked' } });
-    expect((await readSettings(h.dataDir)).staff.lockedUntil).toEqual(expect.any(String));
+    // The lock is kept in the staff credential's own document, apart from the settings.
+    const credential = JSON.parse(await fs.readFile(path.join(h.dataDir, 'staff-credential.json'), 'utf8')) as { lockedUntil: string | null };
+    expect(credential.lockedUntil).toEqual(expect.any(String));
   });
 
   it('answers 409 conflict to a second set-up', async () => {
