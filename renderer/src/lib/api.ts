@@ -1,5 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '../../../electron/core/contract';
 import type { ErrorCode, Result } from '../../../electron/core/errors';
+import { t } from '../i18n/i18n.svelte';
 
 /**
  * The renderer's one way to reach the core. Inside Electron the preload gives `window.kiosk`;
@@ -67,8 +68,19 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   }
 }
 
+/**
+ * Codes every screen says the same way, in the reader's language, whichever call met them: screens
+ * that show an error's message then show this sentence instead of the core's English one.
+ */
+const SAID_BY_CODE: Partial<Record<ErrorCode, string>> = { disk_full: 'errors.disk_full' };
+
+function messageFor(code: ErrorCode, coreMessage: string): string {
+  const key = SAID_BY_CODE[code];
+  return key ? t(key) : coreMessage;
+}
+
 export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = window.kiosk ? await window.kiosk.invoke(method, input, staffSession) : await overHttp(method, input);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error.code, messageFor(result.error.code, result.error.message));
   return result.value as OutputOf<M>;
 }
