@@ -8,6 +8,7 @@ import { staffConsoleMethods } from './staff-console/contract';
 import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
+import type { VisitStarted } from './activity/visits';
 import type { StaffEntryMode, StaffHealth, StaffStatus } from './staff/staff-status';
 
 export type { StaffEntryMode, StaffHealth, StaffStatus };
@@ -51,8 +52,12 @@ export const PublicSettingsPatchSchema = PublicSettingsSchema.partial().strict()
 export const contract = {
   'app.info': method<AppInfo>()({ input: Empty, staff: false }),
   'settings.get': method<PublicSettings>()({ input: Empty, staff: false }),
-  /** Counts a visit for the anonymous figures: language and date only. */
-  'visit.start': method<{ counted: true }>()({ input: z.object({ language: LanguageSchema }).strict(), staff: false }),
+  /**
+   * Begins a visit (language chosen after the attract screen) and counts it for the anonymous
+   * figures: language and date only. At most one new visit every 20 seconds; a call sooner gets
+   * the current visit's token and counts nothing. The counters take the token.
+   */
+  'visit.start': method<VisitStarted>()({ input: z.object({ language: LanguageSchema }).strict(), staff: false }),
 
   'staff.status': method<StaffStatus>()({ input: Empty, staff: false }),
   /** The recovery code is returned once, to be shown once; null when it could not be saved. */

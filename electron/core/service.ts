@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CoreContext } from './core-context';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
-import { countEvent } from './activity/tallies';
+import { visitCounterFor } from './activity/visits';
 import { hongKongDateKey } from './staff-console/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
@@ -103,10 +103,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       clock: { now: now().toISOString(), today: hongKongDateKey(now()) },
     }),
     'settings.get': async () => settings.data.public,
-    'visit.start': async ({ language }) => {
-      await countEvent(activity, { event: 'visit', language }, now());
-      return { counted: true };
-    },
+    'visit.start': async ({ language }) => visitCounterFor(activity, now).start(language),
     'staff.status': async () => staff.status(),
     'staff.setup': async ({ pin, confirm }) => {
       const result = await staff.setup(pin, confirm);

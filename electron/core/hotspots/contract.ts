@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitTokenSchema } from '../activity/visit-token';
 import { method } from '../contract-method';
 import { LanguageSchema, type Language } from '../i18n';
 import { DistrictCodeSchema, LocationSchema } from '../settings/schema';
@@ -108,6 +109,8 @@ export const hotspotMethods = {
         pageSize: z.number().int().min(1).max(50).default(10),
         /** The visitor's language, for the anonymous look-up tally only. */
         language: LanguageSchema.default('zh-HK' satisfies Language),
+        /** The token from `visit.start`: a district's look-up counts once per visit under it, and not at all without. */
+        visit: VisitTokenSchema.optional(),
       })
       .strict(),
     staff: false,

@@ -1,16 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countEvent } from '../activity/tallies';
+import { visitCounterFor } from '../activity/visits';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import type { FixedPart, SourceInfo } from './dataset';
+import type { FixedPart, SourceInfo, StoredVenue } from './dataset';
 import { HotspotDatasetStore } from './dataset-store';
 import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
 import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
 import { normaliseVenues } from './normalise';
+import { readIndexFile, removeIndexFile, writeIndexFile } from './index-file';
 import { HotspotIndex, type Point } from './search-index';
 import { parseSourceFile } from './source-file';
 import {
@@ -53,8 +54,8 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   const store = await HotspotDatasetStore.open(ctx);
 
   const fixedPart = (): FixedPart => store.current.fixed ?? sample;
-  let index = new HotspotIndex(fixedPart().venues, directory);
   const centre = (): Point => ctx.settings.data.public.location;
+  let index = await openIndex(ctx.dataDir, store, fixedPart().venues, directory);
   // Warm the distance order for the centre so the first visitor does not wait for it.
   index.distanceOrder(centre());
 
@@ -101,20 +102,25 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     };
   };
 
-  const rebuild = () => {
-    index = new HotspotIndex(fixedPart().venues, directory);
+  // The venues are unchanged but hotspots.json is not (its header): save the index under its new key.
+  const keepIndex = async () => {
+    const dataset = store.current.fixed ? store.datasetSha256 : null;
+    if (dataset) await writeIndexFile(ctx.dataDir, dataset, index.size, index.saved()).catch(() => undefined);
+  };
+  const rebuild = async () => {
+    index = await openIndex(ctx.dataDir, store, fixedPart().venues, directory);
     index.distanceOrder(centre());
   };
 
   return {
-    'hotspots.search': async ({ district, venueType, text, near, page, pageSize, language }) => {
+    'hotspots.search': async ({ district, venueType, text, near, page, pageSize, language, visit }) => {
       const from = origin(near);
       const hits = index.search(from, { district, category: venueType, text }, page, pageSize, { cacheOrigin: from.kind === 'centre' });
       const results = hits.positions.map((position) => venueSummary(index.venues[position]!, index.categoryOf(position), from, directory));
-      // A district look-up is counted once, when its first page is shown; paging is not a new look-up.
+      // A district look-up is counted once per visit, when its first page is shown; paging is not a new look-up.
       if (district && page === 1) {
         try {
-          await countEvent(ctx.activity, { event: 'hotspot.lookup', subject: district, language }, ctx.now());
+          await visitCounterFor(ctx.activity, ctx.now).count(visit, { event: 'hotspot.lookup', subject: district, language });
         } catch {
           // The anonymous tally is not worth failing a visitor's search over.
         }
@@ -215,7 +221,8 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       const { candidate } = preview;
       await store.replacePart(candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part });
       pending = null;
-      if (candidate.kind === 'fixed') rebuild();
+      if (candidate.kind === 'fixed') await rebuild();
+      else await keepIndex();
       await logStaffAction(ctx, 'hotspots-imported', `${preview.fileName} (${candidate.kind})`);
       return status();
     },
@@ -229,11 +236,29 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     'staff.hotspots.rollback': async () => {
       await store.rollback();
       pending = null;
-      rebuild();
+      await rebuild();
       await logStaffAction(ctx, 'hotspots-rolled-back');
       return status();
     },
   };
+}
+
+/**
+ * The search index for the venues in use: the one saved for exactly this hotspots.json when it is
+ * there and sound, else built from the venues and saved for the next start. The shipped sample is
+ * small enough to build every time. A failure to save (a full disk) only costs the next start time.
+ */
+async function openIndex(dataDir: string, store: HotspotDatasetStore, venues: readonly StoredVenue[], directory: DistrictDirectory): Promise<HotspotIndex> {
+  const dataset = store.current.fixed ? store.datasetSha256 : null;
+  if (!dataset) {
+    await removeIndexFile(dataDir).catch(() => undefined);
+    return new HotspotIndex(venues, directory);
+  }
+  const saved = await readIndexFile(dataDir, dataset, venues.length);
+  if (saved) return new HotspotIndex(venues, directory, saved);
+  const index = new HotspotIndex(venues, directory);
+  await writeIndexFile(dataDir, dataset, venues.length, index.saved()).catch(() => undefined);
+  return index;
 }
 
 function label(source: SourceInfo | null, whenNull: 'sample' | 'none'): DatasetLabel {

@@ -4,6 +4,7 @@ import type { LocalisedText } from '../i18n';
 import { LanguageSchema } from '../i18n';
 import type { Lesson, LessonSummary, Topic } from './schema';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from './resume-code-format';
+import { VisitTokenSchema } from '../activity/visit-token';
 
 const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
 
@@ -52,9 +53,15 @@ export const lessonMethods = {
   'lessons.list': method<LessonList>()({ input: z.object({}).strict(), staff: false }),
   /** One whole lesson, zh-CN filled in. not_found for an unknown id. */
   'lessons.get': method<Lesson>()({ input: z.object({ id: LessonId }).strict(), staff: false }),
-  /** Adds one to the anonymous counter lesson.started / lesson.step / lesson.completed. */
-  'lessons.progress': method<{ counted: true }>()({
-    input: z.object({ lessonId: LessonId, event: z.enum(['started', 'step', 'completed']), language: LanguageSchema }).strict(),
+  /**
+   * Adds one to the anonymous counter lesson.started / lesson.step / lesson.completed, under the
+   * token from `visit.start`: started and completed once per lesson and visit, step at most once
+   * per step of the lesson. Without the current visit's token nothing is counted.
+   */
+  'lessons.progress': method<{ counted: boolean }>()({
+    input: z
+      .object({ lessonId: LessonId, event: z.enum(['started', 'step', 'completed']), language: LanguageSchema, visit: VisitTokenSchema.optional() })
+      .strict(),
     staff: false,
   }),
   /** A 6-character code (no name, no phone number) that continues the lesson another day. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { countEvent } from '../activity/tallies';
+import { visitCounterFor } from '../activity/visits';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
@@ -72,11 +72,12 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
   return {
     'lessons.list': async () => list,
     'lessons.get': async ({ id }) => lessonOrNotFound(id),
-    'lessons.progress': async ({ lessonId, event, language }) => {
+    'lessons.progress': async ({ lessonId, event, language, visit }) => {
       // Only known lessons: the counters must not fill with whatever a caller sends.
-      lessonOrNotFound(lessonId);
-      await countEvent(ctx.activity, { event: `lesson.${event}`, subject: lessonId, language }, ctx.now());
-      return { counted: true };
+      const lesson = lessonOrNotFound(lessonId);
+      const times = event === 'step' ? lesson.steps.length : 1;
+      const counted = await visitCounterFor(ctx.activity, ctx.now).count(visit, { event: `lesson.${event}`, subject: lessonId, language }, times);
+      return { counted };
     },
     'lessons.resume.create': async ({ lessonId, stepIndex, completedLessons = [] }) => {
       const lesson = lessonOrNotFound(lessonId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitTokenSchema } from '../activity/visit-token';
 import { method } from '../contract-method';
 import { LanguageSchema } from '../i18n';
 import type { ProgrammesStatus } from './staff-status';
@@ -27,8 +28,9 @@ export const programmeMethods = {
   /** The next question to show given the answers so far, or done; skips questions that cannot matter. */
   'eligibility.next': method<NextStepView>()({ input: z.object({ answers: AnswersSchema }).strict(), staff: false }),
   /** Results for every programme; counts one anonymous tally per programme (outcome, language, day). */
+  /** Counts each programme's outcome once per visit, under the token from `visit.start` (none, none counted). */
   'eligibility.evaluate': method<EvaluateResult>()({
-    input: z.object({ answers: AnswersSchema, language: LanguageSchema }).strict(),
+    input: z.object({ answers: AnswersSchema, language: LanguageSchema, visit: VisitTokenSchema.optional() }).strict(),
     staff: false,
   }),
   /** Tallies by programme, outcome and month; each programme's rules date and a staleness flag. */

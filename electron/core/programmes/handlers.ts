@@ -1,5 +1,5 @@
 import { hongKongDateKey } from '../activity/schema';
-import { countEvent } from '../activity/tallies';
+import { visitCounterFor } from '../activity/visits';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
@@ -30,11 +30,13 @@ export async function createProgrammeHandlers(ctx: CoreContext): Promise<Handler
     },
     'eligibility.questions': async () => questionsView(content),
     'eligibility.next': async ({ answers }) => stepView(nextQuestion(content, checkAnswers(content, answers))),
-    'eligibility.evaluate': async ({ answers, language }) => {
+    'eligibility.evaluate': async ({ answers, language, visit }) => {
       const result = evaluateAll(content, checkAnswers(content, answers));
       // One at a time: the store serialises writes anyway, and this keeps the order predictable.
+      // Once per programme and visit: checking again with other answers is the same family's check.
+      const visits = visitCounterFor(ctx.activity, ctx.now);
       for (const programme of result.results) {
-        await countEvent(ctx.activity, { event: ELIGIBILITY_EVENT, subject: programme.id, detail: programme.outcome, language }, ctx.now());
+        await visits.count(visit, { event: ELIGIBILITY_EVENT, subject: programme.id, detail: programme.outcome, language });
       }
       return result;
     },

@@ -55,7 +55,8 @@ class HotspotDirectory {
     this.loading = true;
     this.failed = false;
     try {
-      const answer = await invoke('hotspots.search', { ...this.query(), page: 1, pageSize: PAGE_SIZE, language: locale.current });
+      // Page 1 of a district is its look-up for the anonymous figures, counted under this visit's token.
+      const answer = await invoke('hotspots.search', { ...this.query(), page: 1, pageSize: PAGE_SIZE, language: locale.current, visit: await visit.visitToken() });
       if (generation !== this.generation) return;
       this.results = answer.results;
       this.total = answer.total;

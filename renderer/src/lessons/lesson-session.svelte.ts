@@ -159,7 +159,11 @@ class LessonSession {
 
 /** Anonymous counters: fire and forget, so a slow or failing core never disturbs the visitor. */
 function report(lessonId: string, event: ProgressReport): void {
-  invoke('lessons.progress', { lessonId, event, language: locale.current }).catch(() => undefined);
+  const language = locale.current;
+  void visit
+    .visitToken()
+    .then((token) => invoke('lessons.progress', { lessonId, event, language, visit: token }))
+    .catch(() => undefined);
 }
 
 export const lessonSession = new LessonSession();

@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/i18n.svelte';
 import { locale } from '../i18n/i18n.svelte';
+import { invoke } from './api';
 
 /** A screen and what it was opened with. Capability screens add their ids in screens/registry.ts. */
 export interface Route {
@@ -23,6 +24,8 @@ class Visit {
   highContrast = $state(false);
   defaultLanguage: Language = 'zh-HK';
   private readonly wipeHooks = new Set<WipeHook>();
+  /** The core's token for this visit, once `begin` has it; the anonymous counters send it. */
+  private token: Promise<string | undefined> = Promise.resolve(undefined);
 
   get route(): Route {
     return this.stack[this.stack.length - 1] ?? { screen: 'attract' };
@@ -59,6 +62,22 @@ class Visit {
     applyPresentation(this);
   }
 
+  /**
+   * A visitor chose a language after the attract screen: the core counts the visit and hands back
+   * the token its counters need. A failure must not stop the visitor; the visit is then uncounted.
+   */
+  begin(language: Language): void {
+    this.token = invoke('visit.start', { language }).then(
+      (started) => started.visit,
+      () => undefined,
+    );
+  }
+
+  /** The token to send with an anonymous counter; undefined when the visit was not counted. */
+  visitToken(): Promise<string | undefined> {
+    return this.token;
+  }
+
   /** Capabilities register here what they keep about a visit; the hook clears it. */
   onWipe(hook: WipeHook): () => void {
     this.wipeHooks.add(hook);
@@ -67,6 +86,7 @@ class Visit {
 
   wipe(): void {
     for (const hook of this.wipeHooks) hook();
+    this.token = Promise.resolve(undefined);
     this.stack = [{ screen: 'attract' }];
     this.textSize = 1;
     this.highContrast = false;

@@ -1,6 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { visitCounterFor } from '../../../../electron/core/activity/visits';
 import { KioskError } from '../../../../electron/core/errors';
 import { createHotspotHandlers } from '../../../../electron/core/hotspots/handlers';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
@@ -82,10 +83,11 @@ describe('a fresh kiosk', () => {
 
   it('counts a district look-up once, anonymously, in the visitor language', async () => {
     const { ctx, handlers } = await setUp();
-    await handlers['hotspots.search']({ ...search, district: 'F', language: 'en' }, {});
-    await handlers['hotspots.search']({ ...search, district: 'F', language: 'en', page: 2 }, {});
-    await handlers['hotspots.search'](search, {});
-    expect(ctx.activity.data.tallies).toEqual([
+    const { visit } = await visitCounterFor(ctx.activity, ctx.now).start('en');
+    await handlers['hotspots.search']({ ...search, district: 'F', language: 'en', visit }, {});
+    await handlers['hotspots.search']({ ...search, district: 'F', language: 'en', page: 2, visit }, {});
+    await handlers['hotspots.search']({ ...search, visit }, {});
+    expect(ctx.activity.data.tallies.filter((tally) => tally.event !== 'visit')).toEqual([
       { date: '2026-11-28', event: 'hotspot.lookup', subject: 'F', detail: '', language: 'en', count: 1 },
     ]);
   });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
+import { visitCounterFor } from '../../../../electron/core/activity/visits';
 import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { lessonMethods } from '../../../../electron/core/lessons/contract';
@@ -73,12 +74,13 @@ describe('lessons.list and lessons.get', () => {
 
 describe('lessons.progress', () => {
   it('adds to the anonymous counters by lesson, language and date', async () => {
-    const { handlers, activity } = await setup();
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'started', language: 'zh-HK' }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK' }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK' }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'completed', language: 'en' }, {});
-    const tallies = activity.data.tallies.map(({ event, subject, language, count, date }) => ({ event, subject, language, count, date }));
+    const { handlers, activity, ctx } = await setup();
+    const { visit } = await visitCounterFor(activity, ctx.now).start('zh-HK');
+    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit }, {});
+    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});
+    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});
+    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'completed', language: 'en', visit }, {});
+    const tallies = activity.data.tallies.filter((t) => t.event !== 'visit').map(({ event, subject, language, count, date }) => ({ event, subject, language, count, date }));
     expect(tallies).toEqual([
       { event: 'lesson.started', subject: 'free-wifi', language: 'zh-HK', count: 1, date: '2026-03-01' },
       { event: 'lesson.step', subject: 'free-wifi', language: 'zh-HK', count: 2, date: '2026-03-01' },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
+import { visitCounterFor } from '../../../../electron/core/activity/visits';
+import type { Language } from '../../../../electron/core/i18n';
 import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { programmeMethods } from '../../../../electron/core/programmes/contract';
@@ -23,7 +25,12 @@ async function setUp(now = new Date('2026-11-27T04:00:00Z')) {
   const activity = await StoredDocument.open<ActivityDoc>({ ...common, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
   const ctx: CoreContext = { dataDir, contentDir: CONTENT_DIR, now: () => clock, settings, activity, onHealthEvent: () => undefined };
   const handlers = await createProgrammeHandlers(ctx);
-  return { dataDir, ctx, handlers, setNow: (date: Date) => (clock = date) };
+  /** A new visitor a minute later: the token the counters need. */
+  const newVisit = async (language: Language) => {
+    clock = new Date(clock.getTime() + 60_000);
+    return (await visitCounterFor(activity, ctx.now).start(language)).visit;
+  };
+  return { dataDir, ctx, handlers, newVisit, setNow: (date: Date) => (clock = date) };
 }
 
 /** Every file in the data folder, as text. */
@@ -115,9 +122,9 @@ describe('programme methods', () => {
 
 describe('privacy: evaluate stores nothing but the tally', () => {
   it('writes one anonymous tally per programme and none of the answers', async () => {
-    const { handlers, dataDir, ctx } = await setUp();
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en' }, {});
-    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'yi-jin-vtc', 'aged-60': 'not-sure' }, language: 'zh-CN' }, {});
+    const { handlers, dataDir, ctx, newVisit } = await setUp();
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en', visit: await newVisit('en') }, {});
+    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'yi-jin-vtc', 'aged-60': 'not-sure' }, language: 'zh-CN', visit: await newVisit('zh-CN') }, {});
 
     expect(ctx.activity.data.tallies).toEqual(
       expect.arrayContaining([
@@ -125,7 +132,7 @@ describe('privacy: evaluate stores nothing but the tally', () => {
         { date: '2026-11-27', event: 'eligibility.result', subject: 'internet-access-subsidy', detail: 'need-more-info', language: 'zh-CN', count: 1 },
       ]),
     );
-    expect(ctx.activity.data.tallies).toHaveLength(8);
+    expect(ctx.activity.data.tallies.filter((tally) => tally.event === 'eligibility.result')).toHaveLength(8);
     for (const tally of ctx.activity.data.tallies) expect(Object.keys(tally).sort()).toEqual(['count', 'date', 'detail', 'event', 'language', 'subject']);
 
     const stored = await dataFolderText(dataDir);
@@ -138,11 +145,11 @@ describe('privacy: evaluate stores nothing but the tally', () => {
 
 describe('staff.programmes.status', () => {
   it('tallies by programme, outcome and month, and flags rules over 12 months old', async () => {
-    const { handlers, setNow } = await setUp(new Date('2026-11-27T04:00:00Z'));
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en' }, {});
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK' }, {});
+    const { handlers, setNow, newVisit } = await setUp(new Date('2026-11-27T04:00:00Z'));
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en', visit: await newVisit('en') }, {});
+    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK', visit: await newVisit('zh-HK') }, {});
     setNow(new Date('2026-12-02T04:00:00Z'));
-    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'no', 'aged-60': 'yes' }, language: 'en' }, {});
+    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'no', 'aged-60': 'yes' }, language: 'en', visit: await newVisit('en') }, {});
 
     const fresh = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
     expect(fresh.tallies).toContainEqual({ programmeId: 'internet-access-subsidy', outcome: 'eligible', month: '2026-11', count: 2 });

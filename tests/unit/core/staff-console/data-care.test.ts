@@ -182,8 +182,9 @@ describe('retention', () => {
 describe('backup and restore', () => {
   it('round-trips: a restore on a fresh kiosk gives back the same records, not the PIN', async () => {
     const k = await kiosk();
-    await k.core.invoke('visit.start', { language: 'zh-CN' });
-    await k.core.invoke('lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en' });
+    const started = await k.core.invoke('visit.start', { language: 'zh-CN' });
+    const visit = started.ok ? (started.value as { visit: string }).visit : undefined;
+    await k.core.invoke('lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
     await k.core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 });
     await sessionWith(k, ['May']);
     await k.call('staff.settings.update', { idleSeconds: 120 });
