@@ -83,7 +83,7 @@ export class StaffAuth {
       lockedUntil: pinLocked,
       entry: await this.entry(),
       triesLeft: pinLocked ? 0 : MAX_FAILED_ATTEMPTS - (this.pinCounter.lockedUntil ? 0 : this.pinCounter.failedAttempts),
-      nextLockMinutes: PIN_POLICY.lockMs(this.pinCounter.lockCount + 1) / 60_000,
+      lockMinutes: PIN_POLICY.lockMs(this.pinCounter.lockCount + (pinLocked ? 0 : 1)) / 60_000,
       recovery: {
         available: this.docs.recovery.data.code !== null,
         lockedUntil: lockHolds(this.recoveryCounter, this.now()),

@@ -19,8 +19,8 @@ export interface StaffStatus {
   entry: StaffEntryMode;
   /** Wrong PINs still allowed before the next lock. */
   triesLeft: number;
-  /** Minutes the next PIN lock would last (it grows when locks come one after another). */
-  nextLockMinutes: number;
+  /** Minutes the current PIN lock lasts, or the next one would (locks grow when they come one after another). */
+  lockMinutes: number;
   recovery: {
     /** A recovery code is stored and can be used (to set a new PIN, or to lift a lock). */
     available: boolean;
