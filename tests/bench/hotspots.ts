@@ -3,7 +3,7 @@
  * NODE_OPTIONS for a steadier memory figure). Prints figures against the issue's budgets and
  * asserts nothing. The real files are read from ../shared/data; the 10× file is made in memory.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,9 @@ import { DistrictDirectory } from '../../electron/core/hotspots/districts';
 import { createHotspotHandlers } from '../../electron/core/hotspots/handlers';
 import { readImport } from '../../electron/core/hotspots/importer';
 import { HotspotIndex } from '../../electron/core/hotspots/search-index';
+import { readSource } from '../../electron/core/hotspots/source-stream';
 import { readVenueFile } from '../../electron/core/hotspots/venue-file';
+import { round } from './stats';
 import { contentDir, makeCoreContext, repoRoot, sharedDataDir } from '../helpers/hotspots-context';
 
 const TEXT_QUERIES = ['library', 'lib', '圖書館', '图书馆', 'sha tin', 'mtr', 'elderly centre', '7-eleven', 'park', '沙田 library'];
@@ -47,6 +49,25 @@ function residentMemory(dataDir: string): { loadMs: number; rss: number; rssBefo
   return JSON.parse(output) as { loadMs: number; rss: number; rssBefore: number; heapUsed: number };
 }
 
+/**
+ * A fresh kiosk process imports the file streamed from disk, as the HTTP transport hands it over,
+ * and reports its peak resident memory (hotspots-import-peak.ts). The file goes to a temporary
+ * folder outside the project for the child to read.
+ */
+function importPeak(bytes: Buffer, fileName: string): { vmHwm: number; sampledPeak: number; rssBefore: number; rssAfter: number; importMs: number } {
+  const script = fileURLToPath(new URL('./hotspots-import-peak.ts', import.meta.url));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-peak-'));
+  try {
+    const file = path.join(folder, fileName);
+    writeFileSync(file, bytes);
+    const dataDir = path.join(folder, 'data');
+    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, dataDir, file], { cwd: repoRoot, encoding: 'utf8' });
+    return JSON.parse(output) as { vmHwm: number; sampledPeak: number; rssBefore: number; rssAfter: number; importMs: number };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -70,9 +91,7 @@ async function benchOneFile(label: string, fileName: string, bytes: Buffer, figu
     const directory = DistrictDirectory.load(contentDir);
 
     const [, parseMs] = await time(() => readImport(bytes, { fileName, directory, now: new Date() }));
-    const [preview, previewMs] = await time(() =>
-      handlers['staff.hotspots.preview']({ fileName, contentBase64: bytes.toString('base64') }, staff),
-    );
+    const [preview, previewMs] = await time(() => handlers['staff.hotspots.preview']({ fileName, content: bytes }, staff));
     const [, confirmMs] = await time(() => handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff));
     figures[`${label}: records read`] = preview.recordsRead;
     figures[`${label}: venues`] = preview.venues;
@@ -119,6 +138,18 @@ async function benchOneFile(label: string, fileName: string, bytes: Buffer, figu
     const writes: number[] = [];
     for (let i = 0; i < 20; i++) writes.push((await time(() => countEvent(ctx.activity, { event: 'bench.write', language: 'en' }, new Date())))[1]);
     figures[`${label}: small write to activity.json with venues loaded, median (ms)`] = ms(percentile(writes, 50));
+
+    if (fileName.endsWith('.json')) {
+      // The streaming reader against the engine's JSON.parse of the whole text (the old way).
+      const [, wholeMs] = await time(() => JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')));
+      const [, streamMs] = await time(() => readSource(bytes, undefined, { begin: () => undefined, record: () => undefined }));
+      figures[`${label}: streaming read / JSON.parse of the whole file (ms, ratio)`] = `${ms(streamMs)} / ${ms(wholeMs)} = ${round(streamMs / wholeMs, 2)}x`;
+    }
+
+    const peak = importPeak(bytes, fileName);
+    figures[`${label}: peak RSS of a fresh kiosk process during the import, streamed in (MB, budget 350)`] = mb(Math.max(peak.vmHwm, peak.sampledPeak));
+    figures[`${label}:   its RSS before / after the import (MB)`] = `${mb(peak.rssBefore)} / ${mb(peak.rssAfter)}`;
+    figures[`${label}:   its import = preview + confirm (ms)`] = ms(peak.importMs);
 
     const resident = residentMemory(dataDir);
     figures[`${label}: kiosk start with this dataset: load + index (ms)`] = ms(resident.loadMs);

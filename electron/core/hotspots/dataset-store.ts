@@ -29,26 +29,37 @@ type StoreContext = Pick<CoreContext, 'dataDir' | 'now' | 'onHealthEvent'>;
  */
 export class HotspotDatasetStore {
   private doc: HotspotsDoc = defaultHotspotsDoc();
+  /** SHA-256 of hotspots.json as last read or written; null while nothing is stored. */
+  private sha256: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly file: string;
   private readonly backupFile: string;
   private readonly previousFile: string;
 
-  private constructor(private readonly ctx: StoreContext) {
+  private constructor(
+    private readonly ctx: StoreContext,
+    /** The SHA-256 of a hotspots.json this kiosk wrote itself (from the saved index), if known. */
+    private readonly trustedSha256: string | null = null,
+  ) {
     this.file = path.join(ctx.dataDir, `${HOTSPOTS_DOCUMENT}.json`);
     this.backupFile = path.join(ctx.dataDir, `${HOTSPOTS_DOCUMENT}.bak.json`);
     this.previousFile = path.join(ctx.dataDir, PREVIOUS_FILE);
   }
 
-  static async open(ctx: StoreContext): Promise<HotspotDatasetStore> {
+  static async open(ctx: StoreContext, options: { trustedSha256?: string | null } = {}): Promise<HotspotDatasetStore> {
     await fs.mkdir(ctx.dataDir, { recursive: true });
-    const store = new HotspotDatasetStore(ctx);
+    const store = new HotspotDatasetStore(ctx, options.trustedSha256 ?? null);
     await store.load();
     return store;
   }
 
   get current(): Readonly<HotspotsDoc> {
     return this.doc;
+  }
+
+  /** Identifies the stored venues exactly, so an index saved for other venues is never used. */
+  get datasetSha256(): string | null {
+    return this.sha256;
   }
 
   /**
@@ -60,8 +71,8 @@ export class HotspotDatasetStore {
     return this.serialised(async () => {
       const before = this.doc;
       const replacedAt = this.ctx.now().toISOString();
-      await this.guard('keep a copy of the current hotspots', () =>
-        writeVenueFile(
+      await this.guard('keep a copy of the current hotspots', async () => {
+        await writeVenueFile(
           this.previousFile,
           {
             schemaVersion: HOTSPOTS_SCHEMA_VERSION,
@@ -71,8 +82,8 @@ export class HotspotDatasetStore {
             vehicles: before.vehicles,
           },
           before.fixed?.venues ?? [],
-        ),
-      );
+        );
+      });
       const next: HotspotsDoc = {
         ...before,
         ...change,
@@ -121,11 +132,13 @@ export class HotspotDatasetStore {
     };
     // Checked before writing, like StoredDocument.update, so a bad change never reaches the disk.
     if (!HotspotsHeaderSchema.safeParse(header).success) throw new KioskError('invalid_input', 'The change to hotspots is not valid.');
+    let sha256 = '';
     await this.guard('save the hotspots', async () => {
-      await writeVenueFile(this.file, header, next.fixed?.venues ?? []);
+      sha256 = await writeVenueFile(this.file, header, next.fixed?.venues ?? []);
       await copyFileDurably(this.file, this.backupFile);
     });
     this.doc = next;
+    this.sha256 = sha256;
   }
 
   private async guard(what: string, run: () => Promise<void>): Promise<void> {
@@ -148,6 +161,7 @@ export class HotspotDatasetStore {
     const main = await this.tryLoad(this.file);
     if (main.ok) {
       this.doc = main.doc;
+      this.sha256 = main.sha256;
       return;
     }
     if (!main.missing) await this.moveAside(this.file, main.reason);
@@ -165,14 +179,14 @@ export class HotspotDatasetStore {
     }
   }
 
-  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc } | { ok: false; reason: string; missing: boolean }> {
-    const read = await readVenueFile(file);
+  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc; sha256: string } | { ok: false; reason: string; missing: boolean }> {
+    const read = await readVenueFile(file, { trustedSha256: this.trustedSha256 });
     if (!read.ok) return read;
     const header = HotspotsHeaderSchema.safeParse(read.header);
     if (!header.success) return { ok: false, reason: 'does not match its schema', missing: false };
     const { fixedSource, venueCount, ...rest } = header.data;
     if (venueCount !== read.venues.length) return { ok: false, reason: `holds ${read.venues.length} of its ${venueCount} venues`, missing: false };
-    return { ok: true, doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null } };
+    return { ok: true, doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null }, sha256: read.sha256 };
   }
 
   private async moveAside(file: string, reason: string): Promise<void> {

@@ -11,7 +11,7 @@ import { HotspotDatasetStore } from './dataset-store';
 import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
 import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
 import { normaliseVenues } from './normalise';
-import { readIndexFile, removeIndexFile, writeIndexFile } from './index-file';
+import { indexedDataset, readIndexFile, removeIndexFile, writeIndexFile } from './index-file';
 import { HotspotIndex, type Point } from './search-index';
 import { parseSourceFile } from './source-file';
 import {
@@ -51,7 +51,7 @@ interface PendingPreview {
 export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersOf<typeof hotspotMethods>> {
   const directory = DistrictDirectory.load(ctx.contentDir);
   const sample = loadSample(ctx.contentDir, directory);
-  const store = await HotspotDatasetStore.open(ctx);
+  const store = await HotspotDatasetStore.open(ctx, { trustedSha256: await indexedDataset(ctx.dataDir) });
 
   const fixedPart = (): FixedPart => store.current.fixed ?? sample;
   const centre = (): Point => ctx.settings.data.public.location;

@@ -3,7 +3,8 @@ import { CATEGORY_IDS, CATEGORY_LABELS, categorise, type CategoryId } from './ca
 import type { StoredVenue } from './dataset';
 import type { DistrictCode, DistrictDirectory } from './districts';
 import { haversineMetres } from './geo';
-import { foldForIndex, foldText, queryTerms, splitScripts } from './text-fold';
+import { BoundedHeap, foldLabel, TextColumn, WordIndex, type FoldedLabel, type SavedText, type SavedWords } from './search-parts';
+import { foldForIndex, queryTerms } from './text-fold';
 
 export interface Point {
   latitude: number;
@@ -22,6 +23,14 @@ export interface SearchHits {
   positions: number[];
   /** Metres from the origin, parallel to `positions`. */
   metres: number[];
+}
+
+/** The parts of an index that take time to build; positions, ids and coordinates come from the venues. */
+export interface SavedIndex {
+  categories: Uint8Array;
+  districts: Uint8Array;
+  words: SavedWords;
+  han: SavedText;
 }
 
 /** A sorted view of every venue by distance from one point; the centre's is reused by every query. */
@@ -53,26 +62,39 @@ export class HotspotIndex {
   private readonly categoryLabels: FoldedLabel[];
   private readonly orders = new Map<string, DistanceOrder>();
 
+  /**
+   * Built from the venues, or taken from `saved` (what `saved()` gave for the same venues, stored
+   * at import so a start does not fold and categorise every venue again).
+   */
   constructor(
     readonly venues: readonly StoredVenue[],
     directory: DistrictDirectory,
+    saved?: SavedIndex,
   ) {
     const size = venues.length;
     this.size = size;
-    this.categories = new Uint8Array(size);
-    this.districts = new Uint8Array(size);
     this.latitudes = new Float64Array(size);
     this.longitudes = new Float64Array(size);
-    this.words = new WordIndex();
-    this.han = new TextColumn(size);
     // So "沙田" or "圖書館" also finds venues from an English-only file.
     this.districtLabels = DISTRICT_CODES.map((code) => foldLabel(Object.values(directory.get(code).name)));
     this.categoryLabels = CATEGORY_IDS.map((id) => (id === 'other' ? { words: '', han: '' } : foldLabel(Object.values(CATEGORY_LABELS[id]))));
-
     venues.forEach((venue, position) => {
       this.byId.set(venue.id, position);
       this.latitudes[position] = venue.latitude;
       this.longitudes[position] = venue.longitude;
+    });
+    if (saved && saved.categories.length === size && saved.districts.length === size && saved.han.starts.length === size) {
+      this.categories = saved.categories;
+      this.districts = saved.districts;
+      this.words = WordIndex.restore(saved.words);
+      this.han = TextColumn.restore(saved.han);
+      return;
+    }
+    this.categories = new Uint8Array(size);
+    this.districts = new Uint8Array(size);
+    this.words = new WordIndex();
+    this.han = new TextColumn(size);
+    venues.forEach((venue, position) => {
       this.districts[position] = DISTRICT_CODES.indexOf(venue.district);
       this.categories[position] = CATEGORY_IDS.indexOf(categorise(venue.venueType.en ?? '', Object.values(venue.name)));
       // SSIDs are left out: nearly all are "Wi-Fi.HK…", and visitors search by place, not network.
@@ -83,6 +105,11 @@ export class HotspotIndex {
     });
     this.words.finish();
     this.han.finish();
+  }
+
+  /** What a later start needs to skip the build (index-file.ts stores it). */
+  saved(): SavedIndex {
+    return { categories: this.categories, districts: this.districts, words: this.words.saved(), han: this.han.saved() };
   }
 
   positionOf(id: string): number | undefined {
@@ -223,176 +250,6 @@ export class HotspotIndex {
   }
 }
 
-/**
- * Words → venues, for word-prefix search. A sorted vocabulary turns a prefix into one contiguous
- * range of words (binary search), whose postings are unioned. (Scanning one long string with
- * indexOf was tried first: about 8 ms per term for 54k venues, too slow for multi-word queries.)
- */
-class WordIndex {
-  private building: Map<string, number[]> | null = new Map();
-  private vocabulary: string[] = [];
-  /** Per word: venue position × 2, plus 1 when the word is in the venue's name. */
-  private postings: Int32Array[] = [];
-
-  add(position: number, name: readonly string[], rest: readonly string[]): void {
-    this.addWords(name, position * 2 + 1);
-    this.addWords(rest, position * 2);
-  }
-
-  private addWords(words: readonly string[], entry: number): void {
-    const building = this.building!;
-    for (const word of words) {
-      const list = building.get(word);
-      if (list) {
-        if (list[list.length - 1] !== entry) list.push(entry);
-      } else building.set(word, [entry]);
-    }
-  }
-
-  finish(): void {
-    const building = this.building!;
-    this.vocabulary = [...building.keys()].sort();
-    this.postings = this.vocabulary.map((word) => Int32Array.from(building.get(word)!));
-    this.building = null;
-  }
-
-  /** Marks each venue with a word starting with `prefix`: 1 found, 3 found in the name. */
-  findPrefix(prefix: string, hits: Uint8Array): void {
-    let low = 0;
-    let high = this.vocabulary.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.vocabulary[mid]! < prefix) low = mid + 1;
-      else high = mid;
-    }
-    for (let word = low; word < this.vocabulary.length && this.vocabulary[word]!.startsWith(prefix); word++) {
-      const list = this.postings[word]!;
-      for (let i = 0; i < list.length; i++) {
-        const entry = list[i]!;
-        hits[entry >> 1]! |= entry & 1 ? 3 : 1;
-      }
-    }
-  }
-}
-
-/** Every venue's folded text in one string: '\n' starts a venue, '\u0001' ends its name. */
-class TextColumn {
-  private readonly parts: string[] = [];
-  private offset = 0;
-  private count = 0;
-  private text = '';
-  private readonly starts: Int32Array;
-  private readonly nameEnds: Int32Array;
-
-  constructor(size: number) {
-    this.starts = new Int32Array(size);
-    this.nameEnds = new Int32Array(size);
-  }
-
-  add(name: string, rest: string): void {
-    // Neither separator survives folding, so a term never matches across venues or fields.
-    const head = `\n ${name} `;
-    const chunk = `${head}\u0001 ${rest} `;
-    this.starts[this.count] = this.offset;
-    this.nameEnds[this.count] = this.offset + head.length;
-    this.parts.push(chunk);
-    this.offset += chunk.length;
-    this.count += 1;
-  }
-
-  finish(): void {
-    this.text = this.parts.join('');
-    this.parts.length = 0;
-  }
-
-  /** Marks each venue holding the needle: 1 found, 3 found in the name. */
-  find(needle: string, hits: Uint8Array): void {
-    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-      const position = this.venueAt(at);
-      hits[position]! |= at < this.nameEnds[position]! ? 3 : 1;
-    }
-  }
-
-  private venueAt(offset: number): number {
-    let low = 0;
-    let high = this.count - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-}
-
-interface FoldedLabel {
-  /** ' word word ' so a word needle (' word') matches at a word start. */
-  words: string;
-  han: string;
-}
-
-function foldLabel(texts: string[]): FoldedLabel {
-  const { words, han } = splitScripts(foldDistinct(texts));
-  return { words: ` ${words} `, han };
-}
-
 function originKey(origin: Point): string {
   return `${origin.latitude.toFixed(6)},${origin.longitude.toFixed(6)}`;
-}
-
-/** The `capacity` smallest keys seen (a max-heap), ties broken by position for a stable order. */
-class BoundedHeap {
-  private readonly items: [number, number][] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  offer(key: number, position: number): void {
-    const items = this.items;
-    if (items.length < this.capacity) {
-      items.push([key, position]);
-      this.up(items.length - 1);
-    } else if (this.capacity > 0 && this.before([key, position], items[0]!)) {
-      items[0] = [key, position];
-      this.down(0);
-    }
-  }
-
-  sorted(): [number, number][] {
-    return [...this.items].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  }
-
-  private before(a: [number, number], b: [number, number]): boolean {
-    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
-  }
-
-  private up(index: number): void {
-    const items = this.items;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!this.before(items[parent]!, items[index]!)) break;
-      [items[parent], items[index]] = [items[index]!, items[parent]!];
-      index = parent;
-    }
-  }
-
-  private down(index: number): void {
-    const items = this.items;
-    for (;;) {
-      const left = index * 2 + 1;
-      const right = left + 1;
-      let largest = index;
-      if (left < items.length && this.before(items[largest]!, items[left]!)) largest = left;
-      if (right < items.length && this.before(items[largest]!, items[right]!)) largest = right;
-      if (largest === index) return;
-      [items[largest], items[index]] = [items[index]!, items[largest]!];
-      index = largest;
-    }
-  }
-}
-
-/** Folds several texts and keeps each distinct result once (Traditional and Simplified fold alike). */
-function foldDistinct(texts: readonly (string | undefined)[]): string {
-  const folded = new Set<string>();
-  for (const text of texts) if (text) folded.add(foldText(text));
-  return [...folded].join(' ');
 }

@@ -1,6 +1,7 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { syncFolder, writeFileDurably } from '../store/durable-file';
 import { StoredVenueSchema, type StoredVenue } from './dataset';
 
@@ -24,18 +25,25 @@ const HEAD_SUFFIX = ',"venues":[';
 const TAIL = ']}';
 const LINES_PER_WRITE = 2000;
 
-export async function writeVenueFile(target: string, header: unknown, venues: readonly StoredVenue[]): Promise<void> {
+/** Writes the file durably and answers the SHA-256 of what it wrote (the saved index is keyed by it). */
+export async function writeVenueFile(target: string, header: unknown, venues: readonly StoredVenue[]): Promise<string> {
+  const hash = createHash('sha256');
+  const write = async (handle: FileHandle, text: string) => {
+    hash.update(text);
+    await handle.write(text);
+  };
   await writeFileDurably(target, async (handle) => {
-    await handle.write(`${HEAD_PREFIX}${JSON.stringify(header)}${HEAD_SUFFIX}\n`);
+    await write(handle, `${HEAD_PREFIX}${JSON.stringify(header)}${HEAD_SUFFIX}\n`);
     for (let start = 0; start < venues.length; start += LINES_PER_WRITE) {
       const batch = venues.slice(start, start + LINES_PER_WRITE).map((venue, i) => {
         const last = start + i === venues.length - 1;
         return `${JSON.stringify(venue)}${last ? '' : ','}\n`;
       });
-      await handle.write(batch.join(''));
+      await write(handle, batch.join(''));
     }
-    await handle.write(`${TAIL}\n`);
+    await write(handle, `${TAIL}\n`);
   });
+  return hash.digest('hex');
 }
 
 /**
@@ -62,23 +70,33 @@ export async function copyFileDurably(source: string, target: string): Promise<v
 }
 
 export type VenueFileRead =
-  | { ok: true; header: unknown; venues: StoredVenue[] }
+  | { ok: true; header: unknown; venues: StoredVenue[]; sha256: string }
   | { ok: false; reason: string; missing: boolean };
 
-/** Reads and checks every venue line; the caller checks the header against its own schema. */
-export async function readVenueFile(file: string): Promise<VenueFileRead> {
+/**
+ * Reads and checks every venue line; the caller checks the header against its own schema. The
+ * file's bytes are read in one go (a Buffer outside the JS heap, dropped at the end) and each line
+ * is decoded and parsed on its own, so the whole text never exists as one string; the bytes are
+ * hashed on the way.
+ */
+export async function readVenueFile(file: string, options: { trustedSha256?: string | null } = {}): Promise<VenueFileRead> {
+  let bytes: Buffer;
   try {
-    await fs.access(file);
-  } catch {
-    return { ok: false, reason: 'missing', missing: true };
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { ok: false, reason: 'missing', missing: true } : fail(`could not be read (${code ?? 'error'})`);
   }
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let header: unknown = undefined;
   let closed = false;
   const venues: StoredVenue[] = [];
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
+    for (let start = 0; start < bytes.length; ) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline < 0 ? bytes.length : newline;
+      const line = bytes.toString('utf8', start, end > start && bytes[end - 1] === 0x0d ? end - 1 : end);
+      start = end + 1;
       lineNumber += 1;
       if (closed) {
         if (line.trim() !== '') return fail(`has text after its end (line ${lineNumber})`);
@@ -93,19 +111,23 @@ export async function readVenueFile(file: string): Promise<VenueFileRead> {
         closed = true;
         continue;
       }
-      const venue: unknown = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
-      // Checked one by one, keeping the parsed object: zod's own copy would double the peak.
-      if (!StoredVenueSchema.safeParse(venue).success) return fail(`venue on line ${lineNumber} does not match its schema`);
-      venues.push(venue as StoredVenue);
+      venues.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as StoredVenue);
     }
   } catch (error) {
     return fail(error instanceof SyntaxError ? `is not valid JSON near line ${lineNumber}` : `could not be read (${(error as Error).message})`);
-  } finally {
-    lines.close();
   }
   if (header === undefined) return fail('is empty');
   if (!closed) return fail('is cut off');
-  return { ok: true, header, venues };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // Bytes identical to what the kiosk itself wrote from checked venues need no second check; any
+  // other file (a restored copy, an older build's, a damaged one) has every venue checked.
+  if (sha256 !== options.trustedSha256) {
+    for (let i = 0; i < venues.length; i++) {
+      // safeParse, keeping the parsed object: zod's own copy would double the peak.
+      if (!StoredVenueSchema.safeParse(venues[i]).success) return fail(`venue on line ${i + 2} does not match its schema`);
+    }
+  }
+  return { ok: true, header, venues, sha256 };
 }
 
 function fail(reason: string): VenueFileRead {
