@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDataHealth } from '../../../../electron/core/health';
+import { sweepTempFiles } from '../../../../electron/core/store/durable-file';
 import { CRASH_DOC_NAME, CrashDocSchema, openCrashDoc } from '../../../fixtures/store-writer';
 import { tempDirs } from '../../../helpers/temp-dir';
 
@@ -122,6 +123,12 @@ describe('store crash safety', () => {
 
         previousCounter = counter;
       }
+
+      // What the kills left behind is exactly what the start-up sweep removes: only the two documents stay.
+      const leftOver = (await fs.readdir(dataDir)).filter((name) => name.endsWith('.tmp')).length;
+      expect(await sweepTempFiles(dataDir)).toBe(leftOver);
+      expect((await fs.readdir(dataDir)).sort()).toEqual([`${CRASH_DOC_NAME}.bak.json`, `${CRASH_DOC_NAME}.json`]);
+      console.info(`[crash-safety] ${KILLS} kills left ${leftOver} temp file(s); the start-up sweep removed them all`);
     },
     90_000,
   );
