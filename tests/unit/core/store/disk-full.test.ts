@@ -40,6 +40,12 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
+/** Leaves exactly `bytes` free (block-aligned) with one filler file. */
+async function leaveFree(dir: string, bytes: number): Promise<void> {
+  const stats = await fs.statfs(dir);
+  await fs.writeFile(path.join(dir, 'filler.bin'), Buffer.alloc(Number(stats.bavail) * Number(stats.bsize) - bytes));
+}
+
 /** Writes a filler file a block at a time until the disk refuses; returns its path. */
 async function fillDisk(dir: string): Promise<string> {
   const filler = path.join(dir, 'filler.bin');
@@ -114,5 +120,39 @@ describe.skipIf(!dataDir)(`a full disk (a real ${SIZE} tmpfs)${'skip' in mounted
     expect(await staff('staff.groups.update', { id, notes: 'after space was freed' })).toMatchObject({ ok: true });
     const reopened = await createKioskCore({ dataDir, shell: 'browser', now: () => NOW });
     expect(((await reopened.handlers['staff.groups.get']({ id }, {})) as Session).notes).toBe('after space was freed');
+  });
+
+  it('with 8 KB free, a change whose main file lands but whose backup does not answers success, and the disk agrees', async () => {
+    for (const name of await fs.readdir(dataDir)) await fs.rm(path.join(dataDir, name), { recursive: true, force: true });
+    const core = await createKioskCore({ dataDir, shell: 'browser', now: () => NOW });
+    const setup = await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
+    if (!setup.ok) throw new Error(setup.error.message);
+    const staff = staffCaller(core, (setup.value as { session: string }).session);
+    const ids: string[] = [];
+    for (const title of ['Phones', 'Tablets']) {
+      const created = await staff('staff.groups.create', { title, date: '2025-06-01', place: 'Room 1', lessonIds: ['free-wifi'] });
+      if (!created.ok) throw new Error(created.error.message);
+      ids.push((created.value as Session).id);
+    }
+    const [first, second] = ids as [string, string];
+    expect((await staff('staff.groups.update', { id: second, notes: 'x'.repeat(1500) })).ok).toBe(true);
+    const file = path.join(dataDir, 'group-sessions.json');
+    const oldBackup = await fs.readFile(path.join(dataDir, 'group-sessions.bak.json'), 'utf8');
+    // Under one 4 KB block now, over it after the change: the new main file takes both free blocks,
+    // its rename frees one, and the backup's temp file needs two.
+    expect((await fs.stat(file)).size).toBeLessThan(4096);
+    await leaveFree(dataDir, 8192);
+
+    const notes = 'notes for the session '.repeat(85);
+    expect(await staff('staff.groups.update', { id: first, notes })).toMatchObject({ ok: true, value: { notes } });
+    expect((await fs.stat(file)).size).toBeGreaterThan(4096);
+    expect(await fs.readFile(file, 'utf8')).toContain(notes);
+    expect(await fs.readFile(path.join(dataDir, 'group-sessions.bak.json'), 'utf8')).toBe(oldBackup);
+    expect(await staff('staff.groups.get', { id: first })).toMatchObject({ ok: true, value: { notes } });
+    const health = (await staff('staff.health')) as Result<DataHealth>;
+    expect(health.ok && health.value.events).toContainEqual(expect.objectContaining({ document: 'group-sessions', kind: 'backup-not-saved', code: 'ENOSPC' }));
+
+    const restarted = await createKioskCore({ dataDir, shell: 'browser', now: () => NOW });
+    expect(((await restarted.handlers['staff.groups.get']({ id: first }, {})) as Session).notes).toBe(notes);
   });
 });
