@@ -12,6 +12,11 @@ export interface KioskProcess {
   dataDir: string;
   /** Every request the page made that was not to the kiosk itself (should stay empty). */
   foreignRequests: string[];
+  /**
+   * The fixture's kiosk only: stop the process and start a new one on the same data folder (as
+   * switching the kiosk off and on does); `url` and `port` then name the new one.
+   */
+  restart?: () => Promise<void>;
 }
 
 /**
@@ -60,9 +65,16 @@ export async function startKiosk(
 export const test = base.extend<{ kiosk: KioskProcess; kioskNow: string }>({
   kioskNow: [DEFAULT_KIOSK_NOW, { option: true }],
   kiosk: async ({ kioskNow }, use) => {
-    const { kiosk, stop } = await startKiosk(undefined, kioskNow);
+    let running = await startKiosk(undefined, kioskNow);
+    const kiosk = running.kiosk;
+    kiosk.restart = async () => {
+      await running.stop();
+      running = await startKiosk(kiosk.dataDir, kioskNow);
+      kiosk.url = running.kiosk.url;
+      kiosk.port = running.kiosk.port;
+    };
     await use(kiosk);
-    await stop();
+    await running.stop();
     rmSync(kiosk.dataDir, { recursive: true, force: true });
   },
   page: async ({ page, kiosk }, use) => {
@@ -128,9 +140,19 @@ export const TEST_PIN = '246810';
 
 /** Set the staff PIN through the API and return a staff session for further set-up. */
 export async function setUpStaff(page: Page): Promise<string> {
+  return (await setUpStaffWithRecoveryCode(page)).session;
+}
+
+/**
+ * As setUpStaff, also returning the recovery code the first set-up makes. Made here, the code is
+ * stored, so later sign-ins by touch go straight to the console (no "keep this code" card).
+ */
+export async function setUpStaffWithRecoveryCode(page: Page): Promise<{ session: string; recoveryCode: string }> {
   const result = await api(page, 'staff.setup', { pin: TEST_PIN, confirm: TEST_PIN });
   if (!result.ok) throw new Error(`staff.setup failed: ${JSON.stringify(result.error)}`);
-  return (result.value as { session: string }).session;
+  const value = result.value as { session: string; recoveryCode: string | null };
+  if (!value.recoveryCode) throw new Error('staff.setup made no recovery code');
+  return { session: value.session, recoveryCode: value.recoveryCode };
 }
 
 /** Tap the six digits of a PIN on the kiosk's PIN pad. */
