@@ -153,6 +153,8 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     }
     const body = declared > maxBody ? 'too_large' : await readBody(request, maxBody);
     if (body === 'too_large') return refuseTooLarge(request, response);
+    // The client hung up part-way: nobody is left to answer, and nothing was done.
+    if (body === 'aborted') return void response.destroy();
     let input: unknown = {};
     if (body.length > 0) {
       // The one nesting guard for every method, before any schema or handler sees the value.
@@ -181,7 +183,7 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     });
     // A refused file leaves the rest of its body unread: close the connection instead of reading it.
     const unread = !request.readableEnded;
-    if (unread) response.once('finish', () => request.socket.destroySoon());
+    if (unread) closeWhenAnswered(request, response);
     sendJson(response, result.ok ? 200 : HTTP_STATUS[result.error.code], result, unread ? { connection: 'close' } : {});
   }
 
@@ -252,8 +254,18 @@ function requestPath(target: string | undefined): string | null {
  * stops sending: an oversized upload never costs more than the limit in memory.
  */
 function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
-  response.once('finish', () => request.socket.destroySoon());
+  closeWhenAnswered(request, response);
   sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
+}
+
+/**
+ * Closes the connection once the answer is out. The socket is taken now: Node detaches it from the
+ * request when the response finishes.
+ */
+function closeWhenAnswered(request: http.IncomingMessage, response: http.ServerResponse): void {
+  // Null already when the client hung up first: nothing left to close then.
+  const socket: { destroySoon(): void } | null = request.socket;
+  response.once('finish', () => socket?.destroySoon());
 }
 
 /** decodeURIComponent that answers null for a malformed escape (`%E0%A4%A`) instead of throwing. */
@@ -265,9 +277,12 @@ function decodePath(encoded: string): string | null {
   }
 }
 
-/** The body, or 'too_large' as soon as it passes the limit (the chunks so far are dropped then). */
-function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * The body, 'too_large' as soon as it passes the limit (the chunks so far are dropped then), or
+ * 'aborted' when the client goes away before the end.
+ */
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
+  return new Promise((resolve) => {
     let chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -283,7 +298,7 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
     };
     request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks, size)));
-    request.on('error', reject);
+    request.on('error', () => resolve('aborted'));
   });
 }
 

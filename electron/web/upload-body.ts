@@ -40,9 +40,15 @@ export function uploadInput(
 
 async function* limitedBody(request: http.IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) throw new KioskError('too_large', 'The request is too large.');
-    yield chunk;
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > limit) throw new KioskError('too_large', 'The request is too large.');
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof KioskError) throw error;
+    // The client hung up part-way ('aborted'): the file is incomplete, so nothing is kept.
+    throw new KioskError('invalid_input', 'The file did not arrive whole.');
   }
 }
