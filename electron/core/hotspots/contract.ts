@@ -90,7 +90,7 @@ export interface HotspotStatus {
   };
   vehicles: DatasetLabel & { records: number };
   /** What a rollback would bring back, or null when there is nothing to go back to. */
-  previous: { replacedAt: string; fixed: DatasetLabel; vehicles: DatasetLabel } | null;
+  previous: { replacedAt: string; fixed: DatasetLabel; vehicles: DatasetLabel; /** Disk space the copy takes. */ bytes: number | null } | null;
   pendingPreview: { previewId: string; fileName: string; expiresAt: string } | null;
   attribution: FullText;
   termsUrl: string;
@@ -155,6 +155,8 @@ export const hotspotMethods = {
   }),
   /** Puts back the dataset the last confirm replaced (one step). */
   'staff.hotspots.rollback': method<HotspotStatus>()({ input: Empty, staff: true }),
+  /** Deletes the copy a rollback would use, to free disk space (works on a full disk). */
+  'staff.hotspots.removePrevious': method<{ freedBytes: number; status: HotspotStatus }>()({ input: Empty, staff: true }),
 } as const;
 
 export type HotspotMethods = typeof hotspotMethods;

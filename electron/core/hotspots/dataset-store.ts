@@ -13,7 +13,17 @@ import {
   type HotspotsHeader,
   type VehiclePart,
 } from './dataset';
+import { syncFolder } from '../store/durable-file';
 import { copyFileDurably, readVenueFile, writeVenueFile } from './venue-file';
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const HOTSPOTS_DOCUMENT = 'hotspots';
 export const PREVIOUS_FILE = 'hotspots.previous.json';
@@ -121,6 +131,40 @@ export class HotspotDatasetStore {
     });
   }
 
+  /** The size of the copy kept for rollback, or null when it cannot be read. */
+  async previousBytes(): Promise<number | null> {
+    try {
+      return (await fs.stat(this.previousFile)).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Deletes the copy kept for rollback (hotspots.previous.json) to free disk space, and answers the
+   * bytes freed. Only the copy's file goes: hotspots.json is not rewritten, so this works on a full
+   * disk, where rewriting 20 MB could not. Whether there is a copy is decided by its file (see load);
+   * the summary in hotspots.json's header only describes it.
+   */
+  removePrevious(): Promise<number> {
+    return this.serialised(async () => {
+      if (!this.doc.previous) throw new KioskError('conflict', 'There is no earlier dataset to remove.');
+      let freed = 0;
+      try {
+        freed = (await fs.stat(this.previousFile)).size;
+        await fs.rm(this.previousFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          throw new KioskError('storage', 'The kiosk could not remove the earlier hotspot dataset. Nothing was changed.');
+        }
+      }
+      // The removal is done; a folder that cannot be synced now is synced by the next write.
+      await syncFolder(this.ctx.dataDir).catch(() => undefined);
+      this.doc = { ...this.doc, previous: null };
+      return freed;
+    });
+  }
+
   private async write(next: HotspotsDoc): Promise<void> {
     const header: HotspotsHeader = {
       schemaVersion: HOTSPOTS_SCHEMA_VERSION,
@@ -158,6 +202,12 @@ export class HotspotDatasetStore {
 
   /** Same recovery as StoredDocument: main file, else its backup, else the shipped sample. */
   private async load(): Promise<void> {
+    await this.loadDocument();
+    // A copy removed to free space (removePrevious) is gone even though the header still names it.
+    if (this.doc.previous && !(await exists(this.previousFile))) this.doc = { ...this.doc, previous: null };
+  }
+
+  private async loadDocument(): Promise<void> {
     const main = await this.tryLoad(this.file);
     if (main.ok) {
       this.doc = main.doc;

@@ -74,8 +74,9 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     return { kind: imported ? 'imported' : 'sample', asOf: imported ? imported.source.importedAt.slice(0, 10) : SAMPLE_AS_OF, attribution: ATTRIBUTION };
   };
 
-  const status = (): HotspotStatus => {
+  const status = async (): Promise<HotspotStatus> => {
     const doc = store.current;
+    const previousBytes = doc.previous ? await store.previousBytes() : null;
     const fixed = fixedPart();
     const preview = livePreview();
     return {
@@ -94,7 +95,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       },
       vehicles: { ...label(doc.vehicles?.source ?? null, 'none'), records: doc.vehicles?.vehicles.length ?? 0 },
       previous: doc.previous
-        ? { replacedAt: doc.previous.replacedAt, fixed: label(doc.previous.fixed, 'sample'), vehicles: label(doc.previous.vehicles, 'none') }
+        ? {
+            replacedAt: doc.previous.replacedAt,
+            fixed: label(doc.previous.fixed, 'sample'),
+            vehicles: label(doc.previous.vehicles, 'none'),
+            bytes: previousBytes,
+          }
         : null,
       pendingPreview: preview ? { previewId: preview.id, fileName: preview.fileName, expiresAt: new Date(preview.expiresAt).toISOString() } : null,
       attribution: ATTRIBUTION,
@@ -239,6 +245,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       await rebuild();
       await logStaffAction(ctx, 'hotspots-rolled-back');
       return status();
+    },
+
+    'staff.hotspots.removePrevious': async () => {
+      const freedBytes = await store.removePrevious();
+      await logStaffAction(ctx, 'hotspots-previous-removed', `${freedBytes} bytes`);
+      return { freedBytes, status: await status() };
     },
   };
 }

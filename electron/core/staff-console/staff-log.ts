@@ -15,6 +15,7 @@ export const STAFF_ACTIONS = [
   'pin-changed',
   'hotspots-imported',
   'hotspots-rolled-back',
+  'hotspots-previous-removed',
   'retention-changed',
   'purge',
   'wipe',
