@@ -151,7 +151,10 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       if (declared > maxBody) return refuseTooLarge(request, response);
       return handleUpload(request, response, method, uploadField, maxBody);
     }
-    const body = declared > maxBody ? 'too_large' : await readBody(request, maxBody);
+    // A method's own large limit is for its file, which comes only as the raw body: as JSON it can
+    // never be valid, so a JSON body gets the default limit instead of being buffered to 100 MB.
+    const jsonLimit = uploadField && options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : maxBody;
+    const body = declared > jsonLimit ? 'too_large' : await readBody(request, jsonLimit);
     if (body === 'too_large') return refuseTooLarge(request, response);
     // The client hung up part-way: nobody is left to answer, and nothing was done.
     if (body === 'aborted') return void response.destroy();

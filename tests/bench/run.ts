@@ -11,6 +11,7 @@ const benches: { title: string; file: string; run: string }[] = [
   { title: 'Lessons', file: 'lessons.ts', run: 'runLessonBench' },
   { title: 'Resume codes', file: 'resume-codes.ts', run: 'runResumeCodeBench' },
   { title: 'Wi-Fi directory', file: 'hotspots.ts', run: 'runHotspotBench' },
+  { title: 'Transport', file: 'transport.ts', run: 'runTransportBench' },
 ];
 
 for (const bench of benches) {

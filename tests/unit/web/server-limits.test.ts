@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_FORMAT } from '../../../electron/core/staff-console/backup';
-import type { KioskServer } from '../../../electron/web/server';
+import { DEFAULT_MAX_BODY_BYTES, type KioskServer } from '../../../electron/web/server';
 import { tempDirs } from '../../helpers/temp-dir';
 import { rawRequest, staffSession, startTransport, type TransportHarness } from './harness';
 
@@ -118,6 +118,30 @@ describe('kiosk server: oversized bodies are refused while they stream in', () =
     expect(received.toLowerCase()).toContain('connection: close');
     expect(received).toContain('"too_large"');
   }, 5_000);
+});
+
+describe('kiosk server: bodies that cannot be valid, and clients that go away', () => {
+  it('gives a JSON body to a file-upload method the default limit, not the file limit', async () => {
+    const h = await start();
+    const session = await staffSession(h);
+    const body = JSON.stringify({ fileName: 'wifi-hk.json', content: 'x'.repeat(DEFAULT_MAX_BODY_BYTES) });
+    const response = await h.api('staff.hotspots.preview', body, { 'x-kiosk-staff': session });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.text)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+  });
+
+  it('says nothing and stays up when a client hangs up part-way through a body', async () => {
+    const h = await start();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const invoke = vi.spyOn(h.core, 'invoke');
+    const socket = await openSocket(h);
+    const closed = closedBy(socket);
+    socket.end(`POST /api/visit.start HTTP/1.1\r\nHost: ${h.host}\r\nX-Kiosk-Token: ${h.server.token}\r\nContent-Length: 40\r\n\r\n{"language":`);
+    await closed;
+    expect((await h.api('app.info')).status).toBe(200);
+    expect(invoke).toHaveBeenCalledTimes(1);
+    expect(logged).not.toHaveBeenCalled();
+  });
 });
 
 describe('kiosk server: slow clients', () => {
