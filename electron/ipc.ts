@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
 import { METHOD_NAMES, type MethodName } from './core/contract';
 import type { Result } from './core/errors';
+import { valueTooDeep } from './core/json-guard';
 import type { KioskCore } from './core/service';
 import { eventChannel, invokeChannel } from './ipc-channels';
 import type { KioskEventName } from './preload-api';
@@ -89,6 +90,8 @@ export function registerIpc(
         console.warn(`[kiosk] refused ${method} from an untrusted sender`);
         return FORBIDDEN;
       }
+      // The same nesting guard as the HTTP transport's, on the structured-cloned value.
+      if (valueTooDeep(payload)) return BAD_PAYLOAD;
       const envelope = InvokePayloadSchema.safeParse(payload ?? {});
       if (!envelope.success) return BAD_PAYLOAD;
       return core.invoke(method, envelope.data.input, { staffSession: envelope.data.staffSession });

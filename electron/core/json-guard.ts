@@ -62,7 +62,8 @@ export function valueTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean
   const deepestSeen = new Map<object, number>();
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
+    // Bytes (a file over IPC) are one flat value, however long: never walk them element by element.
+    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) continue;
     if (depth + 1 > maxDepth) return true;
     if ((deepestSeen.get(current) ?? -1) >= depth) continue;
     deepestSeen.set(current, depth);

@@ -63,6 +63,11 @@ describe('valueTooDeep', () => {
     expect(valueTooDeep(null)).toBe(false);
   });
 
+  it('takes bytes (a file over IPC) as one leaf value, not a level to walk', () => {
+    expect(valueTooDeep({ file: new Uint8Array(50 * 1024 * 1024) })).toBe(false);
+    expect(valueTooDeep([Buffer.alloc(10), new ArrayBuffer(10)], 1)).toBe(false);
+  });
+
   it('finds a cycle too deep, and walks shared references in bounded time', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;

@@ -104,6 +104,17 @@ describe('registerIpc', () => {
     expect(core.invoke).not.toHaveBeenCalled();
   });
 
+  it('refuses input nested deeper than the JSON guard allows without reaching the core, but passes a file as bytes', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const result = await ipcMain.invoke(invokeChannel('staff.settings.update'), fromKiosk(), { input: { centreName: deep }, staffSession: 's' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(core.invoke).not.toHaveBeenCalled();
+    const content = new Uint8Array(1024 * 1024);
+    await ipcMain.invoke(invokeChannel('staff.hotspots.preview'), fromKiosk(), { input: { fileName: 'a.json', content }, staffSession: 's' });
+    expect(core.invoke).toHaveBeenCalledExactlyOnceWith('staff.hotspots.preview', { fileName: 'a.json', content }, { staffSession: 's' });
+  });
+
   it('removes every handler it registered when disposed', () => {
     const other = new MockIpcMain();
     const dispose = registerIpc(other, core, { isTrustedSender: () => true });
