@@ -164,6 +164,17 @@ describe('a lost credential', () => {
     expect(await status(again)).toMatchObject({ pinSet: false, entry: 'recovery' });
   });
 
+  it('counts resume codes as personal data: a kiosk holding only those asks for the recovery code', async () => {
+    const dataDir = await dirs.make();
+    const first = await openCore(dataDir);
+    await setUp(first);
+    valueOf(await first.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 }));
+    await fs.rm(path.join(dataDir, 'staff-log.json'));
+    await fs.rm(path.join(dataDir, 'staff-log.bak.json'));
+    await damage(dataDir, 'staff-credential');
+    expect(await status(await openCore(dataDir))).toMatchObject({ pinSet: false, entry: 'recovery' });
+  });
+
   it('without personal data on the kiosk: first-run set-up opens as before', async () => {
     const dataDir = await dirs.make();
     await setUp(await openCore(dataDir));
