@@ -41,7 +41,9 @@ export function uploadInput(
 async function* limitedBody(request: http.IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
   let size = 0;
   try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
+    // Not destroyed when the handler stops reading early (a refused file): the socket must stay up
+  // for the answer, and the server closes it once that is sent.
+  for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
       if (size > limit) throw new KioskError('too_large', 'The request is too large.');
       yield chunk;
