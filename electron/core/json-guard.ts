@@ -18,23 +18,20 @@ const CLOSE_OBJECT = 0x7d;
 
 /**
  * True when JSON text nests arrays and objects deeper than `maxDepth`. Works on the text before
- * JSON.parse: strings are skipped with indexOf (native, so a 50 MB base64 string costs a few ms),
- * brackets inside them are not counted. Malformed text is left for JSON.parse to refuse.
+ * JSON.parse, as UTF-8 bytes (every character that matters is ASCII, and no byte of a multi-byte
+ * character looks like one): brackets inside strings are not counted, and a long string (a 50 MB
+ * base64 file) is skipped with indexOf, so it costs a few ms. Malformed text is left for
+ * JSON.parse to refuse.
  */
 export function jsonTextTooDeep(text: string | Uint8Array, maxDepth = MAX_JSON_DEPTH): boolean {
-  const bytes = typeof text === 'string' ? null : text;
-  const length = text.length;
-  const codeAt = bytes ? (i: number) => bytes[i]! : (i: number) => (text as string).charCodeAt(i);
-  const nextQuote = bytes ? (from: number) => bytes.indexOf(QUOTE, from) : (from: number) => (text as string).indexOf('"', from);
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const length = bytes.length;
   let depth = 0;
   for (let i = 0; i < length; i++) {
-    const code = codeAt(i);
+    const code = bytes[i];
     if (code === QUOTE) {
-      let end = nextQuote(i + 1);
-      // A quote preceded by an odd number of backslashes is escaped and does not end the string.
-      while (end !== -1 && escaped(codeAt, end)) end = nextQuote(end + 1);
-      if (end === -1) return false;
-      i = end;
+      i = stringEnd(bytes, i + 1);
+      if (i === -1) return false;
     } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
       depth += 1;
       if (depth > maxDepth) return true;
@@ -45,10 +42,25 @@ export function jsonTextTooDeep(text: string | Uint8Array, maxDepth = MAX_JSON_D
   return false;
 }
 
-function escaped(codeAt: (i: number) => number, quoteAt: number): boolean {
-  let backslashes = 0;
-  for (let k = quoteAt - 1; k >= 0 && codeAt(k) === BACKSLASH; k--) backslashes += 1;
-  return backslashes % 2 === 1;
+/** Where the string that starts at `from` ends (its closing quote), or -1 if it never does. */
+function stringEnd(bytes: Uint8Array, from: number): number {
+  // Most strings (keys, short values) are quicker to walk than to hand to indexOf.
+  const stop = Math.min(bytes.length, from + 32);
+  let i = from;
+  for (; i < stop; i++) {
+    const code = bytes[i];
+    if (code === BACKSLASH) i += 1;
+    else if (code === QUOTE) return i;
+  }
+  for (;;) {
+    const quote = bytes.indexOf(QUOTE, i);
+    if (quote === -1) return -1;
+    // A quote after an odd number of backslashes is escaped and does not end the string.
+    let backslashes = 0;
+    for (let k = quote - 1; k >= from && bytes[k] === BACKSLASH; k--) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    i = quote + 1;
+  }
 }
 
 /**
