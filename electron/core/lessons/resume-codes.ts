@@ -71,11 +71,24 @@ export async function purgeExpiredResumeCodes(doc: StoredDocument<ResumeCodesDoc
 export function prunedCodes(codes: readonly ResumeEntry[], now: Date, days: number, cap = MAX_STORED_RESUME_CODES): readonly ResumeEntry[] {
   let kept = codes.some((entry) => isExpired(entry, now, days)) ? codes.filter((entry) => !isExpired(entry, now, days)) : codes;
   if (kept.length > cap) {
-    const newestFirst = kept.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt) || b.index - a.index);
+    // Codes are appended as they are made, so the file is in order but for restores: cut the front
+    // in one pass, and sort only when it is not.
+    if (inCreationOrder(kept)) return kept.slice(kept.length - cap);
+    const newestFirst = kept.map((entry, index) => ({ entry, index })).sort((a, b) => compareText(b.entry.createdAt, a.entry.createdAt) || b.index - a.index);
     const keep = new Set(newestFirst.slice(0, cap).map((item) => item.index));
     kept = kept.filter((_entry, index) => keep.has(index));
   }
   return kept;
+}
+
+/** ISO times in one zone (toISOString, always Z) order as text. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function inCreationOrder(codes: readonly ResumeEntry[]): boolean {
+  for (let i = 1; i < codes.length; i += 1) if (compareText(codes[i - 1]!.createdAt, codes[i]!.createdAt) > 0) return false;
+  return true;
 }
 
 /**
