@@ -72,11 +72,14 @@ export function prunedCodes(codes: readonly ResumeEntry[], now: Date, days: numb
   let kept = codes.some((entry) => isExpired(entry, now, days)) ? codes.filter((entry) => !isExpired(entry, now, days)) : codes;
   if (kept.length > cap) {
     // Codes are appended as they are made, so the file is in order but for restores: cut the front
-    // in one pass, and sort only when it is not.
-    if (inCreationOrder(kept)) return kept.slice(kept.length - cap);
-    const newestFirst = kept.map((entry, index) => ({ entry, index })).sort((a, b) => compareText(b.entry.createdAt, a.entry.createdAt) || b.index - a.index);
-    const keep = new Set(newestFirst.slice(0, cap).map((item) => item.index));
-    kept = kept.filter((_entry, index) => keep.has(index));
+    // in one pass, and sort only when it is not (into creation order, so the next cut is one pass).
+    if (!inCreationOrder(kept)) {
+      kept = kept
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => compareText(a.entry.createdAt, b.entry.createdAt) || a.index - b.index)
+        .map((item) => item.entry);
+    }
+    return kept.slice(kept.length - cap);
   }
   return kept;
 }

@@ -112,9 +112,10 @@ describe('guessing resume codes', () => {
 });
 
 describe('the resume-code cap', () => {
-  it('keeps the newest codes, whatever their order in the file', () => {
+  it('keeps the newest codes, whatever their order in the file, oldest first', () => {
     const codes = [seeded(1, 5), seeded(2, 1), seeded(3, 9), seeded(4, 3)];
-    expect(prunedCodes(codes, START, 180, 2).map((c) => c.code)).toEqual([nthCode(2), nthCode(4)]);
+    expect(prunedCodes(codes, START, 180, 2).map((c) => c.code)).toEqual([nthCode(4), nthCode(2)]);
+    expect(prunedCodes([...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), START, 180, 3).map((c) => c.code)).toEqual([nthCode(1), nthCode(4), nthCode(2)]);
     expect(prunedCodes(codes, START, 180, 10)).toBe(codes);
   });
 
