@@ -51,9 +51,9 @@ function residentMemory(dataDir: string): { loadMs: number; rss: number; rssBefo
 }
 
 /**
- * A fresh kiosk process imports the file streamed from disk, as the HTTP transport hands it over,
- * and reports its peak resident memory (hotspots-import-peak.ts). The file goes to a temporary
- * folder outside the project for the child to read.
+ * A fresh browser-kiosk server is sent the file over HTTP as the renderer sends it and reports its
+ * peak resident memory (hotspots-import-peak.ts). The file goes to a temporary folder outside the
+ * project for the child to read.
  */
 function importPeak(bytes: Buffer, fileName: string): { vmHwm: number; sampledPeak: number; rssBefore: number; rssAfter: number; importMs: number } {
   const script = fileURLToPath(new URL('./hotspots-import-peak.ts', import.meta.url));
@@ -148,7 +148,7 @@ async function benchOneFile(label: string, fileName: string, bytes: Buffer, figu
     }
 
     const peak = importPeak(bytes, fileName);
-    figures[`${label}: peak RSS of a fresh kiosk process during the import, streamed in (MB, budget 350)`] = mb(Math.max(peak.vmHwm, peak.sampledPeak));
+    figures[`${label}: peak RSS of a fresh browser-kiosk server during the import over HTTP (MB, budget 350)`] = mb(Math.max(peak.vmHwm, peak.sampledPeak));
     figures[`${label}:   its RSS before / after the import (MB)`] = `${mb(peak.rssBefore)} / ${mb(peak.rssAfter)}`;
     figures[`${label}:   its import = preview + confirm (ms)`] = ms(peak.importMs);
 
