@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets } from './a11y';
 import { api, expect, holdByTouch, setUpStaff, setUpStaffWithRecoveryCode, startVisit, tapPin, TEST_PIN, test } from './fixtures';
 
 test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery code, use the console, sign out', async ({ page, kiosk }) => {
@@ -23,6 +24,9 @@ test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery co
   // In four groups of four, as it is typed back.
   await expect(page.getByTestId('recovery-code').locator('span')).toHaveText(code.match(/\d{4}/g)!);
   expect(await page.getByTestId('recovery-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(40);
+  await expectNoAxeViolations(page, 'recovery code card');
+  await expectTouchTargets(page, 'recovery code card');
+  await expectMinTextSize(page, 'recovery code card');
   await page.getByTestId('recovery-print').tap();
   expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
   await page.getByTestId('recovery-done').tap();
@@ -72,9 +76,9 @@ test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery co
   expect(health.ok).toBe(false);
 });
 
-test('five wrong PINs lock staff entry for 5 minutes, stated on screen', async ({ page, kiosk }) => {
+test('five wrong PINs lock staff entry for 5 minutes, stated on screen; the recovery code ends the lock', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
-  await setUpStaff(page);
+  const { recoveryCode } = await setUpStaffWithRecoveryCode(page);
   await startVisit(page, kiosk, 'English');
   await holdByTouch(page, 'centre-name', 3300);
   await expect(page.getByText('Enter the 6-digit staff PIN')).toBeVisible();
@@ -93,6 +97,15 @@ test('five wrong PINs lock staff entry for 5 minutes, stated on screen', async (
   await page.getByRole('button', { name: 'English', exact: true }).tap();
   await holdByTouch(page, 'centre-name', 3300);
   await expect(page.getByTestId('staff-locked')).toBeVisible();
+
+  // Staff fetch the recovery code from the safe: it ends the lock and sets a new PIN at once.
+  await page.getByTestId('use-recovery').tap();
+  await tapPin(page, recoveryCode);
+  await tapPin(page, TEST_PIN);
+  await tapPin(page, TEST_PIN);
+  await expect(page.getByTestId('recovery-code')).toBeVisible();
+  await page.getByTestId('recovery-done').tap();
+  await expect(page.getByRole('heading', { name: 'Staff console' })).toBeVisible();
 });
 
 test('staff can enter from the attract screen too', async ({ page, kiosk }) => {
@@ -122,6 +135,9 @@ test('a lost staff PIN with personal data on the kiosk: no set-up for whoever is
   await expect(page.getByTestId('recovery-needed')).toContainText('could not be read');
   await expect(page.getByText('No staff PIN is set on this kiosk yet')).toHaveCount(0);
   expect((await api(page, 'staff.setup', { pin: '111111', confirm: '111111' })).error?.code).toBe('forbidden');
+  await expectNoAxeViolations(page, 'recovery code pad');
+  await expectTouchTargets(page, 'recovery code pad');
+  await expectMinTextSize(page, 'recovery code pad');
 
   // A wrong code is refused and counted.
   const wrong = recoveryCode.replace(/^./, (d) => String((Number(d) + 1) % 10));
