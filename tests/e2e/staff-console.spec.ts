@@ -93,13 +93,16 @@ test('a group session end to end by touch: create, facilitate, attendance with P
 });
 
 test('figures for a period, CSV export, backup and restore with a preview', async ({ page, kiosk }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const session = await signInToConsole(page, kiosk, 'English');
-  // One visit came from signing in (the English visit); add two more and some lessons.
-  await api(page, 'visit.start', { language: 'zh-HK' });
+  // One visit came from signing in (the English visit); add two more and some lessons. A new visit
+  // counts only 20 s after the last one began (the kiosk's clock runs in real time from KIOSK_NOW).
+  await page.waitForTimeout(20_000);
+  const { visit } = (await api(page, 'visit.start', { language: 'zh-HK' })).value as { visit: string };
+  await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit });
+  await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'completed', language: 'zh-HK', visit });
+  await page.waitForTimeout(20_000);
   await api(page, 'visit.start', { language: 'zh-CN' });
-  await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'zh-HK' });
-  await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'completed', language: 'zh-HK' });
   expect((await api(page, 'staff.groups.list', {}, session)).ok).toBe(true);
 
   await page.getByRole('button', { name: 'Figures and reports' }).tap();
@@ -183,8 +186,9 @@ for (const language of CONSOLE_LANGUAGES) {
   test(`every staff console screen passes axe in ${language.code}`, async ({ page, kiosk }) => {
     test.setTimeout(300_000);
     const session = await signInToConsole(page, kiosk, language.name);
-    // Figures to chart and a closed session to summarise.
-    await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en' });
+    // Figures to chart and a closed session to summarise (visit.start within a visit returns its token).
+    const { visit } = (await api(page, 'visit.start', { language: 'en' })).value as { visit: string };
+    await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
     const created = await api(page, 'staff.groups.create', { title: 'Closed one', date: '2025-01-10', place: 'Room 2', lessonIds: ['free-wifi'] }, session);
     const closedId = (created.value as { id: string }).id;
     await api(page, 'staff.groups.participants.add', { id: closedId, kind: 'nickname', label: 'Wing', picsAgreed: true }, session);
