@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import type { SettingsDoc } from '../settings/schema';
 import { StoredDocument, type DocumentOptions, type HealthEvent } from '../store/document';
 import {
@@ -26,6 +27,13 @@ export interface StaffDocuments {
   lostAt: { credential: string | null; recovery: string | null };
   /** What this start found, for Data health. */
   notices: StaffHealthNotice[];
+  /**
+   * Whether a PIN was ever set on this kiosk: a loss remembered, a recovery code stored, or a
+   * damaged credential file kept aside. A kiosk that never had one opens first-run set-up even
+   * when visitors have saved resume codes (nobody could have seen them); one that had a PIN and
+   * lost it needs the recovery code while personal data is here.
+   */
+  everHadPin: boolean;
 }
 
 type Common = Pick<DocumentOptions<unknown>, 'dataDir' | 'onHealthEvent' | 'now' | 'fs'>;
@@ -92,7 +100,19 @@ export async function openStaffDocuments(options: StaffDocumentOptions): Promise
   if (lostAt.credential) notice('credential-lost', lostAt.credential);
   if (lostAt.recovery && !recovery.doc.data.code) notice('recovery-lost', lostAt.recovery);
   else if (!recovery.doc.data.code && (credential.doc.data.pin || unmovedLegacy)) notice('recovery-missing');
-  return { credential: credential.doc, recovery: recovery.doc, unmovedLegacy, lostAt, notices };
+  const everHadPin =
+    Boolean(credential.doc.data.pin || unmovedLegacy || recovery.doc.data.code || lostAt.credential || lostAt.recovery) ||
+    (await keptAside(options.dataDir, [CREDENTIAL_DOCUMENT, RECOVERY_DOCUMENT]));
+  return { credential: credential.doc, recovery: recovery.doc, unmovedLegacy, lostAt, notices, everHadPin };
+}
+
+/**
+ * A `<name>.corrupt-<time>.json` the store moved aside: a rename needs no free space, so this is
+ * evidence of a lost PIN even when the disk was too full to remember the loss in the document.
+ */
+async function keptAside(dataDir: string, names: string[]): Promise<boolean> {
+  const files = await readdir(dataDir).catch(() => [] as string[]);
+  return files.some((file) => names.some((name) => file.startsWith(`${name}.corrupt-`)));
 }
 
 /** When the document was found lost: now, at a start that found it so, or as it remembers from before. */

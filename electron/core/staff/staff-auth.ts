@@ -72,7 +72,7 @@ export class StaffAuth {
 
   async entry(): Promise<StaffEntryMode> {
     if (this.pinIsSet) return 'sign-in';
-    if (!(await this.personalData())) return 'set-up';
+    if (!this.docs.everHadPin || !(await this.personalData())) return 'set-up';
     return this.docs.recovery.data.code ? 'recovery' : 'closed';
   }
 

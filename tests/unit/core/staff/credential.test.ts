@@ -175,6 +175,29 @@ describe('a lost credential', () => {
     expect(await status(await openCore(dataDir))).toMatchObject({ pinSet: false, entry: 'recovery' });
   });
 
+  it('a kiosk that never had a PIN opens first-run set-up even after visitors saved resume codes', async () => {
+    const dataDir = await dirs.make();
+    const fresh = await openCore(dataDir);
+    valueOf(await fresh.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 }));
+    const restarted = await openCore(dataDir);
+    expect(await status(restarted)).toMatchObject({ pinSet: false, entry: 'set-up' });
+    valueOf(await restarted.invoke('staff.setup', { pin: PIN, confirm: PIN }));
+  });
+
+  it('still asks for the recovery code when the loss could not be written down but the damaged file was kept aside', async () => {
+    const dataDir = await dirs.make();
+    const first = await openCore(dataDir);
+    const { session } = await setUp(first);
+    await addPersonalData(first, session);
+    // As a full disk would leave it: the damaged credential moved aside, no main file, no recovery record.
+    await fs.rename(path.join(dataDir, 'staff-credential.json'), path.join(dataDir, 'staff-credential.corrupt-2026-03-02T03-00-00-000Z.json'));
+    await fs.rm(path.join(dataDir, 'staff-credential.bak.json'));
+    for (const file of ['staff-recovery.json', 'staff-recovery.bak.json']) await fs.rm(path.join(dataDir, file));
+    const kiosk = await openCore(dataDir);
+    expect(await status(kiosk)).toMatchObject({ pinSet: false, entry: 'closed' });
+    expect(errorCode(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }))).toBe('forbidden');
+  });
+
   it('without personal data on the kiosk: first-run set-up opens as before', async () => {
     const dataDir = await dirs.make();
     await setUp(await openCore(dataDir));
