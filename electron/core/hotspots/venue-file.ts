@@ -14,11 +14,12 @@ import { StoredVenueSchema, type StoredVenue } from './dataset';
  *   {…venue…}
  *   ]}
  *
- * so it can be written and read a line at a time. With 54k venues, reading it whole (a 20–50 MB
- * string, then JSON.parse, then a validated copy) pushed the kiosk's resident memory past its
- * 250 MB budget, and glibc keeps that peak long after the garbage is collected. Line by line, the
- * peak is the data itself. Writes are durable like every document's: temporary file, fsync,
- * rename, fsync the folder.
+ * so it can be written and parsed a line at a time. With 54k venues, reading it as one string
+ * (20–50 MB, twice that as UTF-16, then JSON.parse, then a validated copy) pushed the kiosk's
+ * resident memory past its 250 MB budget, and glibc keeps that peak long after the garbage is
+ * collected. The bytes are read in one buffer (outside the JS heap, dropped after) and each line
+ * decoded and parsed alone, so the peak is the data itself. Writes are durable like every
+ * document's: temporary file, fsync, rename, fsync the folder.
  */
 const HEAD_PREFIX = '{"header":';
 const HEAD_SUFFIX = ',"venues":[';
