@@ -56,7 +56,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   const root = await dirs.make();
-  h = await startTransport(root, { now: () => new Date(clock), timeouts: { headersMs: 3_000, requestMs: 5_000, keepAliveMs: 1_000, checkIntervalMs: 250 } });
+  h = await startTransport(root, { now: () => new Date(clock), timeouts: { headersMs: 3_000, requestMs: 5_000, keepAliveMs: 1_000, checkIntervalMs: 250, lingerMs: 50 } });
   dataDir = h.dataDir;
   session = await staffSession(h);
   // What the core logs for an error it did not expect (a handler threw something not a KioskError).

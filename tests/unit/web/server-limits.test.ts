@@ -101,7 +101,7 @@ function closedBy(socket: net.Socket): Promise<string> {
 
 describe('kiosk server: oversized bodies are refused while they stream in', () => {
   it('answers 413 and closes the connection before the client has finished sending', async () => {
-    const h = await start({ maxBodyBytes: 64 * 1024 });
+    const h = await start({ maxBodyBytes: 64 * 1024, timeouts: { lingerMs: 100 } });
     const session = await staffSession(h);
     const socket = await openSocket(h);
     const closed = closedBy(socket);
