@@ -3,6 +3,7 @@ import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../
 import { ERROR_CODES, type Result } from '../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../electron/core/service';
 import { snapshotDir, tempDirs } from '../../helpers/temp-dir';
+import { errorCode } from '../../helpers/results';
 
 const dirs = tempDirs('kiosk-contract-');
 afterEach(async () => {
@@ -26,10 +27,6 @@ const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
 
 const STAFF_METHODS = METHOD_NAMES.filter((name) => contract[name].staff);
 const PUBLIC_METHODS = METHOD_NAMES.filter((name) => !contract[name].staff);
-
-function errorCode(result: Result<unknown>): string | undefined {
-  return result.ok ? undefined : result.error.code;
-}
 
 async function coreWithPin(): Promise<{ core: KioskCore; dataDir: string; session: string; exitKiosk: ReturnType<typeof vi.fn> }> {
   const dataDir = await dirs.make();

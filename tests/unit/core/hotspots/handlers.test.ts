@@ -2,10 +2,10 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { visitCounterFor } from '../../../../electron/core/activity/visits';
-import { KioskError } from '../../../../electron/core/errors';
 import { createHotspotHandlers } from '../../../../electron/core/hotspots/handlers';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext, sharedDataDir } from '../../../helpers/hotspots-context';
+import { rejection } from '../../../helpers/results';
 
 const temp = tempDirs('kiosk-hotspots-');
 afterEach(temp.cleanup);
@@ -20,16 +20,6 @@ async function setUp(dataDir?: string, now = () => new Date('2026-11-28T02:00:00
   const ctx = await makeCoreContext(dir, now);
   const handlers = await createHotspotHandlers(ctx);
   return { dir, ctx, handlers };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<KioskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KioskError) return error;
-    throw error;
-  }
-  throw new Error('expected a KioskError');
 }
 
 const search = { near: 'centre' as const, page: 1, pageSize: 10, language: 'zh-HK' as const };

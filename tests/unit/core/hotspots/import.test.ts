@@ -7,6 +7,7 @@ import { readImport } from '../../../../electron/core/hotspots/importer';
 import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
 import { MAX_SOURCE_BYTES, parseSourceFile } from '../../../../electron/core/hotspots/source-file';
 import { contentDir, sharedDataDir } from '../../../helpers/hotspots-context';
+import { rejection } from '../../../helpers/results';
 
 const directory = DistrictDirectory.load(contentDir);
 const realCsv = readFileSync(path.join(sharedDataDir, 'wifi-hk-hotspots.csv'));
@@ -17,16 +18,6 @@ const SHENZHEN_BAY_IDS = ['NIMM033', 'NIMM034', 'NIMM035', 'NIMM036', 'NIMM037',
 function kioskError(run: () => unknown): KioskError {
   try {
     run();
-  } catch (error) {
-    if (error instanceof KioskError) return error;
-    throw error;
-  }
-  throw new Error('expected a KioskError');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<KioskError> {
-  try {
-    await promise;
   } catch (error) {
     if (error instanceof KioskError) return error;
     throw error;

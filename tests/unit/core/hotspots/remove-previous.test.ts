@@ -3,10 +3,10 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { KioskError } from '../../../../electron/core/errors';
 import { createHotspotHandlers } from '../../../../electron/core/hotspots/handlers';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext, sharedDataDir } from '../../../helpers/hotspots-context';
+import { rejection } from '../../../helpers/results';
 
 const temp = tempDirs('kiosk-hotspots-free-');
 afterEach(temp.cleanup);
@@ -29,16 +29,6 @@ async function twoImports(dir: string) {
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
   }
   return handlers;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<KioskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KioskError) return error;
-    throw error;
-  }
-  throw new Error('expected a KioskError');
 }
 
 describe('removing the earlier Wi-Fi dataset to free space', () => {

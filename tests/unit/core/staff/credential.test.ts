@@ -2,34 +2,22 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DataHealth } from '../../../../electron/core/contract';
-import type { Result } from '../../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../../electron/core/service';
 import { hashPin } from '../../../../electron/core/staff/pin';
 import type { StaffStatus } from '../../../../electron/core/staff/staff-status';
 import { tempDirs } from '../../../helpers/temp-dir';
+import { valueOf, errorCode } from '../../../helpers/results';
+import { manualClock } from '../../../helpers/manual-clock';
 
 const PIN = '482916';
 const NEW_PIN = '730512';
 
+const START = '2026-03-02T03:00:00.000Z';
 const dirs = tempDirs('kiosk-credential-');
 afterEach(() => dirs.cleanup());
 
-function fixedClock(start = '2026-03-02T03:00:00.000Z') {
-  let time = Date.parse(start);
-  return { now: () => new Date(time), advance: (ms: number) => void (time += ms) };
-}
-
-async function openCore(dataDir: string, clock = fixedClock()): Promise<KioskCore> {
+async function openCore(dataDir: string, clock = manualClock(START)): Promise<KioskCore> {
   return createKioskCore({ dataDir, shell: 'browser', now: clock.now });
-}
-
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-function errorCode(result: Result<unknown>): string | undefined {
-  return result.ok ? undefined : result.error.code;
 }
 
 async function status(core: KioskCore): Promise<StaffStatus> {
@@ -115,7 +103,7 @@ describe('the staff credential lives apart from the settings', () => {
 describe('a lost credential', () => {
   it('with personal data on the kiosk: set-up is refused, the recovery code sets a new PIN and the data is still there', async () => {
     const dataDir = await dirs.make();
-    const clock = fixedClock();
+    const clock = manualClock(START);
     const first = await openCore(dataDir, clock);
     const { session, recoveryCode } = await setUp(first);
     await addPersonalData(first, session);

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../../electron/core/service';
 import { defaultSettingsDoc, SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';
 import { openStaffDocuments } from '../../../../electron/core/staff/credential-store';
@@ -10,27 +9,16 @@ import type { StaffStatus } from '../../../../electron/core/staff/staff-status';
 import { StoredDocument } from '../../../../electron/core/store/document';
 import { realFs, type DurableFs } from '../../../../electron/core/store/durable-file';
 import { tempDirs } from '../../../helpers/temp-dir';
+import { valueOf, errorCode } from '../../../helpers/results';
+import { manualClock } from '../../../helpers/manual-clock';
 
 const PIN = '482916';
 const WRONG = '111111';
 const NEW_PIN = '730512';
 
+const START = '2026-02-28T15:30:00.000Z';
 const dirs = tempDirs('kiosk-lockout-');
 afterEach(() => dirs.cleanup());
-
-function fixedClock(start = '2026-02-28T15:30:00.000Z') {
-  let time = Date.parse(start);
-  return { now: () => new Date(time), advance: (ms: number) => void (time += ms), get ms() { return time; } };
-}
-
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-function errorCode(result: Result<unknown>): string | undefined {
-  return result.ok ? undefined : result.error.code;
-}
 
 async function status(core: KioskCore): Promise<StaffStatus> {
   return valueOf<StaffStatus>(await core.invoke('staff.status', {}));
@@ -43,7 +31,7 @@ async function lockOut(core: KioskCore): Promise<void> {
 describe('the recovery code', () => {
   it('is 16 digits, shown once at set-up, and kept on disk only as a scrypt hash apart from the PIN', async () => {
     const dataDir = await dirs.make();
-    const core = await createKioskCore({ dataDir, shell: 'browser', now: fixedClock().now });
+    const core = await createKioskCore({ dataDir, shell: 'browser', now: manualClock(START).now });
     const { recoveryCode } = valueOf<{ recoveryCode: string }>(await core.invoke('staff.setup', { pin: PIN, confirm: PIN }));
     expect(recoveryCode).toMatch(/^\d{16}$/);
     for (const file of await fs.readdir(dataDir)) expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain(recoveryCode);
@@ -57,7 +45,7 @@ describe('the recovery code', () => {
 
   it('lifts a PIN lock-out', async () => {
     const dataDir = await dirs.make();
-    const core = await createKioskCore({ dataDir, shell: 'browser', now: fixedClock().now });
+    const core = await createKioskCore({ dataDir, shell: 'browser', now: manualClock(START).now });
     const { recoveryCode } = valueOf<{ recoveryCode: string }>(await core.invoke('staff.setup', { pin: PIN, confirm: PIN }));
     await lockOut(core);
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
@@ -68,7 +56,7 @@ describe('the recovery code', () => {
 
   it('has its own guess limit: after 10 wrong codes even the right one is refused until the lock ends, across a restart', async () => {
     const dataDir = await dirs.make();
-    const clock = fixedClock();
+    const clock = manualClock(START);
     const core = await createKioskCore({ dataDir, shell: 'browser', now: clock.now });
     const { recoveryCode } = valueOf<{ recoveryCode: string }>(await core.invoke('staff.setup', { pin: PIN, confirm: PIN }));
     for (let i = 0; i < MAX_RECOVERY_ATTEMPTS; i += 1) {
@@ -88,7 +76,7 @@ describe('the recovery code', () => {
 
 describe('PIN lock-out', () => {
   it('grows when locks come one after another, and a right PIN starts again at 5 minutes', async () => {
-    const clock = fixedClock();
+    const clock = manualClock(START);
     const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'browser', now: clock.now });
     valueOf(await core.invoke('staff.setup', { pin: PIN, confirm: PIN }));
     const lengths: number[] = [];
@@ -109,7 +97,7 @@ describe('PIN lock-out', () => {
 
 describe('changing the PIN', () => {
   it('ends every other staff session and keeps the one that changed it', async () => {
-    const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'browser', now: fixedClock().now });
+    const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'browser', now: manualClock(START).now });
     const mine = valueOf<{ session: string }>(await core.invoke('staff.setup', { pin: PIN, confirm: PIN })).session;
     const other = valueOf<{ session: string }>(await core.invoke('staff.login', { pin: PIN })).session;
     const third = valueOf<{ session: string }>(await core.invoke('staff.login', { pin: PIN })).session;
@@ -122,7 +110,7 @@ describe('changing the PIN', () => {
 
 describe('a full disk', () => {
   /** The credential document on a disk that takes no more writes once `full` is set. */
-  async function staffOnFullDisk(dataDir: string, clock: ReturnType<typeof fixedClock>) {
+  async function staffOnFullDisk(dataDir: string, clock: ReturnType<typeof manualClock>) {
     const disk = { full: false };
     const enospc = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     const credentialFs: DurableFs = {
@@ -137,7 +125,7 @@ describe('a full disk', () => {
 
   it('still counts wrong PINs and locks in memory when the count cannot be written, and the right PIN still signs in', async () => {
     const dataDir = await dirs.make();
-    const clock = fixedClock();
+    const clock = manualClock(START);
     const { staff, disk } = await staffOnFullDisk(dataDir, clock);
     await staff.setup(PIN, PIN);
     disk.full = true;

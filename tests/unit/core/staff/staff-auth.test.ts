@@ -13,6 +13,7 @@ import {
   SESSION_MAX_MS,
 } from '../../../../electron/core/staff/staff-auth';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
+import { errorCode } from '../../../helpers/results';
 
 const PIN = '482916';
 const WRONG = '111111';
@@ -51,10 +52,6 @@ function sessionOf(result: Result<unknown>): string {
   const session = (result.value as { session?: unknown }).session;
   if (typeof session !== 'string') throw new Error('no session in the result');
   return session;
-}
-
-function errorCode(result: Result<unknown>): string | undefined {
-  return result.ok ? undefined : result.error.code;
 }
 
 async function setUp(core: KioskCore, pin = PIN): Promise<string> {
