@@ -15,6 +15,7 @@ import {
 } from './dataset';
 import { syncFolder } from '../store/durable-file';
 import { copyFileDurably, readVenueFile, writeVenueFile } from './venue-file';
+import { moveAside, type UnusableFile } from '../store/move-aside';
 
 async function exists(file: string): Promise<boolean> {
   try {
@@ -214,39 +215,38 @@ export class HotspotDatasetStore {
       this.sha256 = main.sha256;
       return;
     }
-    if (!main.missing) await this.moveAside(this.file, main.reason);
+    if (!main.missing) await this.moveAside(this.file, main);
     const backup = await this.tryLoad(this.backupFile);
     if (backup.ok) {
       this.doc = backup.doc;
       await this.write(backup.doc);
-      this.report('recovered-from-backup', 'Restored the hotspot dataset from its last good copy.');
+      this.report('recovered-from-backup');
       return;
     }
-    if (!backup.missing) await this.moveAside(this.backupFile, backup.reason);
+    if (!backup.missing) await this.moveAside(this.backupFile, backup);
     this.doc = defaultHotspotsDoc();
     if (!main.missing || !backup.missing) {
-      this.report('reset-to-defaults', 'No good copy of the hotspot dataset was left; the kiosk shows the shipped sample until staff import again.');
+      // Until staff import again, visitors see the shipped sample.
+      this.report('reset-to-defaults');
     }
   }
 
-  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc; sha256: string } | { ok: false; reason: string; missing: boolean }> {
+  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc; sha256: string } | ({ ok: false; missing: boolean } & UnusableFile)> {
     const read = await readVenueFile(file, { trustedSha256: this.trustedSha256 });
     if (!read.ok) return read;
     const header = HotspotsHeaderSchema.safeParse(read.header);
-    if (!header.success) return { ok: false, reason: 'does not match its schema', missing: false };
+    if (!header.success) return { ok: false, reason: 'not-schema', missing: false };
     const { fixedSource, venueCount, ...rest } = header.data;
-    if (venueCount !== read.venues.length) return { ok: false, reason: `holds ${read.venues.length} of its ${venueCount} venues`, missing: false };
+    // Fewer venues than the header counts: cut short, so not the dataset it says it is.
+    if (venueCount !== read.venues.length) return { ok: false, reason: 'not-schema', missing: false };
     return { ok: true, doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null }, sha256: read.sha256 };
   }
 
-  private async moveAside(file: string, reason: string): Promise<void> {
-    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    const aside = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${stamp}.json`);
-    await fs.rename(file, aside);
-    this.report('moved-aside', `${path.basename(file)} ${reason}; kept as ${path.basename(aside)}.`, path.basename(aside));
+  private moveAside(file: string, why: UnusableFile): Promise<void> {
+    return moveAside(file, why, { now: this.ctx.now, rename: (from, to) => fs.rename(from, to), report: (kind, extra) => this.report(kind, extra) });
   }
 
-  private report(kind: HealthEvent['kind'], detail: string, file?: string): void {
-    this.ctx.onHealthEvent({ time: this.ctx.now().toISOString(), document: HOTSPOTS_DOCUMENT, kind, detail, ...(file ? { file } : {}) });
+  private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {
+    this.ctx.onHealthEvent({ ...extra, time: this.ctx.now().toISOString(), document: HOTSPOTS_DOCUMENT, kind });
   }
 }

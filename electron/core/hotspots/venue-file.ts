@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFolder, writeFileDurably } from '../store/durable-file';
 import { StoredVenueSchema, type StoredVenue } from './dataset';
+import type { UnusableFile } from '../store/move-aside';
 
 /**
  * The file layout for hotspots.json and hotspots.previous.json: still one JSON document, but laid
@@ -72,7 +73,7 @@ export async function copyFileDurably(source: string, target: string): Promise<v
 
 export type VenueFileRead =
   | { ok: true; header: unknown; venues: StoredVenue[]; sha256: string }
-  | { ok: false; reason: string; missing: boolean };
+  | ({ ok: false; missing: boolean; /** For the console log only. */ detail: string } & UnusableFile);
 
 /**
  * Reads and checks every venue line; the caller checks the header against its own schema. The
@@ -86,7 +87,9 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { ok: false, reason: 'missing', missing: true } : fail(`could not be read (${code ?? 'error'})`);
+    if (code === 'ENOENT') return { ok: false, missing: true, reason: 'unreadable', code, detail: 'missing' };
+    // A folder in its place, no permission, a bad sector: recovered like a damaged file.
+    return { ok: false, missing: false, reason: 'unreadable', ...(code ? { code } : {}), detail: `could not be read (${code ?? 'error'})` };
   }
   let header: unknown = undefined;
   let closed = false;
@@ -100,11 +103,11 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
       start = end + 1;
       lineNumber += 1;
       if (closed) {
-        if (line.trim() !== '') return fail(`has text after its end (line ${lineNumber})`);
+        if (line.trim() !== '') return fail('not-json', `has text after its end (line ${lineNumber})`);
         continue;
       }
       if (lineNumber === 1) {
-        if (!line.startsWith(HEAD_PREFIX) || !line.endsWith(HEAD_SUFFIX)) return fail('does not start like a hotspot dataset');
+        if (!line.startsWith(HEAD_PREFIX) || !line.endsWith(HEAD_SUFFIX)) return fail('not-json', 'does not start like a hotspot dataset');
         header = JSON.parse(line.slice(HEAD_PREFIX.length, -HEAD_SUFFIX.length));
         continue;
       }
@@ -115,22 +118,22 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
       venues.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as StoredVenue);
     }
   } catch (error) {
-    return fail(error instanceof SyntaxError ? `is not valid JSON near line ${lineNumber}` : `could not be read (${(error as Error).message})`);
+    return fail('not-json', error instanceof SyntaxError ? `is not valid JSON near line ${lineNumber}` : `could not be read (${(error as Error).message})`);
   }
-  if (header === undefined) return fail('is empty');
-  if (!closed) return fail('is cut off');
+  if (header === undefined) return fail('not-json', 'is empty');
+  if (!closed) return fail('not-json', 'is cut off');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // Bytes identical to what the kiosk itself wrote from checked venues need no second check; any
   // other file (a restored copy, an older build's, a damaged one) has every venue checked.
   if (sha256 !== options.trustedSha256) {
     for (let i = 0; i < venues.length; i++) {
       // safeParse, keeping the parsed object: zod's own copy would double the peak.
-      if (!StoredVenueSchema.safeParse(venues[i]).success) return fail(`venue on line ${i + 2} does not match its schema`);
+      if (!StoredVenueSchema.safeParse(venues[i]).success) return fail('not-schema', `venue on line ${i + 2} does not match its schema`);
     }
   }
   return { ok: true, header, venues, sha256 };
 }
 
-function fail(reason: string): VenueFileRead {
-  return { ok: false, reason, missing: false };
+function fail(reason: UnusableFile['reason'], detail: string): VenueFileRead {
+  return { ok: false, missing: false, reason, detail };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { KioskError } from '../errors';
+import { moveAside, type UnusableFile } from './move-aside';
 import { DurableWriteError, errnoOf, isDiskFull, readTextIfExists, realFs, writeFileDurably, type DurableFs } from './durable-file';
 import type { HealthEvent, HealthEventReason } from './health-event';
 
@@ -245,19 +246,8 @@ export class StoredDocument<T> {
     return { ok: true, data: checked.data, migrated };
   }
 
-  private async moveAside(file: string, why: { reason: HealthEventReason; code?: string }): Promise<void> {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
-    const base = path.basename(file, '.json');
-    const aside = path.join(path.dirname(file), `${base}.corrupt-${stamp}.json`);
-    const cause = { reason: why.reason, ...(why.code ? { code: why.code } : {}) };
-    try {
-      await this.fs.rename(file, aside);
-    } catch (error) {
-      // Left in place: the write after recovery will fail on it too and say so; start-up goes on.
-      this.report('could-not-move-aside', { ...cause, file: path.basename(file), code: errnoOf(error) ?? why.code });
-      return;
-    }
-    this.report('moved-aside', { ...cause, file: path.basename(aside) });
+  private moveAside(file: string, why: UnusableFile): Promise<void> {
+    return moveAside(file, why, { now: this.now, rename: (from, to) => this.fs.rename(from, to), report: (kind, extra) => this.report(kind, extra) });
   }
 
   private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {

@@ -238,5 +238,24 @@ describe('staff import', () => {
     const again = await setUp(dir);
     expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({ kind: 'imported', venues: preview.venues });
     expect(again.ctx.healthEvents.map((event) => event.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
+    expect(again.ctx.healthEvents[0]).toMatchObject({ document: 'hotspots', reason: 'not-json', file: expect.stringMatching(/^hotspots\.corrupt-.+\.json$/) });
+  });
+
+  it('recovers when hotspots.json is a folder, like any document, and says so with codes, not sentences', async () => {
+    const { dir, handlers } = await setUp();
+    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
+    await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
+    const file = path.join(dir, 'hotspots.json');
+    await fs.rm(file);
+    await fs.mkdir(file);
+
+    const again = await setUp(dir);
+    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({ kind: 'imported', venues: preview.venues });
+    expect(again.ctx.healthEvents).toEqual([
+      expect.objectContaining({ document: 'hotspots', kind: 'moved-aside', reason: 'unreadable', code: 'EISDIR' }),
+      expect.objectContaining({ document: 'hotspots', kind: 'recovered-from-backup' }),
+    ]);
+    expect(again.ctx.healthEvents.some((event) => 'detail' in event)).toBe(false);
+    expect((await fs.stat(file)).isFile()).toBe(true);
   });
 });
