@@ -95,6 +95,8 @@ export async function logStaffAction(ctx: CoreContext, action: StaffAction, deta
     const doc = await staffLogDocument(ctx);
     await doc.update((draft) => appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }));
   } catch (error) {
-    console.error(`[kiosk] staff log: could not record ${action}:`, error);
+    // One line, not the error chain: on a full disk every action would print a stack, and the
+    // store has already put the failed write in Data health.
+    console.error(`[kiosk] staff log: could not record ${action}: ${(error as Error).message}`);
   }
 }
