@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CoreContext } from './core-context';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
 import { visitCounterFor } from './activity/visits';
-import { hongKongDateKey } from './staff-console/period';
+import { hongKongDateKey } from '../shared/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
 import { KioskError, toErrorShape, type Result } from './errors';

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../electron/core/lessons/resume-code-format';
+import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../electron/shared/resume-code-format';
 import { defaultResumeCodesDoc, type ResumeCodesDoc } from '../../electron/core/lessons/resume-codes';
 import { createKioskCore } from '../../electron/core/service';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir';

@@ -11,7 +11,7 @@ import { LocalisedTextSchema } from '../i18n';
 const Text = LocalisedTextSchema;
 
 /** The nine demos the UI draws, in the order the list shows them. */
-import { DEMO_IDS, type DemoId } from './demo-ids';
+import { DEMO_IDS, type DemoId } from '../../shared/demo-ids';
 export { DEMO_IDS, type DemoId };
 
 /** One WCAG 2.2 success criterion: number ("1.4.3"), its name and level. */

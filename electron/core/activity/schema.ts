@@ -31,4 +31,4 @@ export function defaultActivityDoc(): ActivityDoc {
 }
 
 // The kiosk's local date (Hong Kong time), so a visit at 23:30 counts for that day. One definition of the Hong Kong day, shared with the report periods the renderer also runs.
-export { hongKongDateKey } from '../staff-console/period';
+export { hongKongDateKey } from '../../shared/period';

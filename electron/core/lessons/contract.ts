@@ -3,7 +3,7 @@ import { method } from '../contract-method';
 import type { LocalisedText } from '../i18n';
 import { LanguageSchema } from '../i18n';
 import type { Lesson, LessonSummary, Topic } from './schema';
-import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from './resume-code-format';
+import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 import { VisitTokenSchema } from '../activity/visit-token';
 
 const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { StoredDocument } from '../store/document';
-import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from './resume-code-format';
+import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 
 export { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH };
 

@@ -4,7 +4,7 @@ import { LanguageSchema } from '../i18n';
 import { MAX_BACKUP_BYTES, type BackupPreview } from './backup';
 import type { CsvFile } from './csv';
 import { MAX_HEAD_COUNT, MAX_NOTES, type GroupSession, type GroupSummary } from './group-sessions';
-import { isDateKey } from './period';
+import { isDateKey } from '../../shared/period';
 import type { Report } from './reports';
 import type { StaffLogEntry } from './staff-log';
 

@@ -9,7 +9,7 @@ import { DistrictDirectory } from '../hotspots/districts';
 import { loadLessons } from '../lessons/load-lessons';
 import type { Lesson } from '../lessons/schema';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
-import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../lessons/resume-code-format';
+import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 import { loadProgrammeContent } from '../programmes/load';
 import { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
@@ -29,7 +29,7 @@ import {
   type GroupSession,
   type GroupSessionsDoc,
 } from './group-sessions';
-import { identifierProblem } from './personal-data';
+import { identifierProblem } from '../../shared/personal-data';
 import { computeReport, type Names, type ReportNames } from './reports';
 import { startDailyJob } from './retention-timer';
 import { shareDocument, sharedDocument } from './shared-documents';

@@ -2,7 +2,7 @@ import type { Tally } from '../activity/schema';
 import { LANGUAGES, type Language } from '../i18n';
 import { OUTCOMES } from '../programmes/decide';
 import { attendanceOf, type GroupSession } from './group-sessions';
-import { daysInPeriod, daysOf, monthsOf, type Period } from './period';
+import { daysInPeriod, daysOf, monthsOf, type Period } from '../../shared/period';
 
 /**
  * The anonymous figures for a period, computed from the tallies in activity.json and the group

@@ -1,4 +1,4 @@
-import { hongKongDateKey, type DateKey } from '../../../electron/core/staff-console/period';
+import { hongKongDateKey, type DateKey } from '../../../electron/shared/period';
 
 /**
  * The renderer's dates follow the core's clock (app.info), not the page's: the report periods,

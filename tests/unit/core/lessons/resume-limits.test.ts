@@ -6,7 +6,7 @@ import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../.
 import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { createLessonHandlers } from '../../../../electron/core/lessons/handlers';
-import { RESUME_CODE_ALPHABET } from '../../../../electron/core/lessons/resume-code-format';
+import { RESUME_CODE_ALPHABET } from '../../../../electron/shared/resume-code-format';
 import { defaultResumeCodesDoc, MAX_STORED_RESUME_CODES, prunedCodes, type ResumeEntry } from '../../../../electron/core/lessons/resume-codes';
 import { RESUME_GUESS_RULES } from '../../../../electron/core/lessons/resume-guard';
 import { defaultSettingsDoc, SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';

@@ -6,7 +6,7 @@ import { createKioskCore, type KioskCore } from '../../../../electron/core/servi
 import { BACKUP_FORMAT } from '../../../../electron/core/staff-console/backup';
 import { contract, METHOD_NAMES } from '../../../../electron/core/contract';
 import { staffConsoleMethods } from '../../../../electron/core/staff-console/contract';
-import { identifierProblem } from '../../../../electron/core/staff-console/personal-data';
+import { identifierProblem } from '../../../../electron/shared/personal-data';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 
 const dirs = tempDirs('kiosk-staff-console-');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hongKongDateKey, moveEnd, presetPeriod } from '../../../../electron/core/staff-console/period';
+import { hongKongDateKey, moveEnd, presetPeriod } from '../../../../electron/shared/period';
 
 /**
  * The days a month-to-date period and a Hong Kong calendar break most easily on: the 1st (a one-day

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../../../electron/core/staff-console/reports';
-import { addMonths, daysInPeriod, isDateKey, presetPeriod } from '../../../../electron/core/staff-console/period';
+import { addMonths, daysInPeriod, isDateKey, presetPeriod } from '../../../../electron/shared/period';
 import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
