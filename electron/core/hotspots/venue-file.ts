@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import path from 'node:path';
-import { syncFolder, writeFileDurably } from '../store/durable-file';
+import { writeFileDurably } from '../store/durable-file';
 import { StoredVenueSchema, type StoredVenue } from './dataset';
 import type { UnusableFile } from '../store/move-aside';
 
@@ -48,28 +47,8 @@ export async function writeVenueFile(target: string, header: unknown, venues: re
   return hash.digest('hex');
 }
 
-/**
- * A separate, durable copy (not a hard link, as StoredDocument also does: a link would share the
- * inode, so damage done to the file in place would ruin both copies).
- */
-export async function copyFileDurably(source: string, target: string): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.copyFile(source, temp);
-    const handle = await fs.open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await syncFolder(dir);
-}
+// The dataset's backup is copied by the store's one durable-write routine.
+export { copyFileDurably } from '../store/durable-file';
 
 export type VenueFileRead =
   | { ok: true; header: unknown; venues: StoredVenue[]; sha256: string }

@@ -101,6 +101,35 @@ export async function writeFileDurably(
   }
 }
 
+/** Bytes read and written at a time by copyFileDurably: a 50 MB Wi-Fi dataset never sits in memory whole. */
+const COPY_CHUNK_BYTES = 1 << 20;
+
+/**
+ * A separate, durable copy of `source` at `target` (the Wi-Fi dataset's backup), made by the same
+ * temp-fsync-rename routine as every write, a piece at a time. Not a hard link: a link shares the
+ * inode, so damage done to the file in place would ruin both copies. Throws DurableWriteError.
+ */
+export async function copyFileDurably(source: string, target: string, options: DurableWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? realFs;
+  await writeFileDurably(
+    target,
+    async (output) => {
+      const input = await fs.open(source, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+        for (;;) {
+          const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) break;
+          for (let done = 0; done < bytesRead; ) done += (await output.write(buffer, done, bytesRead - done)).bytesWritten;
+        }
+      } finally {
+        await input.close();
+      }
+    },
+    options,
+  );
+}
+
 export async function syncFolder(dir: string, fs: DurableFs = realFs): Promise<void> {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
