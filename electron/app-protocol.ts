@@ -1,47 +1,10 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
+import { readStaticFile, resolveStaticFile, SECURITY_HEADERS, staticFileHeaders } from './web/static-files';
 
 /** Serves the built renderer on app://kiosk. No Electron import, so it is unit-tested in plain Node. */
 
-/**
- * Maps a URL path to a file inside `rendererDir`, or null when it would leave the folder
- * (`..`, encoded separators, NUL bytes) or is not a plain path.
- */
-export function resolveRendererFile(rendererDir: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) return null;
-  return file;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-};
+/** The renderer file a URL path names, or null when it would leave the folder (static-files.ts). */
+export const resolveRendererFile = resolveStaticFile;
 
 const RESTING_HTML = `<!doctype html>
 <html lang="zh-HK">
@@ -84,13 +47,7 @@ export interface AppProtocolOptions {
 /** Builds the `protocol.handle('app', …)` handler: GET/HEAD of renderer files and the resting page. */
 export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   const appOrigin = options.appOrigin ?? APP_ORIGIN;
-  const baseHeaders = {
-    'content-security-policy': options.contentSecurityPolicy,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-  };
+  const baseHeaders = { ...SECURITY_HEADERS, 'content-security-policy': options.contentSecurityPolicy };
   const notFound = () =>
     new Response('Not found.', { status: 404, headers: { ...baseHeaders, 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -110,23 +67,11 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       });
     }
 
-    const file = resolveRendererFile(options.rendererDir, pathname);
-    if (!file) return notFound();
-    let contents: Buffer;
-    try {
-      contents = await fs.readFile(file);
-    } catch {
-      return notFound();
-    }
-    return new Response(headOnly ? null : new Uint8Array(contents), {
+    const found = await readStaticFile(options.rendererDir, pathname);
+    if (!found) return notFound();
+    return new Response(headOnly ? null : new Uint8Array(found.contents), {
       status: 200,
-      headers: {
-        ...baseHeaders,
-        'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': String(contents.length),
-        // A fresh index.html after an update; hashed asset names never change.
-        'cache-control': path.basename(file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
-      },
+      headers: { ...staticFileHeaders(found), 'content-security-policy': options.contentSecurityPolicy },
     });
   };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -8,11 +7,10 @@ import { HTTP_STATUS, KioskError, type KioskErrorShape } from '../core/errors';
 import { contract, isMethodName } from '../core/contract';
 import { parseGuardedJson } from '../core/json-guard';
 import type { KioskCore } from '../core/service';
+import { readStaticFile, SECURITY_HEADERS, staticFileHeaders } from './static-files';
 import { isUploadRequest, uploadInput } from './upload-body';
 
-/** Same policy as the Electron window: nothing but this server, no inline script. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY } from './static-files';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -61,28 +59,6 @@ export interface KioskServer {
   token: string;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
-};
 
 /**
  * The browser kiosk's transport: the renderer and `POST /api/<method>` on 127.0.0.1 only.
@@ -195,33 +171,16 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
   }
 
   async function serveStatic(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
-    const decoded = pathname === '/' ? '/index.html' : decodePath(pathname);
-    if (decoded === null) return sendError(response, new KioskError('not_found', 'Not found.'));
-    const relative = decoded.replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep)) {
-      return sendError(response, new KioskError('not_found', 'Not found.'));
-    }
-    let contents: Buffer;
-    try {
-      contents = await fs.readFile(file);
-    } catch {
-      return sendError(response, new KioskError('not_found', 'Not found.'));
-    }
-    const isIndex = file === path.join(rendererDir, 'index.html');
-    if (isIndex) {
-      contents = Buffer.from(
-        contents.toString('utf8').replace('<head>', `<head>\n<meta name="kiosk-token" content="${token}">`),
+    const found = await readStaticFile(rendererDir, pathname);
+    if (!found) return sendError(response, new KioskError('not_found', 'Not found.'));
+    // The page gets the per-launch token that every API call must carry.
+    if (found.entry) {
+      found.contents = Buffer.from(
+        found.contents.toString('utf8').replace('<head>', `<head>\n<meta name="kiosk-token" content="${token}">`),
       );
     }
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': contents.length,
-      // Hashed asset names never change; the page holds the per-launch token and must not be cached.
-      'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    response.end(headOnly ? undefined : contents);
+    response.writeHead(200, staticFileHeaders(found));
+    response.end(headOnly ? undefined : found.contents);
   }
 
   await new Promise<void>((resolve, reject) => {
