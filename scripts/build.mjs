@@ -1,11 +1,13 @@
 // Builds what is stale: the renderer (Vite), the browser-kiosk server and the Electron main and
-// preload (esbuild). `--force` rebuilds everything. A fingerprint of each target's inputs (path,
-// size, mtime) lives in dist/.build-<target>.json, so a fresh clone builds once and a second run
-// is instant.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// preload (esbuild). `--force` rebuilds everything. Each target's stamp, dist/.build-<target>.json,
+// lists the files the bundler itself reported reading (esbuild's metafile, Vite's module graph)
+// plus the configs and lock file, with a hash of their contents (scripts/build-inputs.mjs), so a
+// fresh clone builds once, a second run is instant, and editing any file a bundle contains — in
+// whichever folder — rebuilds that bundle.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh } from './build-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
@@ -14,23 +16,8 @@ const quiet = process.argv.includes('--quiet');
 const dist = process.env.KIOSK_DIST ?? 'dist';
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
-function listFiles(relative) {
-  const full = path.join(root, relative);
-  if (!existsSync(full)) return [];
-  if (statSync(full).isFile()) return [relative];
-  return readdirSync(full, { withFileTypes: true }).flatMap((entry) =>
-    entry.name === 'node_modules' ? [] : listFiles(path.join(relative, entry.name)),
-  );
-}
-
-function fingerprint(inputs) {
-  const hash = createHash('sha1');
-  for (const file of inputs.flatMap(listFiles).sort()) {
-    const stat = statSync(path.join(root, file));
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
-}
+// What every bundle depends on without importing it: dependencies, the version, this script.
+const alwaysInputs = ['package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/build-inputs.mjs'];
 
 const esbuildCommon = {
   bundle: true,
@@ -39,25 +26,32 @@ const esbuildCommon = {
   sourcemap: 'linked',
   logLevel: 'warning',
   define: { __KIOSK_VERSION__: JSON.stringify(version) },
+  absWorkingDir: root,
+  metafile: true,
 };
 
 const targets = [
   {
     name: 'renderer',
-    inputs: ['renderer', 'vite.config.ts', 'svelte.config.js', 'electron/core/contract.ts', 'electron/preload-api.ts'],
     output: `${dist}/renderer/index.html`,
     async build() {
       const { build } = await import('vite');
-      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+      let graph = [];
+      await build({
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        plugins: [recordModuleGraph((ids) => (graph = ids))],
+      });
+      // renderer/src/ by name: the locale files are found by import.meta.glob, so a new one counts.
+      return [...inputsFromIds(graph, root), 'vite.config.ts', 'svelte.config.js', 'renderer/tsconfig.json', 'renderer/src/'];
     },
   },
   {
     name: 'server',
-    inputs: ['electron/core', 'electron/web', 'package.json'],
     output: `${dist}/server/cli.mjs`,
     async build() {
       const esbuild = await import('esbuild');
-      await esbuild.build({
+      const result = await esbuild.build({
         ...esbuildCommon,
         entryPoints: [path.join(root, 'electron/web/cli.ts')],
         outfile: path.join(root, `${dist}/server/cli.mjs`),
@@ -65,45 +59,55 @@ const targets = [
         // Bundled CommonJS dependencies may call require(); give ESM output one.
         banner: { js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);" },
       });
+      return [...esbuildInputs(result.metafile, root), 'tsconfig.json'];
     },
   },
   {
     name: 'electron',
-    inputs: ['electron', 'package.json'],
     output: `${dist}/electron/main.cjs`,
     enabled: () => existsSync(path.join(root, 'electron/main.ts')),
     async build() {
       const esbuild = await import('esbuild');
+      const inputs = ['tsconfig.json'];
       for (const [entry, out] of [
         ['electron/main.ts', `${dist}/electron/main.cjs`],
         ['electron/preload.ts', `${dist}/electron/preload.cjs`],
       ]) {
-        await esbuild.build({
+        const result = await esbuild.build({
           ...esbuildCommon,
           entryPoints: [path.join(root, entry)],
           outfile: path.join(root, out),
           format: 'cjs',
           external: ['electron'],
         });
+        inputs.push(...esbuildInputs(result.metafile, root));
       }
+      return inputs;
     },
   },
 ];
+
+function readStamp(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
 
 mkdirSync(path.join(root, dist), { recursive: true });
 for (const target of targets) {
   if (target.enabled && !target.enabled()) continue;
   const stampFile = path.join(root, `${dist}/.build-${target.name}.json`);
-  const print = fingerprint(target.inputs);
-  const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')).fingerprint : null;
-  if (!force && stamp === print && existsSync(path.join(root, target.output))) continue;
+  if (!force && existsSync(path.join(root, target.output)) && stampIsFresh(root, readStamp(stampFile))) continue;
   const started = Date.now();
+  let inputs;
   try {
-    await target.build();
+    inputs = await target.build();
   } catch (error) {
     console.error(`Build of the ${target.name} failed: ${error.message ?? error}`);
     process.exit(1);
   }
-  writeFileSync(stampFile, JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }));
+  writeFileSync(stampFile, JSON.stringify(makeStamp(root, [...inputs, ...alwaysInputs], new Date()), null, 1));
   if (!quiet) console.log(`Built ${target.name} in ${Date.now() - started} ms`);
 }
