@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../electron/core/contract';
 import { ERROR_CODES, type Result } from '../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../electron/core/service';
@@ -10,6 +10,21 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await dirs.cleanup();
 });
+
+/**
+ * Building a core costs tens of milliseconds, so the tests that only read (and check that the data
+ * folder is unchanged afterwards) share two: a fresh kiosk and one with a PIN and a live session.
+ * A test that writes builds its own, so no test's outcome depends on another's.
+ */
+const sharedDirs = tempDirs('kiosk-contract-shared-');
+let fresh: { core: KioskCore; dataDir: string };
+let withPin: Awaited<ReturnType<typeof coreWithPin>>;
+beforeAll(async () => {
+  const dataDir = await sharedDirs.make();
+  fresh = { core: await createKioskCore({ dataDir, shell: 'browser' }), dataDir };
+  withPin = await coreWithPin(sharedDirs.make);
+});
+afterAll(() => sharedDirs.cleanup());
 
 const PIN = '246813';
 
@@ -27,9 +42,16 @@ const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
 
 const STAFF_METHODS = METHOD_NAMES.filter((name) => contract[name].staff);
 const PUBLIC_METHODS = METHOD_NAMES.filter((name) => !contract[name].staff);
+/**
+ * Public methods that write with the inputs below (a visit tally, a PIN, a failed attempt): each gets a
+ * fresh core. The others are called with `{}`, which they refuse or answer without writing.
+ */
+const PUBLIC_WRITERS = new Set<MethodName>(['visit.start', 'staff.setup', 'staff.login']);
 
-async function coreWithPin(): Promise<{ core: KioskCore; dataDir: string; session: string; exitKiosk: ReturnType<typeof vi.fn> }> {
-  const dataDir = await dirs.make();
+async function coreWithPin(
+  makeDir: () => Promise<string> = dirs.make,
+): Promise<{ core: KioskCore; dataDir: string; session: string; exitKiosk: ReturnType<typeof vi.fn> }> {
+  const dataDir = await makeDir();
   const exitKiosk = vi.fn();
   const core = await createKioskCore({ dataDir, shell: 'electron', exitKiosk });
   const setup = await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
@@ -38,8 +60,8 @@ async function coreWithPin(): Promise<{ core: KioskCore; dataDir: string; sessio
 }
 
 describe('contract ⇄ service coverage', () => {
-  it('has a handler for every contract method and no handler outside the contract', async () => {
-    const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'browser' });
+  it('has a handler for every contract method and no handler outside the contract', () => {
+    const { core } = fresh;
     const handlerNames = Object.keys(core.handlers).sort();
     expect(handlerNames).toEqual([...METHOD_NAMES].sort());
     for (const name of METHOD_NAMES) expect(typeof core.handlers[name]).toBe('function');
@@ -73,7 +95,7 @@ describe('contract ⇄ service coverage', () => {
 
 describe('staff methods without a session', () => {
   it.each(STAFF_METHODS)('%s refuses with unauthorized and writes nothing', async (name) => {
-    const { core, dataDir, exitKiosk } = await coreWithPin();
+    const { core, dataDir, exitKiosk } = withPin;
     const before = await snapshotDir(dataDir);
     const inputs = [{}, ...(name in VALID_INPUTS ? [VALID_INPUTS[name]] : [])];
     const sessions: (string | undefined)[] = [undefined, '', 'not-a-session', 'x'.repeat(32)];
@@ -90,7 +112,7 @@ describe('staff methods without a session', () => {
   });
 
   it('the session check comes before input validation (nothing about the schema leaks)', async () => {
-    const { core } = await coreWithPin();
+    const { core } = withPin;
     for (const name of STAFF_METHODS) {
       expect(errorCode(await core.invoke(name, { definitely: 'not valid' })), name).toBe('unauthorized');
     }
@@ -107,17 +129,20 @@ describe('staff methods without a session', () => {
 
 describe('public methods', () => {
   it.each(PUBLIC_METHODS)('%s answers without a staff session', async (name) => {
-    const dataDir = await dirs.make();
-    const core = await createKioskCore({ dataDir, shell: 'browser' });
-    const result = await core.invoke(name, VALID_INPUTS[name] ?? {});
+    const writes = PUBLIC_WRITERS.has(name);
+    const { core, dataDir } = writes ? { dataDir: await dirs.make(), core: undefined } : { ...fresh };
+    const kiosk = core ?? (await createKioskCore({ dataDir, shell: 'browser' }));
+    const before = await snapshotDir(dataDir);
+    const result = await kiosk.invoke(name, VALID_INPUTS[name] ?? {});
     expect(result.ok ? 'ok' : result.error.code, name).not.toBe('unauthorized');
+    // A method on the shared core must leave it as it was, or it belongs in PUBLIC_WRITERS.
+    if (!writes) expect(await snapshotDir(dataDir), `${name} wrote to the data folder`).toEqual(before);
   });
 });
 
 describe('invoke errors', () => {
   it('answers not_found for an unknown method', async () => {
-    const dataDir = await dirs.make();
-    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const { core, dataDir } = fresh;
     const before = await snapshotDir(dataDir);
     for (const name of ['no.such.method', 'constructor', '__proto__', 'toString', '', 'staff', 'app.info.extra']) {
       const result = await core.invoke(name, {});
@@ -138,8 +163,7 @@ describe('invoke errors', () => {
     ['staff.setup', { pin: 'abc' }],
     ['staff.setup', { pin: PIN, confirm: PIN, admin: true }],
   ])('answers invalid_input for %s with %j and writes nothing', async (name, input) => {
-    const dataDir = await dirs.make();
-    const core = await createKioskCore({ dataDir, shell: 'browser' });
+    const { core, dataDir } = fresh;
     const before = await snapshotDir(dataDir);
     const result = await core.invoke(name, input);
     expect(errorCode(result)).toBe('invalid_input');
@@ -156,7 +180,7 @@ describe('invoke errors', () => {
     ['staff.settings.update', { staff: { pin: null, failedAttempts: 0, lockedUntil: null } }],
     ['staff.pin.change', { current: PIN }],
   ])('with a session, answers invalid_input for %s with %j and writes nothing', async (name, input) => {
-    const { core, dataDir, session } = await coreWithPin();
+    const { core, dataDir, session } = withPin;
     const before = await snapshotDir(dataDir);
     const result = await core.invoke(name, input, { staffSession: session });
     expect(errorCode(result)).toBe('invalid_input');
