@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets } from './a11y';
+import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets, present } from './a11y';
 import { api, expect, holdByTouch, setUpStaff, setUpStaffWithRecoveryCode, startVisit, tapPin, TEST_PIN, test } from './fixtures';
 
 test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery code, use the console, sign out', async ({ page, kiosk }) => {
@@ -138,6 +138,13 @@ test('a lost staff PIN with personal data on the kiosk: no set-up for whoever is
   await expectNoAxeViolations(page, 'recovery code pad');
   await expectTouchTargets(page, 'recovery code pad');
   await expectMinTextSize(page, 'recovery code pad');
+  // At 1280×800 with the largest text the whole digit pad is in view, beside the words.
+  await present(page, { textSize: 3, highContrast: false });
+  for (const key of ['1', '0']) {
+    const box = (await page.getByRole('button', { name: key, exact: true }).boundingBox())!;
+    expect(box.y + box.height, `key ${key} in view`).toBeLessThanOrEqual(page.viewportSize()!.height);
+  }
+  await present(page, { textSize: 1, highContrast: false });
 
   // A wrong code is refused and counted.
   const wrong = recoveryCode.replace(/^./, (d) => String((Number(d) + 1) % 10));
