@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** The kiosk's languages, in the order the language picker shows them. zh-HK is the default. */
-export const LANGUAGES = ['zh-HK', 'en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../shared/languages';
+
+export { LANGUAGES, type Language };
 export const LanguageSchema = z.enum(LANGUAGES);
 
 /** Localised text in content and settings: zh-HK and English are required, zh-CN may be derived. */

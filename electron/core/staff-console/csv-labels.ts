@@ -1,4 +1,5 @@
 import type { Language } from '../i18n';
+import { LANGUAGE_NAMES } from '../../shared/languages';
 
 /** Column headings and values in the CSV files, in the language staff chose on the console. */
 export interface CsvLabels {
@@ -6,7 +7,7 @@ export interface CsvLabels {
   month: string;
   visits: string;
   language: string;
-  languages: Record<Language, string>;
+  languages: Readonly<Record<Language, string>>;
   lessonId: string;
   lesson: string;
   started: string;
@@ -37,7 +38,6 @@ export interface CsvLabels {
   no: string;
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = { 'zh-HK': '繁體中文', en: 'English', 'zh-CN': '简体中文' };
 
 export const CSV_LABELS: Record<Language, CsvLabels> = {
   en: {

@@ -1,11 +1,7 @@
 import i18next from 'i18next';
-import type { Language } from '../../../electron/core/i18n';
+import type { Language } from '../../../electron/shared/languages';
 
-export const LANGUAGES: readonly Language[] = ['zh-HK', 'en', 'zh-CN'];
-export type { Language };
-
-/** Each language's own name, shown on the language picker in that language. */
-export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-HK': '繁體中文', en: 'English', 'zh-CN': '简体中文' };
+export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../electron/shared/languages';
 
 /**
  * UI strings: one file per language for the shell (i18n/locales/<lang>.json) and one per
