@@ -18,11 +18,6 @@ export function formatContentDate(iso: string, language: Language): string {
   return new Intl.DateTimeFormat('en-GB', options).format(date);
 }
 
-/** "2026-11" → "November 2026" / "2026年11月", for the staff tallies. */
-export function formatMonth(month: string, language: Language): string {
-  return formatContentDate(month.slice(0, 7), language);
-}
-
 /** Phone numbers as the eye reads them best on a large screen: "2802 2345" stays as is; digits are grouped in fours. */
 export function formatPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

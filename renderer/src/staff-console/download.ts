@@ -25,14 +25,3 @@ export async function downloadAll(files: { name: string; text: string }[]): Prom
 
 /** Today in Hong Kong as YYYY-MM-DD, by the core's clock. */
 export { kioskToday as todayKey } from '../lib/clock';
-
-/** A date key shown in the console's language, e.g. "2025年3月10日" or "10 Mar 2025". */
-export function formatDay(key: string, language: string): string {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-export function formatMonth(key: string, language: string): string {
-  const [y, m] = key.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
