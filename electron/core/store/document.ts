@@ -1,18 +1,13 @@
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { KioskError } from '../errors';
-import { moveAside, type UnusableFile } from './move-aside';
-import { DurableWriteError, errnoOf, isDiskFull, readTextIfExists, realFs, writeFileDurably, type DurableFs } from './durable-file';
-import type { HealthEvent, HealthEventReason } from './health-event';
+import { DocumentSchema, type Migration } from './document-schema';
+import { errnoOf, isDiskFull, realFs, type DurableFs } from './durable-file';
+import { DurableJsonFile } from './durable-json-file';
+import type { HealthEvent } from './health-event';
 
-export type { HealthEvent };
-
-export interface Migration {
-  /** Applies to documents whose schemaVersion equals `from`; returns version `from + 1`. */
-  from: number;
-  migrate(old: Record<string, unknown>): Record<string, unknown>;
-}
+export type { HealthEvent, Migration };
 
 export interface DocumentOptions<T> {
   dataDir: string;
@@ -27,80 +22,6 @@ export interface DocumentOptions<T> {
   fs?: DurableFs;
 }
 
-type Report = (kind: HealthEvent['kind'], extra?: Partial<HealthEvent>) => void;
-
-/**
- * lowdb adapter that writes durably and keeps `<name>.bak.json` as the last good copy.
- * The main file is the truth: a write has happened once it is renamed into place, whatever then
- * becomes of the backup (a failed backup is a health warning, not a failed write). Reading is done
- * by StoredDocument, which needs the raw text to tell corrupt from missing.
- */
-class DurableJsonAdapter<T> implements Adapter<T> {
-  constructor(
-    readonly file: string,
-    readonly backup: string,
-    private readonly fs: DurableFs,
-    private readonly report: Report,
-  ) {}
-
-  async read(): Promise<T | null> {
-    const text = await readTextIfExists(this.file, this.fs);
-    return text === null ? null : (JSON.parse(text) as T);
-  }
-
-  /** Resolves once the main file holds `data`; rejects only when it still holds what it held before. */
-  async write(data: T): Promise<void> {
-    const text = `${JSON.stringify(data, null, 1)}\n`;
-    try {
-      await this.writeMain(text);
-    } catch (error) {
-      if (!(error instanceof DurableWriteError && error.landed)) throw error;
-      // Readers already see the new file: answering "not saved" now would be the lie.
-      this.report('not-synced', { code: error.code });
-    }
-    try {
-      // A separate file, not a hard link: a link shares the main file's inode, so damage done to the
-      // file in place (truncation, zeroed blocks, an editor saving in place) would ruin both copies.
-      await writeFileDurably(this.backup, text, { fs: this.fs });
-    } catch (error) {
-      if (!(error instanceof DurableWriteError && error.landed)) this.report('backup-not-saved', { code: errnoOf(error) });
-    }
-  }
-
-  /**
-   * On a full disk the new file cannot be written before the old one is gone, so even a change that
-   * frees space (a wipe, a purge) would be refused. For a change that makes the document smaller,
-   * the backup is given up to make room: the main file stays the truth and the backup is
-   * written again straight after, space permitting (else Data health says it is missing).
-   */
-  private async writeMain(text: string): Promise<void> {
-    try {
-      await writeFileDurably(this.file, text, { fs: this.fs });
-      return;
-    } catch (error) {
-      if (!(error instanceof DurableWriteError) || error.landed || !isDiskFull(error)) throw error;
-      const current = await this.fs.stat(this.file).catch(() => null);
-      if (!current?.isFile() || Buffer.byteLength(text) >= current.size) throw error;
-      const dropped = await this.fs.rm(this.backup).then(
-        () => true,
-        () => false,
-      );
-      if (!dropped) throw error;
-    }
-    try {
-      await writeFileDurably(this.file, text, { fs: this.fs });
-    } catch (error) {
-      if (!(error instanceof DurableWriteError && error.landed)) this.report('backup-not-saved', { code: errnoOf(error) });
-      throw error;
-    }
-  }
-}
-
-type LoadOutcome<T> =
-  | { ok: true; data: T; migrated: boolean }
-  | { ok: false; missing: true }
-  | { ok: false; missing: false; reason: HealthEventReason; code?: string };
-
 /** The error a refused write answers: a full disk gets its own code, which screens translate. */
 function storageError(name: string, error: unknown): KioskError {
   const refused = isDiskFull(error)
@@ -112,24 +33,38 @@ function storageError(name: string, error: unknown): KioskError {
 }
 
 /**
- * One JSON document in the data folder: schema-checked on load, migrated forward, written
- * durably, writes serialised. A method that changes it returns only after the write is on disk,
- * and a write that fails leaves memory and disk as they were.
+ * One JSON document in the data folder: a lowdb `Low<T>` over DurableJsonFile, which reads with
+ * the recovery rules and writes durably; the schema layer migrates and checks. Writes are
+ * serialised, a method that changes the document returns only after the write is on disk, and a
+ * write that fails leaves memory and disk as they were.
+ *
+ * lowdb's own `update()` changes `data` in place before writing, so a reader would see a change
+ * that may yet fail to land. Here `db.data` is what is being written and `data` what has landed:
+ * a change is made on a copy, checked, set as `db.data` and written with `db.write()`, and becomes
+ * `data` only once the main file holds it.
  */
 export class StoredDocument<T> {
   readonly file: string;
   readonly backupFile: string;
   private readonly db: Low<T>;
+  private readonly adapter: DurableJsonFile<T>;
+  private readonly schema: DocumentSchema<T>;
+  private landed: T;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
-  private readonly fs: DurableFs;
 
   private constructor(private readonly options: DocumentOptions<T>) {
     this.file = path.join(options.dataDir, `${options.name}.json`);
     this.backupFile = path.join(options.dataDir, `${options.name}.bak.json`);
-    this.fs = options.fs ?? realFs;
     this.now = options.now ?? (() => new Date());
-    this.db = new Low<T>(new DurableJsonAdapter<T>(this.file, this.backupFile, this.fs, (kind, extra) => this.report(kind, extra)), options.defaults());
+    this.schema = new DocumentSchema(options.schema, options.migrations);
+    this.adapter = new DurableJsonFile<T>(this.file, this.backupFile, this.schema, {
+      fs: options.fs ?? realFs,
+      now: this.now,
+      report: (kind, extra) => this.report(kind, extra),
+    });
+    this.db = new Low<T>(this.adapter, options.defaults());
+    this.landed = this.db.data;
   }
 
   static async open<T>(options: DocumentOptions<T>): Promise<StoredDocument<T>> {
@@ -141,7 +76,7 @@ export class StoredDocument<T> {
 
   /** The current data. Treat as read-only: change it through update(). */
   get data(): Readonly<T> {
-    return this.db.data;
+    return this.landed;
   }
 
   /**
@@ -151,17 +86,19 @@ export class StoredDocument<T> {
    */
   update<R>(change: (draft: T) => R): Promise<R> {
     const run = async (): Promise<R> => {
-      const draft = structuredClone(this.db.data);
+      const draft = structuredClone(this.landed);
       const result = change(draft);
-      const checked = this.options.schema.safeParse(draft);
-      if (!checked.success) throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
+      const checked = this.schema.check(draft);
+      if (checked === null) throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
+      this.db.data = checked;
       try {
-        await this.db.adapter.write(checked.data);
+        await this.db.write();
       } catch (error) {
+        this.db.data = this.landed;
         this.report('not-saved', { code: errnoOf(error) });
         throw storageError(this.options.name, error);
       }
-      this.db.data = checked.data;
+      this.landed = checked;
       return result;
     };
     const next = this.queue.then(run, run);
@@ -177,77 +114,26 @@ export class StoredDocument<T> {
     });
   }
 
+  /** Reads through the adapter's recovery rules, then writes back and says what it settled on. */
   private async load(): Promise<void> {
-    const main = await this.tryLoad(this.file);
-    if (main.ok) {
-      this.db.data = main.data;
-      if (main.migrated) {
-        // Not written (a full disk)? Memory holds the upgrade and the next start upgrades again.
-        await this.writeAtLoad();
-        this.report('migrated');
-      }
-      return;
-    }
-    if (!main.missing) await this.moveAside(this.file, main);
-
-    const backup = await this.tryLoad(this.backupFile);
-    if (backup.ok) {
-      this.db.data = backup.data;
-      await this.writeAtLoad();
-      this.report('recovered-from-backup');
-      return;
-    }
-    if (!backup.missing) await this.moveAside(this.backupFile, backup);
-    this.db.data = this.options.defaults();
+    await this.db.read();
+    this.landed = this.db.data;
+    const origin = this.adapter.origin;
+    if (origin === 'main') return;
+    // Not written (a full disk)? What was on disk is still there, so the next start reaches the same data.
     await this.writeAtLoad();
-    if (!main.missing || !backup.missing) this.report('reset-to-defaults');
+    if (origin === 'migrated') this.report('migrated');
+    else if (origin === 'backup') this.report('recovered-from-backup');
+    else if (origin === 'reset') this.report('reset-to-defaults');
   }
 
-  /**
-   * Writes what load settled on. A failure must not stop the kiosk starting: what was on disk is
-   * still there (the backup, or nothing), so the next start reaches the same data.
-   */
+  /** A failure must not stop the kiosk starting. */
   private async writeAtLoad(): Promise<void> {
     try {
-      await this.db.adapter.write(this.db.data);
+      await this.db.write();
     } catch (error) {
       this.report('not-saved', { code: errnoOf(error) });
     }
-  }
-
-  private async tryLoad(file: string): Promise<LoadOutcome<T>> {
-    let text: string | null;
-    try {
-      // A directory, a file without read permission or a bad sector: like a corrupt file, not a reason to stop.
-      text = await readTextIfExists(file, this.fs);
-    } catch (error) {
-      return { ok: false, missing: false, reason: 'unreadable', code: errnoOf(error) };
-    }
-    if (text === null) return { ok: false, missing: true };
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return { ok: false, missing: false, reason: 'not-json' };
-    }
-    let migrated = false;
-    if (raw && typeof raw === 'object') {
-      let doc = raw as Record<string, unknown>;
-      for (const migration of this.options.migrations ?? []) {
-        if (doc.schemaVersion === migration.from) {
-          doc = migration.migrate(doc);
-          migrated = true;
-        }
-      }
-      raw = doc;
-    }
-    const checked = this.options.schema.safeParse(raw);
-    if (!checked.success) return { ok: false, missing: false, reason: 'not-schema' };
-    return { ok: true, data: checked.data, migrated };
-  }
-
-  private moveAside(file: string, why: UnusableFile): Promise<void> {
-    return moveAside(file, why, { now: this.now, rename: (from, to) => this.fs.rename(from, to), report: (kind, extra) => this.report(kind, extra) });
   }
 
   private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {
