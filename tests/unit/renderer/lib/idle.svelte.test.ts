@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { IdleWatch } from '../../../../renderer/src/lib/idle.svelte';
 
 /** A touch as the kiosk's screen sends it: the watch listens on window in the capture phase. */
@@ -6,7 +6,7 @@ const touch = () => window.dispatchEvent(new Event('pointerdown'));
 
 describe('IdleWatch', () => {
   let enabled: boolean;
-  let onTimeout: ReturnType<typeof vi.fn>;
+  let onTimeout: Mock<() => void>;
   let watch: IdleWatch;
   let stop: () => void;
 
@@ -14,7 +14,7 @@ describe('IdleWatch', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-12-01T10:00:00+08:00'));
     enabled = true;
-    onTimeout = vi.fn();
+    onTimeout = vi.fn<() => void>();
     watch = new IdleWatch({ idleSeconds: () => 60, countdownSeconds: () => 20, enabled: () => enabled, onTimeout });
     stop = watch.start();
   });

@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// The renderer modules these tests import use Vite's import.meta.glob; the root tsconfig has Node types only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
 import { visit } from '../../../../renderer/src/lib/visit.svelte';

@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// The renderer modules these tests import use Vite's import.meta.glob; the root tsconfig has Node types only.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
