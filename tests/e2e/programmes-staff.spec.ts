@@ -22,7 +22,7 @@ for (const language of [LANGUAGES[1], LANGUAGES[0]]) {
     await expect(tallies.locator('tbody tr')).toHaveCount(4);
     if (language.code === 'en') {
       await expect(row).toContainText('Subsidy for Internet Access Charges');
-      await expect(row).toContainText('Qualifies');
+      await expect(row).toContainText('Eligible');
     }
 
     // Every programme with its rules date; a stale one carries a visible warning, a fresh one says so.

@@ -77,7 +77,7 @@ export const CSV_LABELS: Record<Language, CsvLabels> = {
     outcomes: {
       eligible: '符合资格', 'likely-eligible': '可能符合资格（须经收入审查）', 'not-eligible': '不符合资格',
       'need-more-info': '需要更多信息', 'closed-would-have-qualified': '已结束：当时会符合资格',
-      'closed-would-not-have-qualified': '已结束：当时不会符合资格', 'closed-cannot-tell': '已结束：无法判断',
+      'closed-would-not-have-qualified': '已结束：当时不会符合资格', 'closed-cannot-tell': '已结束：未能判断',
     },
     districtCode: '地区代号', district: '地区', lookups: '查询次数',
     date: '日期', title: '名称', place: '地点', facilitator: '导师', status: '状态',
