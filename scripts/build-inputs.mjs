@@ -118,6 +118,30 @@ export function makeStamp(root, inputs, builtAt) {
 }
 
 /**
+ * The stamp of a build whose inputs changed while it ran: it lists them, and never matches.
+ * @param {BuildStamp} stamp
+ * @returns {BuildStamp}
+ */
+export function staleStamp(stamp) {
+  return { ...stamp, fingerprint: 'changed-during-build' };
+}
+
+/**
+ * Whether any input was written after `since` (a build's start): the bundle may hold the old
+ * contents while a stamp made now would hash the new ones, so such a build must not count as fresh.
+ * @param {string} root
+ * @param {string[]} inputs
+ * @param {Date} since
+ */
+export function changedSince(root, inputs, since) {
+  return inputs.some((input) => {
+    if (input.endsWith('/')) return false;
+    const file = path.join(root, input);
+    return existsSync(file) && statSync(file).mtimeMs > since.getTime();
+  });
+}
+
+/**
  * Whether a stamp still describes the files on disk. A stamp without an input list (from an older
  * build script) or one that cannot be read is never fresh.
  * @param {string} root

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh } from './build-inputs.mjs';
+import { changedSince, esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh, staleStamp } from './build-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
@@ -100,7 +100,7 @@ for (const target of targets) {
   if (target.enabled && !target.enabled()) continue;
   const stampFile = path.join(root, `${dist}/.build-${target.name}.json`);
   if (!force && existsSync(path.join(root, target.output)) && stampIsFresh(root, readStamp(stampFile))) continue;
-  const started = Date.now();
+  const started = new Date();
   let inputs;
   try {
     inputs = await target.build();
@@ -108,6 +108,9 @@ for (const target of targets) {
     console.error(`Build of the ${target.name} failed: ${error.message ?? error}`);
     process.exit(1);
   }
-  writeFileSync(stampFile, JSON.stringify(makeStamp(root, [...inputs, ...alwaysInputs], new Date()), null, 1));
-  if (!quiet) console.log(`Built ${target.name} in ${Date.now() - started} ms`);
+  const all = [...inputs, ...alwaysInputs];
+  const stamp = makeStamp(root, all, new Date());
+  // An edit during the build may or may not be in the bundle: the next run builds again.
+  writeFileSync(stampFile, JSON.stringify(changedSince(root, all, started) ? staleStamp(stamp) : stamp, null, 1));
+  if (!quiet) console.log(`Built ${target.name} in ${Date.now() - started.getTime()} ms`);
 }

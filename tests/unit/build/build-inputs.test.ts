@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh } from '../../../scripts/build-inputs.mjs';
+import { changedSince, esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh, staleStamp } from '../../../scripts/build-inputs.mjs';
 import { tempDirs } from '../../helpers/temp-dir';
 
 // A miniature of the repository: a renderer page that bundles a pure module from electron/shared
@@ -99,6 +99,19 @@ describe('build inputs come from the bundlers', () => {
     // What the old build script wrote: a fingerprint and no list of what it covered.
     expect(stampIsFresh(root, { fingerprint: stamp.fingerprint, builtAt: builtAt.toISOString() })).toBe(false);
     expect(stampIsFresh(root, null)).toBe(false);
+  });
+
+  it('a build whose input was written while it ran leaves a stamp that is never fresh', async () => {
+    const root = await repository();
+    const inputs = ['renderer/src/main.ts', 'electron/shared/period.ts', 'renderer/src/'];
+    const started = new Date('2026-03-01T04:00:00Z');
+    await fs.utimes(path.join(root, 'electron/shared/period.ts'), started, new Date('2026-03-01T03:59:00Z'));
+    await fs.utimes(path.join(root, 'renderer/src/main.ts'), started, new Date('2026-03-01T03:58:00Z'));
+    expect(changedSince(root, inputs, started)).toBe(false);
+
+    await fs.utimes(path.join(root, 'electron/shared/period.ts'), started, new Date('2026-03-01T04:00:05Z'));
+    expect(changedSince(root, inputs, started)).toBe(true);
+    expect(stampIsFresh(root, staleStamp(makeStamp(root, inputs, builtAt)))).toBe(false);
   });
 
   it('drops virtual modules, queries, node_modules and files outside the repository', async () => {
