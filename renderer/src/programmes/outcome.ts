@@ -1,6 +1,5 @@
 import type { Outcome } from '../../../electron/core/programmes/decide';
 import type { ProgrammeResult } from '../../../electron/core/programmes/views';
-import { t } from '../i18n/i18n.svelte';
 
 export type { Outcome };
 
@@ -42,13 +41,4 @@ export function orderResults<T extends Pick<ProgrammeResult, 'outcome' | 'status
     .map((result, index) => ({ result, index }))
     .sort((a, b) => rank(a.result) - rank(b.result) || a.index - b.index)
     .map(({ result }) => result);
-}
-
-/**
- * An outcome's short name for staff tables (the reports, the programme tallies), from the one set
- * in programmes/locales; the CSV export (core/staff-console/csv-labels.ts) uses the same words, and
- * a test holds the two together. An unknown id is shown as it is rather than as a missing key.
- */
-export function outcomeName(outcome: string): string {
-  return t(`programmes.outcomeShort.${outcome}`, { defaultValue: outcome });
 }

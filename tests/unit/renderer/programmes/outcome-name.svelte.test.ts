@@ -3,7 +3,7 @@ import { OUTCOMES } from '../../../../electron/core/programmes/decide';
 import { CSV_LABELS } from '../../../../electron/core/staff-console/csv-labels';
 import { LANGUAGES } from '../../../../electron/shared/languages';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
-import { outcomeName } from '../../../../renderer/src/programmes/outcome';
+import { outcomeName } from '../../../../renderer/src/programmes/outcome-name';
 
 afterEach(() => locale.set('zh-HK'));
 
