@@ -1,53 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { recordHealthEvent } from '../../../../electron/core/health';
 import { StoredDocument, type HealthEvent } from '../../../../electron/core/store/document';
-import type { DurableFs } from '../../../../electron/core/store/durable-file';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { faultyFs, type Fault, type FaultPoint } from './faulty-fs';
+import { ASIDE_STAMP, counterDefaults, FIXED_NOW, openCounter, readJson, seed, type Counter } from './counter-document';
 
-const CounterSchema = z.object({ schemaVersion: z.literal(1), counter: z.number().int().min(0), names: z.array(z.string()) });
-type Counter = z.infer<typeof CounterSchema>;
-const counterDefaults = (): Counter => ({ schemaVersion: 1, counter: 0, names: [] });
-
-const FIXED_NOW = new Date('2025-03-04T05:06:07.890Z');
-const ASIDE = 'counter.corrupt-2025-03-04T05-06-07-890Z.json';
-const BACKUP_ASIDE = 'counter.bak.corrupt-2025-03-04T05-06-07-890Z.json';
-
+const ASIDE = `counter.corrupt-${ASIDE_STAMP}.json`;
+const BACKUP_ASIDE = `counter.bak.corrupt-${ASIDE_STAMP}.json`;
 const dirs = tempDirs('kiosk-faults-');
 afterEach(dirs.cleanup);
-
-function openCounter(dataDir: string, events: HealthEvent[] = [], fs?: DurableFs): Promise<StoredDocument<Counter>> {
-  return StoredDocument.open<Counter>({
-    dataDir,
-    name: 'counter',
-    schema: CounterSchema,
-    defaults: counterDefaults,
-    onHealthEvent: (event) => events.push(event),
-    now: () => FIXED_NOW,
-    ...(fs ? { fs } : {}),
-  });
-}
-
-async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-}
-
-/** A document with two writes behind it, so main and backup both hold real data. */
-async function seed(dataDir: string): Promise<Counter> {
-  const doc = await openCounter(dataDir);
-  await doc.update((d) => {
-    d.counter = 1;
-    d.names.push('first');
-  });
-  await doc.update((d) => {
-    d.counter = 2;
-    d.names.push('second');
-  });
-  return structuredClone(doc.data) as Counter;
-}
 
 /** Opens the seeded document through a file system with these faults (open itself writes nothing). */
 async function openWithFaults(dataDir: string, faults: Fault[], events: HealthEvent[]): Promise<StoredDocument<Counter>> {

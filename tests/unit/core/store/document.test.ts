@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { KioskError } from '../../../../electron/core/errors';
 import {
   defaultSettingsDoc,
@@ -11,54 +10,14 @@ import {
 } from '../../../../electron/core/settings/schema';
 import { StoredDocument, type HealthEvent } from '../../../../electron/core/store/document';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
-
-const CounterSchema = z.object({
-  schemaVersion: z.literal(1),
-  counter: z.number().int().min(0),
-  names: z.array(z.string()),
-});
-type Counter = z.infer<typeof CounterSchema>;
-const counterDefaults = (): Counter => ({ schemaVersion: 1, counter: 0, names: [] });
-
-// A fixed clock makes the moved-aside file names predictable.
-const FIXED_NOW = new Date('2025-03-04T05:06:07.890Z');
-const ASIDE_STAMP = '2025-03-04T05-06-07-890Z';
+import { ASIDE_STAMP, counterDefaults, FIXED_NOW, openCounter, readJson, seed } from './counter-document';
 
 const dirs = tempDirs('kiosk-doc-');
 afterEach(dirs.cleanup);
 
-async function openCounter(dataDir: string, events: HealthEvent[] = []): Promise<StoredDocument<Counter>> {
-  return StoredDocument.open<Counter>({
-    dataDir,
-    name: 'counter',
-    schema: CounterSchema,
-    defaults: counterDefaults,
-    onHealthEvent: (event) => events.push(event),
-    now: () => FIXED_NOW,
-  });
-}
-
-async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-}
-
 /** Files in the folder that are not temp files (temp files are named `.…tmp` / `….tmp`). */
 async function dataFiles(dataDir: string): Promise<string[]> {
   return (await fs.readdir(dataDir)).filter((name) => !name.endsWith('.tmp')).sort();
-}
-
-/** Writes a good document with two changes, so the main file and its backup both hold real data. */
-async function seed(dataDir: string): Promise<Counter> {
-  const doc = await openCounter(dataDir);
-  await doc.update((d) => {
-    d.counter = 1;
-    d.names.push('first');
-  });
-  await doc.update((d) => {
-    d.counter = 2;
-    d.names.push('second');
-  });
-  return structuredClone(doc.data) as Counter;
 }
 
 describe('StoredDocument: durable writes', () => {
