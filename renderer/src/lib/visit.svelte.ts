@@ -1,10 +1,11 @@
 import type { Language } from '../i18n/i18n.svelte';
 import { locale } from '../i18n/i18n.svelte';
+import type { ScreenId } from '../screens/registry';
 import { invoke } from './api';
 
 /** A screen and what it was opened with. Capability screens add their ids in screens/registry.ts. */
 export interface Route {
-  screen: string;
+  screen: ScreenId;
   params?: Record<string, string>;
 }
 
@@ -35,12 +36,12 @@ class Visit {
     return this.stack.length > 1 && this.route.screen !== 'home';
   }
 
-  go(screen: string, params?: Record<string, string>): void {
+  go(screen: ScreenId, params?: Record<string, string>): void {
     this.stack = [...this.stack, { screen, params }];
   }
 
   /** Replace the current screen (no Back entry), e.g. language → home. */
-  replace(screen: string, params?: Record<string, string>): void {
+  replace(screen: ScreenId, params?: Record<string, string>): void {
     this.stack = [...this.stack.slice(0, -1), { screen, params }];
   }
 

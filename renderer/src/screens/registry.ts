@@ -1,3 +1,4 @@
+import type { IconName } from '../components/icon-name';
 import type { ComponentSource } from '../lib/lazy-component.svelte';
 import AttractScreen from './AttractScreen.svelte';
 import HomeScreen from './HomeScreen.svelte';
@@ -18,7 +19,7 @@ export type ScreenEntry = ComponentSource & {
  * Every screen by id. A capability adds its screens here and, for the home screen, a tile in
  * HOME_TILES: nothing else in the shell changes.
  */
-export const SCREENS: Record<string, ScreenEntry> = {
+export const SCREENS = {
   attract: { component: AttractScreen, kind: 'attract' },
   language: { component: LanguageScreen, kind: 'visitor' },
   home: { component: HomeScreen, kind: 'visitor' },
@@ -39,14 +40,22 @@ export const SCREENS: Record<string, ScreenEntry> = {
   accessibility: { load: () => import('../accessibility/AccessibilityScreen.svelte'), kind: 'visitor' },
   'accessibility-demo': { load: () => import('../accessibility/DemoScreen.svelte'), kind: 'visitor' },
   'accessibility-checklist': { load: () => import('../accessibility/ChecklistScreen.svelte'), kind: 'visitor' },
-};
+} satisfies Record<string, ScreenEntry>;
+
+/**
+ * A screen's id, taken from the table above so that a route, a `visit.go` or a home tile naming a
+ * screen that does not exist is a type error rather than a silent fall-back to home. The core's
+ * link targets (lessons' recap links, programmes' kiosk-screen places) are typed as narrow unions
+ * and flow into `visit.go`, so a core id the table lacks fails the renderer's type check too.
+ */
+export type ScreenId = keyof typeof SCREENS;
 
 export interface HomeTile {
-  screen: string;
+  screen: ScreenId;
   /** i18n keys */
   title: string;
   subtitle: string;
-  icon: 'lessons' | 'programmes' | 'wifi' | 'accessibility';
+  icon: IconName;
 }
 
 /** Only capabilities that work appear on the home screen. */

@@ -18,8 +18,8 @@ describe('the visit', () => {
     visit.replace('home');
     expect(visit.canGoBack).toBe(false);
     visit.go('lessons');
-    visit.go('lesson', { id: 'whatsapp-video-call' });
-    expect(visit.route).toEqual({ screen: 'lesson', params: { id: 'whatsapp-video-call' } });
+    visit.go('lessons-player', { id: 'whatsapp-video-call' });
+    expect(visit.route).toEqual({ screen: 'lessons-player', params: { id: 'whatsapp-video-call' } });
     expect(visit.canGoBack).toBe(true);
     visit.back();
     expect(visit.route.screen).toBe('lessons');
