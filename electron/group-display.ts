@@ -5,7 +5,7 @@ import { eventChannel } from './ipc-channels';
 import { kioskWindowOptions } from './window';
 
 /**
- * Facilitator mode's second screen (issue 7): while the facilitator keeps the controls on the
+ * Facilitator mode's second screen: while the facilitator keeps the controls on the
  * kiosk's own display, a second display (a projector, a large TV) shows the group view. The core
  * calls the hook with each step the facilitator shows; this opens one window on the other
  * display, loads the renderer's `#group-view` entry and sends it the step. The window gets the same

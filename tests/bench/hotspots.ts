@@ -1,6 +1,6 @@
 /**
  * Wi-Fi directory benchmark: `npx tsx tests/bench/hotspots.ts` (add `--expose-gc` through
- * NODE_OPTIONS for a steadier memory figure). Prints figures against the issue's budgets and
+ * NODE_OPTIONS for a steadier memory figure). Prints figures against the README's budgets and
  * asserts nothing. The real files are read from ../shared/data; the 10× file is made in memory.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

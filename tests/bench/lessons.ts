@@ -1,5 +1,5 @@
 /**
- * Lessons benchmark (issue 3): time from tapping Next to the next step painted (p95 over ≥ 30 taps,
+ * Lessons benchmark: time from tapping Next to the next step painted (p95 over ≥ 30 taps,
  * budget 50 ms) and from tapping a lesson card to its first step painted (p95 over ≥ 10, budget
  * 100 ms), in Debian's Chromium against a started browser kiosk, by touch. Prints figures; asserts
  * nothing. `KIOSK_DIST=dist-x npx tsx -e "import('./tests/bench/lessons.ts').then(m=>m.runLessonBench()).then(console.log)"`

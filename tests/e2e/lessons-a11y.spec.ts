@@ -6,7 +6,8 @@ import { openLessons, playStep, readLesson, wrongTry, type LanguageCode } from '
 
 /**
  * Text size 1 and 3, and high contrast (at the largest size, where contrast and crowding meet):
- * the brief's bar for every lessons screen. Variations of a screen (feedback, messages) are checked
+ * the modes in which every lessons screen must meet the renderer README's rules (axe clean, 64 px
+ * targets, 24 px text). Variations of a screen (feedback, messages) are checked
  * in the hardest mode only, to keep the suite within a 2-core machine's patience.
  */
 const MODES = [

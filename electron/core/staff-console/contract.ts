@@ -30,7 +30,7 @@ export interface DataCareStatus {
 export const MIN_RETENTION = 1;
 export const MAX_RETENTION = 730;
 
-/** The staff console's methods (issue 7). Every one needs a staff session, checked in the core. */
+/** The staff console's methods. Every one needs a staff session, checked in the core. */
 export const staffConsoleMethods = {
   /** Every group session, newest date first. */
   'staff.groups.list': method<{ sessions: GroupSession[] }>()({ input: Empty, staff: true }),

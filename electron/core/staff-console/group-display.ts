@@ -3,7 +3,7 @@ import type { Language } from '../i18n';
 import type { Lesson, Step } from '../lessons/schema';
 
 /**
- * Facilitator mode on a second screen (issue 7): what the group sees while the facilitator keeps
+ * Facilitator mode on a second screen: what the group sees while the facilitator keeps
  * the controls on the kiosk's own screen. Built in the core from the shipped lessons, so the
  * group window needs no core access of its own; the Electron shell shows it (electron/group-display.ts).
  */

@@ -2,8 +2,8 @@
  * The lesson player as a pure state machine: no DOM, no Svelte, no core code (types only), so the
  * same rules drive the Svelte player and the tests that play every lesson to its end.
  *
- * Rules from the brief: explain and recap steps can always move on; a practice step moves on once
- * it succeeds, a quiz once the right answer is chosen. A wrong try is never a failure: the first
+ * The rules: explain and recap steps can always move on; a practice step moves on once it
+ * succeeds, a quiz once the right answer is chosen. A wrong try is never a failure: the first
  * brings a hint, the second and later a "show me" demonstration. Functions return a new state and
  * never change the one they are given.
  */

@@ -77,7 +77,7 @@ describe('contract ⇄ service coverage', () => {
     }
   });
 
-  it('includes the methods the issue asks for, with staff methods marked', () => {
+  it('includes the methods the shell and the staff console start from, with staff methods marked', () => {
     for (const name of ['app.info', 'settings.get', 'staff.setup', 'staff.login']) {
       expect(isMethodName(name), name).toBe(true);
       expect(contract[name as MethodName].staff, name).toBe(false);

@@ -154,7 +154,7 @@ describe('staff PIN set-up', () => {
 });
 
 describe('staff lockout', () => {
-  it('is five failures and five minutes, as the issue says', () => {
+  it('is five failures and five minutes, as the README tells staff', () => {
     expect(MAX_FAILED_ATTEMPTS).toBe(5);
     expect(LOCKOUT_MS).toBe(5 * 60 * 1000);
   });

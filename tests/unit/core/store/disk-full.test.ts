@@ -87,7 +87,8 @@ describe.skipIf(!dataDir)(`a full disk (a real ${SIZE} tmpfs)${'skip' in mounted
     const filler = await fillDisk(dataDir);
     const before = await snapshotDir(dataDir);
 
-    // The write the issue measured: refused, and the disk and memory both still say the old notes.
+    // A write that once answered "Nothing was changed" while the main file held it: now refused, and
+    // the disk and memory both still say the old notes.
     const refused = await staff('staff.groups.update', { id, notes: 'new notes that do not fit '.repeat(20) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect(await snapshotDir(dataDir)).toEqual(before);
