@@ -1,7 +1,4 @@
 import path from 'node:path';
-import type { CoreContext } from './core-context';
-import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
-import { visitCounterFor } from './activity/visits';
 import { hongKongDateKey } from '../shared/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
@@ -15,11 +12,11 @@ import { createProgrammeHandlers } from './programmes/handlers';
 import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
 import { logStaffAction } from './staff-console/staff-log';
-import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
 import { openStaffDocuments } from './staff/credential-store';
 import { personalDataOnKiosk } from './staff/personal-data-present';
 import { StaffAuth } from './staff/staff-auth';
-import { StoredDocument, type HealthEvent } from './store/document';
+import type { HealthEvent } from './store/document';
+import { openCoreContext } from './wiring';
 
 export interface CoreOptions {
   dataDir: string;
@@ -61,29 +58,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   // Before any document opens: nothing of this launch is mid-write yet.
   await sweepDataFolder(options.dataDir, now, onHealthEvent);
 
-  const settings = await StoredDocument.open<SettingsDoc>({
-    ...common,
-    name: 'settings',
-    schema: SettingsDocSchema,
-    defaults: defaultSettingsDoc,
-    migrations: settingsMigrations,
-  });
-  const activity = await StoredDocument.open<ActivityDoc>({
-    ...common,
-    name: 'activity',
-    schema: ActivityDocSchema,
-    defaults: defaultActivityDoc,
-  });
-  // After settings: a PIN still kept there by an older version moves into its own document.
+  // Content and every shared document, once: each capability is handed what it works on.
+  const context = await openCoreContext({ ...common, contentDir: options.contentDir ?? path.resolve('data') });
+  const { settings } = context;
+  // After settings (opened in the wiring): a PIN still kept there by an older version moves into its own document.
   const staff = new StaffAuth(await openStaffDocuments({ ...common, settings }), now);
-  const context: CoreContext = {
-    dataDir: options.dataDir,
-    contentDir: options.contentDir ?? path.resolve('data'),
-    now,
-    settings,
-    activity,
-    onHealthEvent,
-  };
   staff.usePersonalDataCheck(() => personalDataOnKiosk(context));
 
   const handlers: Handlers = {
@@ -103,7 +82,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       clock: { now: now().toISOString(), today: hongKongDateKey(now()) },
     }),
     'settings.get': async () => settings.data.public,
-    'visit.start': async ({ language }) => visitCounterFor(activity, now).start(language),
+    'visit.start': async ({ language }) => context.visits.start(language),
     'staff.status': async () => staff.status(),
     'staff.setup': async ({ pin, confirm }) => {
       const result = await staff.setup(pin, confirm);
@@ -155,7 +134,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createLessonHandlers(context)),
     ...(await createProgrammeHandlers(context)),
     ...(await createHotspotHandlers(context)),
-    // After the lessons' handlers: data care reaches the resume codes they share.
     ...(await createStaffConsoleHandlers(context, { printToPdf: options.printToPdf, showGroupDisplay: options.showGroupDisplay })),
     ...(await createAccessibilityHandlers(context)),
   };

@@ -73,15 +73,3 @@ export class VisitCounter {
     return true;
   }
 }
-
-const counters = new WeakMap<StoredDocument<ActivityDoc>, VisitCounter>();
-
-/** The one visit counter of an activity document, shared by the service and every capability. */
-export function visitCounterFor(activity: StoredDocument<ActivityDoc>, now: () => Date): VisitCounter {
-  let counter = counters.get(activity);
-  if (!counter) {
-    counter = new VisitCounter(activity, now);
-    counters.set(activity, counter);
-  }
-  return counter;
-}

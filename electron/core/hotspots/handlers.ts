@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { visitCounterFor } from '../activity/visits';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
@@ -49,7 +48,7 @@ interface PendingPreview {
  * once, and rebuilds it only when staff confirm or roll back an import.
  */
 export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersOf<typeof hotspotMethods>> {
-  const directory = DistrictDirectory.load(ctx.contentDir);
+  const directory = ctx.content.districts;
   const sample = loadSample(ctx.contentDir, directory);
   const store = await HotspotDatasetStore.open(ctx, { trustedSha256: await indexedDataset(ctx.dataDir) });
 
@@ -126,7 +125,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       // A district look-up is counted once per visit, when its first page is shown; paging is not a new look-up.
       if (district && page === 1) {
         try {
-          await visitCounterFor(ctx.activity, ctx.now).count(visit, { event: 'hotspot.lookup', subject: district, language });
+          await ctx.visits.count(visit, { event: 'hotspot.lookup', subject: district, language });
         } catch {
           // The anonymous tally is not worth failing a visitor's search over.
         }

@@ -1,14 +1,11 @@
 import path from 'node:path';
-import { visitCounterFor } from '../activity/visits';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
 import { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
-import { shareDocument } from '../staff-console/shared-documents';
 import { logStaffAction } from '../staff-console/staff-log';
 import type { lessonMethods, LessonList } from './contract';
-import { loadLessons } from './load-lessons';
 import {
   defaultResumeCodesDoc,
   expiresAt,
@@ -25,9 +22,9 @@ import {
 import { ResumeGuessGuard } from './resume-guard';
 import { summariseLesson, TOPIC_LABELS, TOPICS, type Lesson } from './schema';
 
-/** Lessons are read once at start-up: they are shipped content and never change while running. */
+/** Lessons are read once at start-up (wiring.ts): they are shipped content and never change while running. */
 export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf<typeof lessonMethods>> {
-  const { lessons, problems } = await loadLessons(path.join(ctx.contentDir, 'lessons'));
+  const { lessons, problems } = ctx.content.lessons;
   for (const problem of problems) console.error(`[kiosk] lesson left out: ${problem}`);
   const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
 
@@ -40,16 +37,8 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
       .map((l) => l.id),
   };
 
-  const resumeCodes = await StoredDocument.open<ResumeCodesDoc>({
-    dataDir: ctx.dataDir,
-    name: 'resume-codes',
-    schema: ResumeCodesDocSchema,
-    defaults: defaultResumeCodesDoc,
-    onHealthEvent: ctx.onHealthEvent,
-    now: ctx.now,
-  });
   // Data care (staff console) wipes, purges, backs up and restores these codes through the same copy.
-  shareDocument(ctx, 'resume-codes', resumeCodes);
+  const resumeCodes = ctx.documents.resumeCodes;
   try {
     const purgedAtStart = await pruneResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
     if (purgedAtStart > 0) {
@@ -76,7 +65,7 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
       // Only known lessons: the counters must not fill with whatever a caller sends.
       const lesson = lessonOrNotFound(lessonId);
       const times = event === 'step' ? lesson.steps.length : 1;
-      const counted = await visitCounterFor(ctx.activity, ctx.now).count(visit, { event: `lesson.${event}`, subject: lessonId, language }, times);
+      const counted = await ctx.visits.count(visit, { event: `lesson.${event}`, subject: lessonId, language }, times);
       return { counted };
     },
     'lessons.resume.create': async ({ lessonId, stepIndex, completedLessons = [] }) => {

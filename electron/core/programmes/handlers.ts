@@ -1,25 +1,24 @@
 import { hongKongDateKey } from '../activity/schema';
-import { visitCounterFor } from '../activity/visits';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import type { Answers } from './engine';
 import type { programmeMethods } from './contract';
 import { nextQuestion } from './flow';
-import { loadProgrammeContent, type ProgrammeContent } from './load';
+import type { ProgrammeContent } from './load';
 import { NOT_SURE } from './schema';
 import { ELIGIBILITY_EVENT, programmesStatus } from './staff-status';
 import { detailView, evaluateAll, questionsView, stepView, summaryView } from './views';
 
 /**
  * Programme pages and the eligibility check. Content is read and validated once, when the core
- * starts (a content error is a build error: the content tests catch it before shipping).
+ * starts (wiring.ts) (a content error is a build error: the content tests catch it before shipping).
  *
  * Privacy: the answers are used inside the call and dropped. The only write is countEvent —
  * programme, outcome, language and day — never the answers or anything derived from one family.
  */
 export async function createProgrammeHandlers(ctx: CoreContext): Promise<HandlersOf<typeof programmeMethods>> {
-  const content = await loadProgrammeContent(ctx.contentDir);
+  const content = ctx.content.programmes;
 
   return {
     'programmes.list': async () => ({ programmes: content.programmes.map(summaryView) }),
@@ -34,7 +33,7 @@ export async function createProgrammeHandlers(ctx: CoreContext): Promise<Handler
       const result = evaluateAll(content, checkAnswers(content, answers));
       // One at a time: the store serialises writes anyway, and this keeps the order predictable.
       // Once per programme and visit: checking again with other answers is the same family's check.
-      const visits = visitCounterFor(ctx.activity, ctx.now);
+      const visits = ctx.visits;
       for (const programme of result.results) {
         await visits.count(visit, { event: ELIGIBILITY_EVENT, subject: programme.id, detail: programme.outcome, language });
       }

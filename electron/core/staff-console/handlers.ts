@@ -3,15 +3,12 @@ import path from 'node:path';
 import { hongKongDateKey } from '../activity/schema';
 import { withSimplified } from '../content/localise';
 import type { HandlersOf } from '../contract-method';
-import type { CoreContext } from '../core-context';
+import type { CoreContent, CoreContext } from '../core-context';
 import { KioskError } from '../errors';
-import { DistrictDirectory } from '../hotspots/districts';
-import { loadLessons } from '../lessons/load-lessons';
 import type { Lesson } from '../lessons/schema';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
-import { loadProgrammeContent } from '../programmes/load';
-import { StoredDocument } from '../store/document';
+import type { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
 import { createBackup, previewBackup, readBackup } from './backup';
 import type { DataCareStatus, staffConsoleMethods } from './contract';
@@ -32,8 +29,7 @@ import {
 import { identifierProblem } from '../../shared/personal-data';
 import { computeReport, type Names, type ReportNames } from './reports';
 import { startDailyJob } from './retention-timer';
-import { shareDocument, sharedDocument } from './shared-documents';
-import { logStaffAction, mergeLogs, staffLogDocument } from './staff-log';
+import { logStaffAction, mergeLogs } from './staff-log';
 
 // esbuild and vitest define the package version at build time (as service.ts reads it).
 declare const __KIOSK_VERSION__: string | undefined;
@@ -47,32 +43,22 @@ const IDENTIFIER_MESSAGES = {
   email: 'That looks like an e-mail address. Only a nickname or a resume code may be kept.',
 } as const;
 
-/** Content names for reports and CSV: read once at start-up, like the capabilities do. */
-async function loadNames(contentDir: string, lessons: readonly Lesson[]): Promise<ReportNames> {
+/** Content names for reports and CSV, from the content the core read once at start-up (wiring.ts). */
+function contentNames(content: CoreContent): ReportNames {
+  const { lessons } = content.lessons;
   const lessonNames: Names = {};
   for (const lesson of lessons) lessonNames[lesson.id] = withSimplified(lesson.title);
   const programmeNames: Names = {};
-  const programmeOrder: string[] = [];
-  try {
-    const content = await loadProgrammeContent(contentDir);
-    for (const programme of content.programmes) {
-      programmeNames[programme.id] = withSimplified(programme.title);
-      programmeOrder.push(programme.id);
-    }
-  } catch (error) {
-    // Reports still work with ids only; the programmes capability reports its own content errors.
-    console.error('[kiosk] staff reports: programme names unavailable:', (error as Error).message);
-  }
+  for (const programme of content.programmes.programmes) programmeNames[programme.id] = withSimplified(programme.title);
   const districtNames: Names = {};
-  const directory = DistrictDirectory.load(contentDir);
-  for (const district of directory.all) districtNames[district.code] = district.name;
+  for (const district of content.districts.all) districtNames[district.code] = district.name;
   return {
     lessons: lessonNames,
     programmes: programmeNames,
     districts: districtNames,
     lessonOrder: lessons.map((l) => l.id),
-    programmeOrder,
-    districtOrder: directory.all.map((d) => d.code).sort(),
+    programmeOrder: content.programmes.programmes.map((p) => p.id),
+    districtOrder: content.districts.all.map((d) => d.code).sort(),
   };
 }
 
@@ -85,23 +71,11 @@ export interface StaffConsoleShell {
 }
 
 export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffConsoleShell = {}): Promise<HandlersOf<typeof staffConsoleMethods>> {
-  // Read once at start-up (shipped content never changes while running): names for reports, steps for the group display.
-  const { lessons } = await loadLessons(path.join(ctx.contentDir, 'lessons'));
+  const { lessons } = ctx.content.lessons;
   const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
-  const names = await loadNames(ctx.contentDir, lessons);
-  const groups = await StoredDocument.open<GroupSessionsDoc>({
-    dataDir: ctx.dataDir,
-    name: 'group-sessions',
-    schema: GroupSessionsDocSchema,
-    defaults: defaultGroupSessionsDoc,
-    onHealthEvent: ctx.onHealthEvent,
-    now: ctx.now,
-  });
-  // Staff entry asks whether participants or notes are here (electron/core/staff/personal-data-present.ts).
-  shareDocument(ctx, 'group-sessions', groups);
-  const staffLog = await staffLogDocument(ctx);
-  // Read when needed, not now: the lessons capability shares it when its handlers are made.
-  const resumeCodes = () => sharedDocument<ResumeCodesDoc>(ctx, 'resume-codes');
+  const names = contentNames(ctx.content);
+  const { groupSessions: groups, staffLog } = ctx.documents;
+  const resumeCodes = (): StoredDocument<ResumeCodesDoc> => ctx.documents.resumeCodes;
 
   function sessionOrNotFound(doc: Readonly<GroupSessionsDoc>, id: string): GroupSession {
     const session = doc.sessions.find((s) => s.id === id);

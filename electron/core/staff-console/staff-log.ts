@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { CoreContext } from '../core-context';
-import { StoredDocument } from '../store/document';
 
 /**
  * What staff did and when (staff-log.json): sign-ins, settings, imports, exports, purges, wipes,
@@ -67,33 +66,13 @@ export function mergeLogs(a: StaffLogDoc, b: StaffLogDoc): StaffLogDoc {
   return { schemaVersion: STAFF_LOG_SCHEMA_VERSION, entries: entries.slice(-MAX_LOG_ENTRIES) };
 }
 
-const opened = new WeakMap<CoreContext, Promise<StoredDocument<StaffLogDoc>>>();
-
-/** The core's one staff-log document, opened on first use (service, lessons, hotspots and data care share it). */
-export function staffLogDocument(ctx: CoreContext): Promise<StoredDocument<StaffLogDoc>> {
-  let doc = opened.get(ctx);
-  if (!doc) {
-    doc = StoredDocument.open<StaffLogDoc>({
-      dataDir: ctx.dataDir,
-      name: 'staff-log',
-      schema: StaffLogDocSchema,
-      defaults: defaultStaffLogDoc,
-      onHealthEvent: ctx.onHealthEvent,
-      now: ctx.now,
-    });
-    opened.set(ctx, doc);
-  }
-  return doc;
-}
-
 /**
  * Records one staff action. A log that cannot be written must not undo or fail the action it
  * describes (the action already happened), so failures are reported on the console only.
  */
 export async function logStaffAction(ctx: CoreContext, action: StaffAction, detail = ''): Promise<void> {
   try {
-    const doc = await staffLogDocument(ctx);
-    await doc.update((draft) => appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }));
+    await ctx.documents.staffLog.update((draft) => appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }));
   } catch (error) {
     // One line, not the error chain: on a full disk every action would print a stack, and the
     // store has already put the failed write in Data health.

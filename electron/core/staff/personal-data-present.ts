@@ -1,8 +1,5 @@
 import type { CoreContext } from '../core-context';
-import type { ResumeCodesDoc } from '../lessons/resume-codes';
-import type { GroupSessionsDoc } from '../staff-console/group-sessions';
-import { sharedDocument } from '../staff-console/shared-documents';
-import { staffLogDocument, type StaffAction } from '../staff-console/staff-log';
+import type { StaffAction } from '../staff-console/staff-log';
 
 /** Entries the kiosk writes by itself or that anyone can cause: they say nothing staff did. */
 const NOT_BY_STAFF: ReadonlySet<StaffAction> = new Set(['purge', 'sign-in-locked']);
@@ -14,10 +11,8 @@ const NOT_BY_STAFF: ReadonlySet<StaffAction> = new Set(['purge', 'sign-in-locked
  * instead of letting whoever stands there choose a new PIN.
  */
 export async function personalDataOnKiosk(ctx: CoreContext): Promise<boolean> {
-  const groups = sharedDocument<GroupSessionsDoc>(ctx, 'group-sessions');
-  if (groups?.data.sessions.some((session) => session.participants.length > 0 || session.notes.trim() !== '')) return true;
-  const codes = sharedDocument<ResumeCodesDoc>(ctx, 'resume-codes');
-  if ((codes?.data.codes.length ?? 0) > 0) return true;
-  const log = await staffLogDocument(ctx);
+  const { groupSessions: groups, resumeCodes: codes, staffLog: log } = ctx.documents;
+  if (groups.data.sessions.some((session) => session.participants.length > 0 || session.notes.trim() !== '')) return true;
+  if (codes.data.codes.length > 0) return true;
   return log.data.entries.some((entry) => !NOT_BY_STAFF.has(entry.action));
 }

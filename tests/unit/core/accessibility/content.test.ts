@@ -3,16 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
 import { accessibilityMethods } from '../../../../electron/core/accessibility/contract';
 import { createAccessibilityHandlers } from '../../../../electron/core/accessibility/handlers';
 import { loadAccessibilityContent } from '../../../../electron/core/accessibility/load-accessibility';
 import { MAINLAND_PHRASES, toSimplified as toMainland } from '../../../../electron/core/content/localise';
 import { AccessibilityContentSchema, DEMO_IDS } from '../../../../electron/core/accessibility/schema';
 import { collectLocalisedTexts } from '../../../../electron/core/content/localise';
-import type { CoreContext } from '../../../../electron/core/core-context';
-import { defaultSettingsDoc, SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';
-import { StoredDocument } from '../../../../electron/core/store/document';
+import { makeCoreContext } from '../../../helpers/hotspots-context';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const HAN = /\p{Script=Han}/u;
@@ -21,12 +18,11 @@ afterEach(async () => {
   await Promise.all(temps.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
 
-async function context(contentDir: string): Promise<CoreContext> {
+async function context(contentDir: string) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kiosk-a11y-'));
   temps.push(dataDir);
-  const settings = await StoredDocument.open<SettingsDoc>({ dataDir, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc });
-  const activity = await StoredDocument.open<ActivityDoc>({ dataDir, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
-  return { dataDir, contentDir, now: () => new Date('2026-11-27T00:00:00Z'), settings, activity, onHealthEvent: () => undefined };
+  // The accessibility capability reads its own content from contentDir: point only that at the folder under test.
+  return { ...(await makeCoreContext(dataDir, () => new Date('2026-11-27T00:00:00Z'))), contentDir };
 }
 
 describe('accessibility demos content', () => {

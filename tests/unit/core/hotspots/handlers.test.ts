@@ -1,7 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { visitCounterFor } from '../../../../electron/core/activity/visits';
 import { createHotspotHandlers } from '../../../../electron/core/hotspots/handlers';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext, sharedDataDir } from '../../../helpers/hotspots-context';
@@ -73,7 +72,7 @@ describe('a fresh kiosk', () => {
 
   it('counts a district look-up once, anonymously, in the visitor language', async () => {
     const { ctx, handlers } = await setUp();
-    const { visit } = await visitCounterFor(ctx.activity, ctx.now).start('en');
+    const { visit } = await ctx.visits.start('en');
     await handlers['hotspots.search']({ ...search, district: 'F', language: 'en', visit }, {});
     await handlers['hotspots.search']({ ...search, district: 'F', language: 'en', page: 2, visit }, {});
     await handlers['hotspots.search']({ ...search, visit }, {});

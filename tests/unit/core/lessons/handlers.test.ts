@@ -1,8 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
-import { visitCounterFor } from '../../../../electron/core/activity/visits';
-import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { lessonMethods } from '../../../../electron/core/lessons/contract';
 import { createLessonHandlers } from '../../../../electron/core/lessons/handlers';
@@ -14,9 +11,9 @@ import {
   ResumeCodesDocSchema,
   type ResumeCodesDoc,
 } from '../../../../electron/core/lessons/resume-codes';
-import { defaultSettingsDoc, SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';
 import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
+import { makeCoreContext } from '../../../helpers/hotspots-context';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,9 +26,8 @@ async function setup(dataDir?: string) {
   const dir = dataDir ?? (await temp.make());
   const clock = { now: START };
   const now = () => clock.now;
-  const settings = await StoredDocument.open<SettingsDoc>({ dataDir: dir, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc });
-  const activity = await StoredDocument.open<ActivityDoc>({ dataDir: dir, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
-  const ctx: CoreContext = { dataDir: dir, contentDir: CONTENT_DIR, now, settings, activity, onHealthEvent: () => undefined };
+  const ctx = await makeCoreContext(dir, now);
+  const { activity } = ctx;
   const handlers = await createLessonHandlers(ctx);
   return { dir, clock, ctx, handlers, activity };
 }
@@ -75,7 +71,7 @@ describe('lessons.list and lessons.get', () => {
 describe('lessons.progress', () => {
   it('adds to the anonymous counters by lesson, language and date', async () => {
     const { handlers, activity, ctx } = await setup();
-    const { visit } = await visitCounterFor(activity, ctx.now).start('zh-HK');
+    const { visit } = await ctx.visits.start('zh-HK');
     await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit }, {});
     await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});
     await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});

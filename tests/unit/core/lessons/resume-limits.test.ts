@@ -2,16 +2,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
-import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { createLessonHandlers } from '../../../../electron/core/lessons/handlers';
 import { RESUME_CODE_ALPHABET } from '../../../../electron/shared/resume-code-format';
 import { defaultResumeCodesDoc, MAX_STORED_RESUME_CODES, prunedCodes, type ResumeEntry } from '../../../../electron/core/lessons/resume-codes';
 import { RESUME_GUESS_RULES } from '../../../../electron/core/lessons/resume-guard';
-import { defaultSettingsDoc, SettingsDocSchema, type SettingsDoc } from '../../../../electron/core/settings/schema';
 import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
+import { makeCoreContext } from '../../../helpers/hotspots-context';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const START = new Date('2026-03-01T02:00:00Z');
@@ -22,9 +20,7 @@ async function setup(dir?: string) {
   const dataDir = dir ?? (await temp.make());
   const clock = { ms: START.getTime() };
   const now = () => new Date(clock.ms);
-  const settings = await StoredDocument.open<SettingsDoc>({ dataDir, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc });
-  const activity = await StoredDocument.open<ActivityDoc>({ dataDir, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
-  const ctx: CoreContext = { dataDir, contentDir: CONTENT_DIR, now, settings, activity, onHealthEvent: () => undefined };
+  const ctx = await makeCoreContext(dataDir, now);
   return { dataDir, clock, handlers: await createLessonHandlers(ctx) };
 }
 

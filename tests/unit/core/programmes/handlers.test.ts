@@ -2,16 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from '../../../../electron/core/activity/schema';
-import { visitCounterFor } from '../../../../electron/core/activity/visits';
 import type { Language } from '../../../../electron/core/i18n';
-import type { CoreContext } from '../../../../electron/core/core-context';
 import { KioskError } from '../../../../electron/core/errors';
 import { programmeMethods } from '../../../../electron/core/programmes/contract';
 import { createProgrammeHandlers } from '../../../../electron/core/programmes/handlers';
-import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from '../../../../electron/core/settings/schema';
 import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
+import { makeCoreContext } from '../../../helpers/hotspots-context';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const dirs = tempDirs('kiosk-programme-handlers-');
@@ -20,15 +17,12 @@ afterEach(() => dirs.cleanup());
 async function setUp(now = new Date('2026-11-27T04:00:00Z')) {
   const dataDir = await dirs.make();
   let clock = now;
-  const common = { dataDir, now: () => clock };
-  const settings = await StoredDocument.open<SettingsDoc>({ ...common, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc, migrations: settingsMigrations });
-  const activity = await StoredDocument.open<ActivityDoc>({ ...common, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
-  const ctx: CoreContext = { dataDir, contentDir: CONTENT_DIR, now: () => clock, settings, activity, onHealthEvent: () => undefined };
+  const ctx = await makeCoreContext(dataDir, () => clock);
   const handlers = await createProgrammeHandlers(ctx);
   /** A new visitor a minute later: the token the counters need. */
   const newVisit = async (language: Language) => {
     clock = new Date(clock.getTime() + 60_000);
-    return (await visitCounterFor(activity, ctx.now).start(language)).visit;
+    return (await ctx.visits.start(language)).visit;
   };
   return { dataDir, ctx, handlers, newVisit, setNow: (date: Date) => (clock = date) };
 }
