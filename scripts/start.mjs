@@ -2,10 +2,10 @@
 // mode). Where the Electron binary is not installed — its download needs the network, which the
 // build machines do not have — say so in one line and start the browser kiosk instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -13,18 +13,8 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 
 const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 
-/**
- * The Electron binary's path, or null. Reads the package's path.txt the way electron/index.js
- * does, without requiring it: that would try a download and print a stack trace on failure.
- */
 function installedElectron() {
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH
-    ? path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
-    : path.join(electronDir, 'dist', relative);
-  return existsSync(binary) ? binary : null;
+  return findElectronBinary().binary ?? null;
 }
 
 /**

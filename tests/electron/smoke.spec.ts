@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from './electron-binary.mjs';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const found = findElectronBinary();
