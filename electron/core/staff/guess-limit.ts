@@ -27,6 +27,12 @@ export function lockHolds(counter: GuessCounter, now: Date): string | null {
   return until && Date.parse(until) > now.getTime() ? until : null;
 }
 
+/** Wrong guesses still allowed before the next lock: none while a lock holds, all after one ran out. */
+export function triesLeft(counter: GuessCounter, now: Date, policy: GuessPolicy): number {
+  if (lockHolds(counter, now)) return 0;
+  return policy.maxAttempts - (counter.lockedUntil ? 0 : counter.failedAttempts);
+}
+
 /**
  * Counts one checked guess and returns the counter after it; the caller has made sure no lock
  * holds. A lock that has run out starts a fresh count, but is remembered in `lockCount` until a

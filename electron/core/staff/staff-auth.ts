@@ -1,7 +1,7 @@
 import { KioskError } from '../errors';
 import type { StaffCredentialDoc, StaffRecoveryDoc } from './credential-schema';
 import type { StaffDocuments } from './credential-store';
-import { countGuess, freshCounter, lockHolds, sameCounter, type GuessCounter, type GuessPolicy } from './guess-limit';
+import { countGuess, freshCounter, lockHolds, sameCounter, triesLeft, type GuessCounter, type GuessPolicy } from './guess-limit';
 import { hashPin, hashSecret, PIN_PATTERN, verifyPin, verifySecret } from './pin';
 import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
 import { StaffSessions } from './sessions';
@@ -82,12 +82,12 @@ export class StaffAuth {
       pinSet: this.pinIsSet,
       lockedUntil: pinLocked,
       entry: await this.entry(),
-      triesLeft: pinLocked ? 0 : MAX_FAILED_ATTEMPTS - (this.pinCounter.lockedUntil ? 0 : this.pinCounter.failedAttempts),
+      triesLeft: triesLeft(this.pinCounter, this.now(), PIN_POLICY),
       lockMinutes: PIN_POLICY.lockMs(this.pinCounter.lockCount + (pinLocked ? 0 : 1)) / 60_000,
       recovery: {
         available: this.docs.recovery.data.code !== null,
         lockedUntil: lockHolds(this.recoveryCounter, this.now()),
-        triesLeft: lockHolds(this.recoveryCounter, this.now()) ? 0 : MAX_RECOVERY_ATTEMPTS - (this.recoveryCounter.lockedUntil ? 0 : this.recoveryCounter.failedAttempts),
+        triesLeft: triesLeft(this.recoveryCounter, this.now(), RECOVERY_POLICY),
       },
     };
   }
