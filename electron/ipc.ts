@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
-import { METHOD_NAMES, type MethodName } from './core/contract';
+import { METHOD_NAMES } from './core/contract';
 import type { Result } from './core/errors';
 import { valueTooDeep } from './core/json-guard';
 import type { KioskCore } from './core/service';

@@ -39,6 +39,7 @@ export function safePdfFileName(suggested: string): string {
     .normalize('NFC')
     .replace(/\.pdf$/i, '')
     // Control characters, path separators and the characters Windows refuses in a name.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');

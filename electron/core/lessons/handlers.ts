@@ -1,13 +1,10 @@
-import path from 'node:path';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
-import { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
 import { logStaffAction } from '../staff-console/staff-log';
 import type { lessonMethods, LessonList } from './contract';
 import {
-  defaultResumeCodesDoc,
   expiresAt,
   generateResumeCode,
   isExpired,
@@ -15,8 +12,6 @@ import {
   prunedCodes,
   pruneResumeCodes,
   purgeExpiredResumeCodes,
-  ResumeCodesDocSchema,
-  type ResumeCodesDoc,
   type ResumeEntry,
 } from './resume-codes';
 import { ResumeGuessGuard } from './resume-guard';

@@ -5,7 +5,6 @@ import { withSimplified } from '../content/localise';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContent, CoreContext } from '../core-context';
 import { KioskError } from '../errors';
-import type { Lesson } from '../lessons/schema';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 import type { StoredDocument } from '../store/document';
@@ -15,11 +14,8 @@ import type { DataCareStatus, staffConsoleMethods } from './contract';
 import { reportCsvFiles, sessionCsvFiles } from './csv';
 import { buildGroupDisplayView, type ShowGroupDisplay } from './group-display';
 import {
-  defaultGroupSessionsDoc,
-  GroupSessionsDocSchema,
   PICS_VERSION,
   purgeExpiredParticipants,
-  removeParticipants,
   summariseSession,
   wipeParticipants,
   MAX_PARTICIPANTS,

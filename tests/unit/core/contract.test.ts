@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../electron/core/contract';
-import { ERROR_CODES, type Result } from '../../../electron/core/errors';
+import { ERROR_CODES } from '../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../electron/core/service';
 import { snapshotDir, tempDirs } from '../../helpers/temp-dir';
 import { errorCode } from '../../helpers/results';

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
 import { lessonMethods } from '../../../../electron/core/lessons/contract';
@@ -15,7 +14,6 @@ import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext } from '../../../helpers/hotspots-context';
 
-const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2026-03-01T02:00:00Z');
 const temp = tempDirs('kiosk-lessons-');

@@ -1,17 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
 import { createLessonHandlers } from '../../../../electron/core/lessons/handlers';
 import { RESUME_CODE_ALPHABET } from '../../../../electron/shared/resume-code-format';
 import { defaultResumeCodesDoc, MAX_STORED_RESUME_CODES, prunedCodes, type ResumeEntry } from '../../../../electron/core/lessons/resume-codes';
 import { RESUME_GUESS_RULES } from '../../../../electron/core/lessons/resume-guard';
-import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext } from '../../../helpers/hotspots-context';
 
-const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const START = new Date('2026-03-01T02:00:00Z');
 const temp = tempDirs('kiosk-resume-limits-');
 afterEach(temp.cleanup);

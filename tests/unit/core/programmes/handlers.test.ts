@@ -1,16 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../../../electron/core/i18n';
 import { KioskError } from '../../../../electron/core/errors';
 import { programmeMethods } from '../../../../electron/core/programmes/contract';
 import { createProgrammeHandlers } from '../../../../electron/core/programmes/handlers';
-import { StoredDocument } from '../../../../electron/core/store/document';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext } from '../../../helpers/hotspots-context';
 
-const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const dirs = tempDirs('kiosk-programme-handlers-');
 afterEach(() => dirs.cleanup());
 
