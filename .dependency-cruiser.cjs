@@ -22,7 +22,8 @@ module.exports = {
     },
     {
       name: 'core-no-electron',
-      comment: 'electron/core is plain Node, run by the browser kiosk and the unit tests too: it never imports Electron, even through another file.',
+      comment:
+        'electron/core is plain Node, run by the browser kiosk and the unit tests too: it never imports Electron, even through another file.',
       severity: 'error',
       from: { path: '^electron/core/' },
       to: { path: '^node_modules/electron/', reachable: true },
@@ -36,14 +37,16 @@ module.exports = {
     },
     {
       name: 'web-no-electron',
-      comment: 'The browser kiosk (electron/web) runs in plain Node: it never imports Electron, even through another file.',
+      comment:
+        'The browser kiosk (electron/web) runs in plain Node: it never imports Electron, even through another file.',
       severity: 'error',
       from: { path: '^electron/web/' },
       to: { path: '^node_modules/electron/', reachable: true },
     },
     {
       name: 'shared-is-pure',
-      comment: 'electron/shared runs in the core and in the page: no Node, no DOM, no packages, nothing outside electron/shared.',
+      comment:
+        'electron/shared runs in the core and in the page: no Node, no DOM, no packages, nothing outside electron/shared.',
       severity: 'error',
       from: { path: '^electron/shared/' },
       to: { pathNot: '^electron/shared/' },

@@ -4,7 +4,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const top = fileURLToPath(new URL('.', import.meta.url));
 
 /**
@@ -31,7 +33,10 @@ export default defineConfig({
       {
         extends: true,
         root: fileURLToPath(new URL('./renderer', import.meta.url)),
-        plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }), svelteTesting()],
+        plugins: [
+          svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) }),
+          svelteTesting(),
+        ],
         test: {
           name: 'renderer',
           dir: top,

@@ -45,16 +45,24 @@ export interface AppProtocolOptions {
 }
 
 /** Builds the `protocol.handle('app', …)` handler: GET/HEAD of renderer files and the resting page. */
-export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  options: AppProtocolOptions,
+): (request: Request) => Promise<Response> {
   const appOrigin = options.appOrigin ?? APP_ORIGIN;
   const baseHeaders = { ...SECURITY_HEADERS, 'content-security-policy': options.contentSecurityPolicy };
   const notFound = () =>
-    new Response('Not found.', { status: 404, headers: { ...baseHeaders, 'content-type': 'text/plain; charset=utf-8' } });
+    new Response('Not found.', {
+      status: 404,
+      headers: { ...baseHeaders, 'content-type': 'text/plain; charset=utf-8' },
+    });
 
   return async (request) => {
     if (!isAppUrl(request.url, appOrigin)) return notFound();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response('Method not allowed.', { status: 405, headers: { ...baseHeaders, allow: 'GET, HEAD' } });
+      return new Response('Method not allowed.', {
+        status: 405,
+        headers: { ...baseHeaders, allow: 'GET, HEAD' },
+      });
     }
     const { pathname } = new URL(request.url);
     const headOnly = request.method === 'HEAD';

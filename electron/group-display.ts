@@ -66,7 +66,8 @@ interface OpenWindow {
 }
 
 export function createGroupDisplay(deps: GroupDisplayDependencies): GroupDisplay {
-  const onError = deps.onError ?? ((error: unknown) => console.error('[kiosk] the group display could not load:', error));
+  const onError =
+    deps.onError ?? ((error: unknown) => console.error('[kiosk] the group display could not load:', error));
   let open: OpenWindow | undefined;
   let latest: GroupDisplayView | undefined;
 
@@ -137,7 +138,8 @@ export function createGroupDisplay(deps: GroupDisplayDependencies): GroupDisplay
       if (open === current) close();
       return { shown: false };
     }
-    if (open !== current || current.window.isDestroyed() || current.window.webContents.isDestroyed()) return { shown: false };
+    if (open !== current || current.window.isDestroyed() || current.window.webContents.isDestroyed())
+      return { shown: false };
     // Steps that arrived while the page loaded: only the newest is shown.
     if (latest === view) current.window.webContents.send(eventChannel('group-display'), view);
     return { shown: true };

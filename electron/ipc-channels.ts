@@ -44,5 +44,10 @@ export function methodsArgument(methods: readonly string[]): string {
 export function readMethodsArgument(argv: readonly string[]): ReadonlySet<string> {
   const argument = argv.find((value) => value.startsWith(METHODS_FLAG));
   if (!argument) return new Set();
-  return new Set(argument.slice(METHODS_FLAG.length).split(',').filter((name) => name.length > 0));
+  return new Set(
+    argument
+      .slice(METHODS_FLAG.length)
+      .split(',')
+      .filter((name) => name.length > 0),
+  );
 }

@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, type Session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  type Session,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_RESTING_URL, APP_SCHEME } from './app-origin';
@@ -91,7 +102,10 @@ function start(): void {
     if (!development) Menu.setApplicationMenu(null);
     denyAllPermissions(session.defaultSession);
     refuseNetworkRequests(session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({ rendererDir, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
+    );
 
     let core: KioskCore | undefined;
     try {
@@ -111,7 +125,10 @@ function start(): void {
     if (core) {
       // Before the page loads, so its first call finds a handler.
       registerIpc(ipcMain, core, {
-        isTrustedSender: createSenderCheck({ appOrigin: APP_ORIGIN, kioskContents: () => kioskWindow?.webContents }),
+        isTrustedSender: createSenderCheck({
+          appOrigin: APP_ORIGIN,
+          kioskContents: () => kioskWindow?.webContents,
+        }),
       });
     }
 
@@ -163,7 +180,9 @@ function start(): void {
       if (crashes.record() === 'reload') {
         loadKiosk();
       } else {
-        console.error(`[kiosk] the page stopped ${crashes.recent()} times within a minute; resting before trying again`);
+        console.error(
+          `[kiosk] the page stopped ${crashes.recent()} times within a minute; resting before trying again`,
+        );
         rest();
       }
     });

@@ -26,7 +26,11 @@ export interface KioskBridge {
    * Calls one contract method in the core. Never rejects: failures (including an unknown method,
    * refused before it leaves the page) arrive as `{ ok: false, error }`.
    */
-  invoke<M extends MethodName>(method: M, input: InputOf<M>, staffSession?: string): Promise<KioskResult<OutputOf<M>>>;
+  invoke<M extends MethodName>(
+    method: M,
+    input: InputOf<M>,
+    staffSession?: string,
+  ): Promise<KioskResult<OutputOf<M>>>;
   /** Listens for one of the allowlisted events; returns a function that stops listening. */
   on<E extends KioskEventName>(event: E, listener: (...payload: KioskEventPayloads[E]) => void): () => void;
 }

@@ -1,6 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { KioskErrorShape } from './core/errors';
-import { eventCarriesData, eventChannel, invokeChannel, isKioskEvent, readMethodsArgument } from './ipc-channels';
+import {
+  eventCarriesData,
+  eventChannel,
+  invokeChannel,
+  isKioskEvent,
+  readMethodsArgument,
+} from './ipc-channels';
 import type { KioskBridge, KioskResult } from './preload-api';
 
 /**
@@ -12,7 +18,8 @@ import type { KioskBridge, KioskResult } from './preload-api';
 // Main passes contract.ts's METHOD_NAMES on the renderer's command line (window.ts), so this
 // bundle stays free of zod and the contract remains the only list of methods.
 const methods = readMethodsArgument(process.argv);
-if (methods.size === 0) console.error('[kiosk] the preload was given no method names; every call will be refused');
+if (methods.size === 0)
+  console.error('[kiosk] the preload was given no method names; every call will be refused');
 
 function failure(error: KioskErrorShape): KioskResult<never> {
   return { ok: false, error };
@@ -42,7 +49,9 @@ const kiosk: KioskBridge = {
     const deliver = listener as (...payload: unknown[]) => void;
     // The IPC event object never reaches the page: it would hand over `sender` and `ports`. Only
     // the events that carry data pass on their one payload; nothing else gets through.
-    const forward = eventCarriesData(event) ? (_event: unknown, payload: unknown) => deliver(payload) : () => deliver();
+    const forward = eventCarriesData(event)
+      ? (_event: unknown, payload: unknown) => deliver(payload)
+      : () => deliver();
     ipcRenderer.on(channel, forward);
     return () => {
       ipcRenderer.removeListener(channel, forward);

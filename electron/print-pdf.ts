@@ -52,7 +52,9 @@ export function safePdfFileName(suggested: string): string {
 const FOLDER_DIALOG: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
 const PDF_OPTIONS: PrintToPDFOptions = { printBackground: true, pageSize: 'A4' };
 
-export function createPrintToPdf(deps: PrintPdfDependencies): (request: PrintPdfRequest) => Promise<PrintPdfResult> {
+export function createPrintToPdf(
+  deps: PrintPdfDependencies,
+): (request: PrintPdfRequest) => Promise<PrintPdfResult> {
   return async ({ suggestedName }) => {
     const win = deps.window();
     if (!win || win.isDestroyed()) return { saved: false };

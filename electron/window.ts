@@ -18,7 +18,10 @@ export interface KioskWindowSettings {
   development: boolean;
 }
 
-export function kioskWindowOptions({ preloadPath, development }: KioskWindowSettings): BrowserWindowConstructorOptions {
+export function kioskWindowOptions({
+  preloadPath,
+  development,
+}: KioskWindowSettings): BrowserWindowConstructorOptions {
   return {
     title: 'Digital Inclusion Kiosk',
     // Shown on ready-to-show, once the first frame is painted.
@@ -90,13 +93,15 @@ export function hardenWebContents(contents: HardenableContents, options: HardenO
     return { action: 'deny' };
   });
 
-  const guard = (what: 'navigation' | 'redirect', report = true) => (event: PreventableEvent, url?: string) => {
-    const target = event.url ?? url ?? '';
-    if (!isAppUrl(target, appOrigin)) {
-      event.preventDefault();
-      if (report) onBlocked(what, target);
-    }
-  };
+  const guard =
+    (what: 'navigation' | 'redirect', report = true) =>
+    (event: PreventableEvent, url?: string) => {
+      const target = event.url ?? url ?? '';
+      if (!isAppUrl(target, appOrigin)) {
+        event.preventDefault();
+        if (report) onBlocked(what, target);
+      }
+    };
   contents.on('will-navigate', guard('navigation'));
   // Also fires for subframes (the kiosk has none, so any frame leaving the app is refused). The main
   // frame is refused here too, but reported once, by will-navigate.

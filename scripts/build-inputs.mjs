@@ -98,7 +98,9 @@ export function fingerprint(root, inputs) {
       continue;
     }
     const file = path.join(root, input);
-    const content = existsSync(file) ? createHash('sha1').update(readFileSync(file)).digest('hex') : 'missing';
+    const content = existsSync(file)
+      ? createHash('sha1').update(readFileSync(file)).digest('hex')
+      : 'missing';
     hash.update(`${input}\0${content}\n`);
   }
   return hash.digest('hex');

@@ -7,7 +7,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { changedSince, esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh, staleStamp } from './build-inputs.mjs';
+import {
+  changedSince,
+  esbuildInputs,
+  inputsFromIds,
+  makeStamp,
+  recordModuleGraph,
+  stampIsFresh,
+  staleStamp,
+} from './build-inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
@@ -43,7 +51,13 @@ const targets = [
         plugins: [recordModuleGraph((ids) => (graph = ids))],
       });
       // renderer/src/ by name: the locale files are found by import.meta.glob, so a new one counts.
-      return [...inputsFromIds(graph, root), 'vite.config.ts', 'svelte.config.js', 'renderer/tsconfig.json', 'renderer/src/'];
+      return [
+        ...inputsFromIds(graph, root),
+        'vite.config.ts',
+        'svelte.config.js',
+        'renderer/tsconfig.json',
+        'renderer/src/',
+      ];
     },
   },
   {
@@ -57,7 +71,9 @@ const targets = [
         outfile: path.join(root, `${dist}/server/cli.mjs`),
         format: 'esm',
         // Bundled CommonJS dependencies may call require(); give ESM output one.
-        banner: { js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);" },
+        banner: {
+          js: "import { createRequire as __kioskRequire } from 'node:module'; const require = __kioskRequire(import.meta.url);",
+        },
       });
       return [...esbuildInputs(result.metafile, root), 'tsconfig.json'];
     },
@@ -99,7 +115,8 @@ mkdirSync(path.join(root, dist), { recursive: true });
 for (const target of targets) {
   if (target.enabled && !target.enabled()) continue;
   const stampFile = path.join(root, `${dist}/.build-${target.name}.json`);
-  if (!force && existsSync(path.join(root, target.output)) && stampIsFresh(root, readStamp(stampFile))) continue;
+  if (!force && existsSync(path.join(root, target.output)) && stampIsFresh(root, readStamp(stampFile)))
+    continue;
   const started = new Date();
   let inputs;
   try {
@@ -111,6 +128,9 @@ for (const target of targets) {
   const all = [...inputs, ...alwaysInputs];
   const stamp = makeStamp(root, all, new Date());
   // An edit during the build may or may not be in the bundle: the next run builds again.
-  writeFileSync(stampFile, JSON.stringify(changedSince(root, all, started) ? staleStamp(stamp) : stamp, null, 1));
+  writeFileSync(
+    stampFile,
+    JSON.stringify(changedSince(root, all, started) ? staleStamp(stamp) : stamp, null, 1),
+  );
   if (!quiet) console.log(`Built ${target.name} in ${Date.now() - started.getTime()} ms`);
 }

@@ -18,7 +18,9 @@ const USAGE = 'Usage: npm run dev -- [--port <n>] [--data-dir <folder>]';
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } } }));
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+  }));
 } catch (error) {
   console.error(`${error.message}\n${USAGE}`);
   process.exit(2);
@@ -38,7 +40,13 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 
 const core = spawn(
   process.execPath,
-  ['--enable-source-maps', path.join(root, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'), '--port', '0', ...(values['data-dir'] ? ['--data-dir', values['data-dir']] : [])],
+  [
+    '--enable-source-maps',
+    path.join(root, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'),
+    '--port',
+    '0',
+    ...(values['data-dir'] ? ['--data-dir', values['data-dir']] : []),
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const coreUrl = await new Promise((resolve) => {
@@ -70,8 +78,15 @@ const ownOrigins = () => new Set([...ownHosts()].map((host) => `http://${host}`)
 
 /** The same refusal the core gives, checked here because the proxy must name the core's origin. */
 function refuse(response) {
-  const body = JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'This kiosk only answers on its own address.' } });
-  response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  const body = JSON.stringify({
+    ok: false,
+    error: { code: 'forbidden', message: 'This kiosk only answers on its own address.' },
+  });
+  response.writeHead(403, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -101,7 +116,8 @@ const vite = await createServer({
       configureServer(server) {
         server.middlewares.use('/api', (request, response, next) => {
           const { origin, host } = request.headers;
-          if (!ownHosts().has(host ?? '') || (origin !== undefined && !ownOrigins().has(origin))) return refuse(response);
+          if (!ownHosts().has(host ?? '') || (origin !== undefined && !ownOrigins().has(origin)))
+            return refuse(response);
           next();
         });
       },

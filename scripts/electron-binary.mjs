@@ -10,7 +10,9 @@ export function findElectronBinary() {
   const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = path.join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { missing: `node_modules/electron has no path.txt: its postinstall download of the binary never ran` };
+    return {
+      missing: `node_modules/electron has no path.txt: its postinstall download of the binary never ran`,
+    };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
   const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH

@@ -8,8 +8,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [
+    '--enable-source-maps',
+    path.join(root, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'),
+    ...process.argv.slice(2),
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

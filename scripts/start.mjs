@@ -23,7 +23,10 @@ function installedElectron() {
  */
 function electronBinary() {
   if (installedElectron()) return installedElectron();
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 10 * 60 * 1000 });
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 10 * 60 * 1000,
+  });
   return installedElectron();
 }
 
@@ -41,6 +44,14 @@ const binary = electronBinary();
 if (binary) {
   run(binary, [root, ...process.argv.slice(2)]);
 } else {
-  console.log('Electron is not installed here (its download needs the network): starting the browser kiosk instead.');
-  run(process.execPath, [path.join(root, 'dist/server/cli.mjs'), '--port', process.env.KIOSK_PORT ?? '0', '--open', ...process.argv.slice(2)]);
+  console.log(
+    'Electron is not installed here (its download needs the network): starting the browser kiosk instead.',
+  );
+  run(process.execPath, [
+    path.join(root, 'dist/server/cli.mjs'),
+    '--port',
+    process.env.KIOSK_PORT ?? '0',
+    '--open',
+    ...process.argv.slice(2),
+  ]);
 }

@@ -38,6 +38,9 @@ export function clockStartingAt(start: number | null, realNow: () => number = Da
 export function clockFromEnvironment(value: string | undefined, realNow: () => number = Date.now): Clock {
   if (value === undefined || value === '') return clockStartingAt(null, realNow);
   const start = parseClockStart(value);
-  if (start === null) throw new Error(`${CLOCK_VARIABLE} must be an ISO instant with a zone, such as 2026-12-01T00:30:00+08:00 (got "${value}").`);
+  if (start === null)
+    throw new Error(
+      `${CLOCK_VARIABLE} must be an ISO instant with a zone, such as 2026-12-01T00:30:00+08:00 (got "${value}").`,
+    );
   return clockStartingAt(start, realNow);
 }

@@ -17,9 +17,13 @@ export interface MethodSpec<I extends z.ZodType, O> {
 }
 
 export function method<O>() {
-  return <I extends z.ZodType>(spec: { input: I; staff: boolean; maxBodyBytes?: number; upload?: string }): MethodSpec<I, O> => spec;
+  return <I extends z.ZodType>(spec: {
+    input: I;
+    staff: boolean;
+    maxBodyBytes?: number;
+    upload?: string;
+  }): MethodSpec<I, O> => spec;
 }
-
 
 /** What a handler knows about its call besides the input. */
 export interface HandlerContext {
@@ -29,5 +33,8 @@ export interface HandlerContext {
 
 /** The handlers for a set of contract entries: one async function each, typed by the entry. */
 export type HandlersOf<C extends Record<string, MethodSpec<z.ZodType, unknown>>> = {
-  [M in keyof C]: (input: z.output<C[M]['input']>, context: HandlerContext) => Promise<NonNullable<C[M]['output']>>;
+  [M in keyof C]: (
+    input: z.output<C[M]['input']>,
+    context: HandlerContext,
+  ) => Promise<NonNullable<C[M]['output']>>;
 };

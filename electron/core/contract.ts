@@ -57,7 +57,10 @@ export const contract = {
    * figures: language and date only. At most one new visit every 20 seconds; a call sooner gets
    * the current visit's token and counts nothing. The counters take the token.
    */
-  'visit.start': method<VisitStarted>()({ input: z.object({ language: LanguageSchema }).strict(), staff: false }),
+  'visit.start': method<VisitStarted>()({
+    input: z.object({ language: LanguageSchema }).strict(),
+    staff: false,
+  }),
 
   'staff.status': method<StaffStatus>()({ input: Empty, staff: false }),
   /** The recovery code is returned once, to be shown once; null when it could not be saved. */
@@ -66,7 +69,10 @@ export const contract = {
     staff: false,
   }),
   /** recoveryCode: made at this sign-in when the kiosk had none readable; shown once. */
-  'staff.login': method<{ session: string; recoveryCode: string | null }>()({ input: z.object({ pin: Pin }).strict(), staff: false }),
+  'staff.login': method<{ session: string; recoveryCode: string | null }>()({
+    input: z.object({ pin: Pin }).strict(),
+    staff: false,
+  }),
   /** Sets a new PIN with the recovery code (forgotten or lost PIN, or a lock-out) and returns a new code. */
   'staff.recover': method<{ session: string; recoveryCode: string | null }>()({
     input: z.object({ code: z.string().max(40), pin: Pin, confirm: Pin }).strict(),

@@ -16,7 +16,9 @@ const REPEATING: ReadonlySet<HealthEvent['kind']> = new Set(['not-saved', 'backu
  */
 export function recordHealthEvent(events: HealthEvent[], event: HealthEvent): void {
   if (REPEATING.has(event.kind)) {
-    const same = events.find((e) => e.kind === event.kind && e.document === event.document && e.code === event.code);
+    const same = events.find(
+      (e) => e.kind === event.kind && e.document === event.document && e.code === event.code,
+    );
     if (same) {
       same.time = event.time;
       same.count = (same.count ?? 1) + 1;
@@ -30,9 +32,14 @@ export function recordHealthEvent(events: HealthEvent[], event: HealthEvent): vo
  * Start-up housekeeping of the data folder: temp files left by a kill mid-write are removed before
  * any document is opened, and counted for Data health.
  */
-export async function sweepDataFolder(dataDir: string, now: () => Date, onHealthEvent: (event: HealthEvent) => void): Promise<void> {
+export async function sweepDataFolder(
+  dataDir: string,
+  now: () => Date,
+  onHealthEvent: (event: HealthEvent) => void,
+): Promise<void> {
   const count = await sweepTempFiles(dataDir);
-  if (count > 0) onHealthEvent({ time: now().toISOString(), document: '', kind: 'temp-files-removed', count });
+  if (count > 0)
+    onHealthEvent({ time: now().toISOString(), document: '', kind: 'temp-files-removed', count });
 }
 
 /**
@@ -40,7 +47,10 @@ export async function sweepDataFolder(dataDir: string, now: () => Date, onHealth
  * (those stay in the data folder until staff remove them, so they survive restarts), and the free
  * space of the disk under the data folder.
  */
-export async function readDataHealth(dataDir: string, launchEvents: readonly HealthEvent[]): Promise<Omit<DataHealth, 'staff'>> {
+export async function readDataHealth(
+  dataDir: string,
+  launchEvents: readonly HealthEvent[],
+): Promise<Omit<DataHealth, 'staff'>> {
   const names = await fs.readdir(dataDir);
   // Only codes and parameters go to the screen, which says them in the reader's language.
   const events: HealthEvent[] = launchEvents.map(({ detail: _english, ...event }) => event);
@@ -52,10 +62,20 @@ export async function readDataHealth(dataDir: string, launchEvents: readonly Hea
     if (aside) {
       // A document that was a folder is kept aside as a folder: still something staff must see.
       if (!events.some((event) => event.file === name)) {
-        events.push({ time: stat.mtime.toISOString(), document: aside[1] ?? name, kind: 'moved-aside', file: name });
+        events.push({
+          time: stat.mtime.toISOString(),
+          document: aside[1] ?? name,
+          kind: 'moved-aside',
+          file: name,
+        });
       }
     } else if (stat.isFile() && name.endsWith('.json') && !name.endsWith('.bak.json')) {
-      documents.push({ name: name.replace(/\.json$/, ''), file: name, bytes: stat.size, modified: stat.mtime.toISOString() });
+      documents.push({
+        name: name.replace(/\.json$/, ''),
+        file: name,
+        bytes: stat.size,
+        modified: stat.mtime.toISOString(),
+      });
     }
   }
   events.sort((a, b) => b.time.localeCompare(a.time));

@@ -75,12 +75,19 @@ export function valueTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
     // Bytes (a file over IPC) are one flat value, however long: never walk them element by element.
-    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) continue;
+    if (
+      current === null ||
+      typeof current !== 'object' ||
+      ArrayBuffer.isView(current) ||
+      current instanceof ArrayBuffer
+    )
+      continue;
     if (depth + 1 > maxDepth) return true;
     if ((deepestSeen.get(current) ?? -1) >= depth) continue;
     deepestSeen.set(current, depth);
     const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    for (const child of children)
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
   }
   return false;
 }
@@ -91,7 +98,14 @@ export type GuardedJson = { ok: true; value: unknown } | { ok: false; reason: 't
 export function parseGuardedJson(text: string | Uint8Array, maxDepth = MAX_JSON_DEPTH): GuardedJson {
   if (jsonTextTooDeep(text, maxDepth)) return { ok: false, reason: 'too_deep' };
   try {
-    return { ok: true, value: JSON.parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')) };
+    return {
+      ok: true,
+      value: JSON.parse(
+        typeof text === 'string'
+          ? text
+          : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'),
+      ),
+    };
   } catch {
     return { ok: false, reason: 'not_json' };
   }

@@ -59,7 +59,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   await sweepDataFolder(options.dataDir, now, onHealthEvent);
 
   // Content and every shared document, once: each capability is handed what it works on.
-  const context = await openCoreContext({ ...common, contentDir: options.contentDir ?? path.resolve('data') });
+  const context = await openCoreContext({
+    ...common,
+    contentDir: options.contentDir ?? path.resolve('data'),
+  });
   const { settings } = context;
   // After settings (opened in the wiring): a PIN still kept there by an older version moves into its own document.
   const staff = new StaffAuth(await openStaffDocuments({ ...common, settings }), now);
@@ -78,7 +81,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
         programmes: (await handlers['programmes.list']({}, {})).programmes.length,
         hotspotVenues: (await handlers['hotspots.facets']({}, {})).total,
       },
-      dataHealth: { ok: !healthEvents.some((e) => e.kind !== 'migrated' && e.kind !== 'temp-files-removed'), events: healthEvents.length },
+      dataHealth: {
+        ok: !healthEvents.some((e) => e.kind !== 'migrated' && e.kind !== 'temp-files-removed'),
+        events: healthEvents.length,
+      },
       clock: { now: now().toISOString(), today: hongKongDateKey(now()) },
     }),
     'settings.get': async () => settings.data.public,
@@ -96,7 +102,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
         return result;
       } catch (error) {
         // Only the attempt that locks is logged: the lock is what staff need to know about.
-        if (error instanceof KioskError && error.code === 'unauthorized' && staff.lockedUntil()) await logStaffAction(context, 'sign-in-locked');
+        if (error instanceof KioskError && error.code === 'unauthorized' && staff.lockedUntil())
+          await logStaffAction(context, 'sign-in-locked');
         throw error;
       }
     },
@@ -115,7 +122,11 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     },
     'staff.recover': async ({ code, pin, confirm }) => {
       const result = await staff.recover(code, pin, confirm);
-      await logStaffAction(context, 'pin-changed', 'new PIN set with the recovery code; a new recovery code made');
+      await logStaffAction(
+        context,
+        'pin-changed',
+        'new PIN set with the recovery code; a new recovery code made',
+      );
       return result;
     },
     'staff.pin.change': async ({ current, next, confirm }, call) => {
@@ -123,9 +134,13 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       await logStaffAction(context, 'pin-changed');
       return { changed: true };
     },
-    'staff.health': async () => ({ ...(await readDataHealth(options.dataDir, healthEvents)), staff: staff.health() }),
+    'staff.health': async () => ({
+      ...(await readDataHealth(options.dataDir, healthEvents)),
+      staff: staff.health(),
+    }),
     'staff.exit': async () => {
-      if (!options.exitKiosk) throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.');
+      if (!options.exitKiosk)
+        throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.');
       // Answer first, then close, so the console is not left waiting on a dead window.
       setTimeout(options.exitKiosk, 50);
       return { exiting: true };
@@ -134,7 +149,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createLessonHandlers(context)),
     ...(await createProgrammeHandlers(context)),
     ...(await createHotspotHandlers(context)),
-    ...(await createStaffConsoleHandlers(context, { printToPdf: options.printToPdf, showGroupDisplay: options.showGroupDisplay })),
+    ...(await createStaffConsoleHandlers(context, {
+      printToPdf: options.printToPdf,
+      showGroupDisplay: options.showGroupDisplay,
+    })),
     ...(await createAccessibilityHandlers(context)),
   };
 
@@ -147,7 +165,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-        throw new KioskError('invalid_input', `The request is not valid${where}: ${issue?.message ?? 'unknown problem'}.`);
+        throw new KioskError(
+          'invalid_input',
+          `The request is not valid${where}: ${issue?.message ?? 'unknown problem'}.`,
+        );
       }
       const handler = handlers[method] as (input: unknown, context: HandlerContext) => Promise<unknown>;
       const value = await handler(parsed.data, { staffSession: context.staffSession });

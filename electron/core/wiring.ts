@@ -6,8 +6,17 @@ import { DistrictDirectory } from './hotspots/districts';
 import { loadLessons } from './lessons/load-lessons';
 import { defaultResumeCodesDoc, ResumeCodesDocSchema, type ResumeCodesDoc } from './lessons/resume-codes';
 import { loadProgrammeContent } from './programmes/load';
-import { defaultSettingsDoc, SettingsDocSchema, settingsMigrations, type SettingsDoc } from './settings/schema';
-import { defaultGroupSessionsDoc, GroupSessionsDocSchema, type GroupSessionsDoc } from './staff-console/group-sessions';
+import {
+  defaultSettingsDoc,
+  SettingsDocSchema,
+  settingsMigrations,
+  type SettingsDoc,
+} from './settings/schema';
+import {
+  defaultGroupSessionsDoc,
+  GroupSessionsDocSchema,
+  type GroupSessionsDoc,
+} from './staff-console/group-sessions';
 import { defaultStaffLogDoc, StaffLogDocSchema, type StaffLogDoc } from './staff-console/staff-log';
 import { StoredDocument, type HealthEvent } from './store/document';
 
@@ -39,12 +48,38 @@ export async function loadCoreContent(contentDir: string): Promise<CoreContent> 
  */
 export async function openCoreContext(options: WiringOptions): Promise<CoreContext> {
   const common = { dataDir: options.dataDir, onHealthEvent: options.onHealthEvent, now: options.now };
-  const settings = await StoredDocument.open<SettingsDoc>({ ...common, name: 'settings', schema: SettingsDocSchema, defaults: defaultSettingsDoc, migrations: settingsMigrations });
-  const activity = await StoredDocument.open<ActivityDoc>({ ...common, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
+  const settings = await StoredDocument.open<SettingsDoc>({
+    ...common,
+    name: 'settings',
+    schema: SettingsDocSchema,
+    defaults: defaultSettingsDoc,
+    migrations: settingsMigrations,
+  });
+  const activity = await StoredDocument.open<ActivityDoc>({
+    ...common,
+    name: 'activity',
+    schema: ActivityDocSchema,
+    defaults: defaultActivityDoc,
+  });
   const content = await loadCoreContent(options.contentDir);
-  const resumeCodes = await StoredDocument.open<ResumeCodesDoc>({ ...common, name: 'resume-codes', schema: ResumeCodesDocSchema, defaults: defaultResumeCodesDoc });
-  const groupSessions = await StoredDocument.open<GroupSessionsDoc>({ ...common, name: 'group-sessions', schema: GroupSessionsDocSchema, defaults: defaultGroupSessionsDoc });
-  const staffLog = await StoredDocument.open<StaffLogDoc>({ ...common, name: 'staff-log', schema: StaffLogDocSchema, defaults: defaultStaffLogDoc });
+  const resumeCodes = await StoredDocument.open<ResumeCodesDoc>({
+    ...common,
+    name: 'resume-codes',
+    schema: ResumeCodesDocSchema,
+    defaults: defaultResumeCodesDoc,
+  });
+  const groupSessions = await StoredDocument.open<GroupSessionsDoc>({
+    ...common,
+    name: 'group-sessions',
+    schema: GroupSessionsDocSchema,
+    defaults: defaultGroupSessionsDoc,
+  });
+  const staffLog = await StoredDocument.open<StaffLogDoc>({
+    ...common,
+    name: 'staff-log',
+    schema: StaffLogDocSchema,
+    defaults: defaultStaffLogDoc,
+  });
   return {
     ...common,
     contentDir: options.contentDir,

@@ -90,7 +90,8 @@ export function daysOf(period: Period): DateKey[] {
 /** Every month key ("YYYY-MM") the period touches, oldest first. */
 export function monthsOf(period: Period): string[] {
   const out: string[] = [];
-  for (let month = monthStart(period.from); month <= period.to; month = addMonths(month, 1)) out.push(month.slice(0, 7));
+  for (let month = monthStart(period.from); month <= period.to; month = addMonths(month, 1))
+    out.push(month.slice(0, 7));
   return out;
 }
 
@@ -99,7 +100,12 @@ export function monthsOf(period: Period): string[] {
  * already 1 December in Hong Kong. Callers pass the core's clock (or the renderer's, which follows it).
  */
 export function hongKongDateKey(at: Date): DateKey {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Hong_Kong',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export type PeriodEnd = 'from' | 'to';
@@ -109,8 +115,18 @@ export type PeriodEnd = 'from' | 'to';
  * the other end moves with it, so the period becomes that one day instead of being empty or
  * silently keeping the old day; `pushed` names the end that moved so the screen can say so.
  */
-export function moveEnd(period: Period, end: PeriodEnd, day: DateKey, latest: DateKey): { period: Period; pushed: PeriodEnd | null } {
+export function moveEnd(
+  period: Period,
+  end: PeriodEnd,
+  day: DateKey,
+  latest: DateKey,
+): { period: Period; pushed: PeriodEnd | null } {
   const clamped = day > latest ? latest : day;
-  if (end === 'from') return clamped > period.to ? { period: { from: clamped, to: clamped }, pushed: 'to' } : { period: { from: clamped, to: period.to }, pushed: null };
-  return clamped < period.from ? { period: { from: clamped, to: clamped }, pushed: 'from' } : { period: { from: period.from, to: clamped }, pushed: null };
+  if (end === 'from')
+    return clamped > period.to
+      ? { period: { from: clamped, to: clamped }, pushed: 'to' }
+      : { period: { from: clamped, to: period.to }, pushed: null };
+  return clamped < period.from
+    ? { period: { from: clamped, to: clamped }, pushed: 'from' }
+    : { period: { from: period.from, to: clamped }, pushed: null };
 }

@@ -14,7 +14,12 @@ import { startKioskServer } from './server';
  */
 const USAGE = 'Usage: npm run serve -- [--port <n>] [--data-dir <folder>] [--open]';
 
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function chromiumKioskArgs(url: string, profileDir: string): string[] {
   return [
@@ -76,7 +81,11 @@ async function main(): Promise<void> {
     server = await startKioskServer({ core, rendererDir: path.join(here, '../renderer'), port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use. Try --port 0 to pick a free one.` : `The kiosk could not start: ${(error as Error).message}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is already in use. Try --port 0 to pick a free one.`
+        : `The kiosk could not start: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
   console.log(`Kiosk ready at ${server.url}`);
@@ -93,12 +102,16 @@ async function main(): Promise<void> {
 
 function openChromium(url: string, dataDir: string): void {
   const browser = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const hasDisplay =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!browser || !hasDisplay) {
     console.log(`No ${browser ? 'display' : 'Chromium'} found: open ${url} in a browser.`);
     return;
   }
-  const child = spawn(browser, chromiumKioskArgs(url, path.join(dataDir, 'chromium-profile')), { stdio: 'ignore', detached: false });
+  const child = spawn(browser, chromiumKioskArgs(url, path.join(dataDir, 'chromium-profile')), {
+    stdio: 'ignore',
+    detached: false,
+  });
   child.on('error', () => console.log(`Chromium did not start: open ${url} in a browser.`));
   console.log(`Opened ${path.basename(browser)} in kiosk mode.`);
 }

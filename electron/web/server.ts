@@ -79,11 +79,16 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
 
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = http.createServer(
-    { requestTimeout: timeouts.requestMs, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
     (request, response) => {
       handle(request, response).catch((error: unknown) => {
         console.error('[kiosk] request failed:', error);
-        if (!response.headersSent) sendError(response, new KioskError('internal', 'Something went wrong inside the kiosk.'));
+        if (!response.headersSent)
+          sendError(response, new KioskError('internal', 'Something went wrong inside the kiosk.'));
         else response.destroy();
       });
     },
@@ -108,7 +113,8 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     }
     if (pathname.startsWith('/api/')) {
       const method = decodePath(pathname.slice('/api/'.length));
-      if (method === null) return sendError(response, new KioskError('not_found', 'There is no such method.'));
+      if (method === null)
+        return sendError(response, new KioskError('not_found', 'There is no such method.'));
       return handleApi(request, response, method);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -117,7 +123,11 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     return serveStatic(response, pathname, request.method === 'HEAD');
   }
 
-  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+  async function handleApi(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    method: string,
+  ): Promise<void> {
     if (request.method !== 'POST') {
       return sendError(response, new KioskError('not_found', 'API calls use POST.'));
     }
@@ -143,7 +153,10 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       // The one nesting guard for every method, before any schema or handler sees the value.
       const parsed = parseGuardedJson(body);
       if (!parsed.ok) {
-        const message = parsed.reason === 'too_deep' ? 'The request body is nested too deeply.' : 'The request body is not valid JSON.';
+        const message =
+          parsed.reason === 'too_deep'
+            ? 'The request body is nested too deeply.'
+            : 'The request body is not valid JSON.';
         return sendError(response, new KioskError('invalid_input', message));
       }
       input = parsed.value;
@@ -157,7 +170,13 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
   }
 
   /** A file upload (upload-body.ts): the handler reads the body as it streams in. */
-  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, method: string, field: string, maxBody: number): Promise<void> {
+  async function handleUpload(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    method: string,
+    field: string,
+    maxBody: number,
+  ): Promise<void> {
     const prepared = uploadInput(request, field, maxBody);
     if (!prepared.ok) return sendError(response, prepared.error);
     const staffHeader = request.headers['x-kiosk-staff'];
@@ -167,16 +186,27 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     // A refused file leaves the rest of its body unread: close the connection instead of reading it.
     const unread = !request.readableEnded;
     if (unread) closeWhenAnswered(request, timeouts.lingerMs);
-    sendJson(response, result.ok ? 200 : HTTP_STATUS[result.error.code], result, unread ? { connection: 'close' } : {});
+    sendJson(
+      response,
+      result.ok ? 200 : HTTP_STATUS[result.error.code],
+      result,
+      unread ? { connection: 'close' } : {},
+    );
   }
 
-  async function serveStatic(response: http.ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
+  async function serveStatic(
+    response: http.ServerResponse,
+    pathname: string,
+    headOnly: boolean,
+  ): Promise<void> {
     const found = await readStaticFile(rendererDir, pathname);
     if (!found) return sendError(response, new KioskError('not_found', 'Not found.'));
     // The page gets the per-launch token that every API call must carry.
     if (found.entry) {
       found.contents = Buffer.from(
-        found.contents.toString('utf8').replace('<head>', `<head>\n<meta name="kiosk-token" content="${token}">`),
+        found.contents
+          .toString('utf8')
+          .replace('<head>', `<head>\n<meta name="kiosk-token" content="${token}">`),
       );
     }
     response.writeHead(200, staticFileHeaders(found));
@@ -219,7 +249,11 @@ function requestPath(target: string | undefined): string | null {
  * 413 at once, without reading the rest of the body, then the connection is closed so the client
  * stops sending: an oversized upload never costs more than the limit in memory.
  */
-function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse, lingerMs: number): void {
+function refuseTooLarge(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  lingerMs: number,
+): void {
   closeWhenAnswered(request, lingerMs);
   sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
 }
@@ -278,7 +312,12 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
   });
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+function sendJson(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -290,7 +329,11 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown, 
   response.end(text);
 }
 
-function sendError(response: http.ServerResponse, error: KioskError, extraHeaders: Record<string, string> = {}): void {
+function sendError(
+  response: http.ServerResponse,
+  error: KioskError,
+  extraHeaders: Record<string, string> = {},
+): void {
   const shape: KioskErrorShape = error.toShape();
   sendJson(response, HTTP_STATUS[shape.code], { ok: false, error: shape }, extraHeaders);
 }

@@ -10,7 +10,9 @@ import { KioskError } from '../core/errors';
 export const UPLOAD_INPUT_HEADER = 'x-kiosk-input';
 
 export function isUploadRequest(request: http.IncomingMessage): boolean {
-  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
+  return (
+    (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream'
+  );
 }
 
 export function uploadInput(
@@ -42,8 +44,8 @@ async function* limitedBody(request: http.IncomingMessage, limit: number): Async
   let size = 0;
   try {
     // Not destroyed when the handler stops reading early (a refused file): the socket must stay up
-  // for the answer, and the server closes it once that is sent.
-  for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    // for the answer, and the server closes it once that is sent.
+    for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
       if (size > limit) throw new KioskError('too_large', 'The request is too large.');
       yield chunk;

@@ -21,18 +21,35 @@ const highWaterMark = (): number => {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 };
 
-function post(server: KioskServer, method: string, session: string, body: { json: unknown } | { file: string; input: unknown }): Promise<{ status: number; value: unknown }> {
+function post(
+  server: KioskServer,
+  method: string,
+  session: string,
+  body: { json: unknown } | { file: string; input: unknown },
+): Promise<{ status: number; value: unknown }> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { host: `127.0.0.1:${server.port}`, 'x-kiosk-token': server.token, 'x-kiosk-staff': session };
+    const headers: http.OutgoingHttpHeaders = {
+      host: `127.0.0.1:${server.port}`,
+      'x-kiosk-token': server.token,
+      'x-kiosk-staff': session,
+    };
     if ('file' in body) {
       headers['content-type'] = 'application/octet-stream';
       headers['x-kiosk-input'] = encodeURIComponent(JSON.stringify(body.input));
     } else headers['content-type'] = 'application/json';
-    const request = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${method}`, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, value: (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { value: unknown }).value }));
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${method}`, headers, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            value: (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { value: unknown }).value,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     if ('file' in body) createReadStream(body.file, { highWaterMark: 64 * 1024 }).pipe(request);
     else request.end(JSON.stringify(body.json));
@@ -52,7 +69,10 @@ const before = process.memoryUsage().rss;
 let sampled = before;
 const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 5);
 const start = performance.now();
-const preview = await post(server, 'staff.hotspots.preview', session, { file, input: { fileName: path.basename(file) } });
+const preview = await post(server, 'staff.hotspots.preview', session, {
+  file,
+  input: { fileName: path.basename(file) },
+});
 if (preview.status !== 200) throw new Error(`preview answered ${preview.status}`);
 const previewMs = performance.now() - start;
 const { previewId, venues } = preview.value as { previewId: string; venues: number };
@@ -62,6 +82,14 @@ const importMs = performance.now() - start;
 clearInterval(sampler);
 sampled = Math.max(sampled, process.memoryUsage().rss);
 (globalThis as { gc?: () => void }).gc?.();
-const result = { venues, previewMs, importMs, rssBefore: before, sampledPeak: sampled, vmHwm: highWaterMark(), rssAfter: process.memoryUsage().rss };
+const result = {
+  venues,
+  previewMs,
+  importMs,
+  rssBefore: before,
+  sampledPeak: sampled,
+  vmHwm: highWaterMark(),
+  rssAfter: process.memoryUsage().rss,
+};
 await server.close();
 process.stdout.write(JSON.stringify(result));

@@ -19,9 +19,20 @@ const loadMs = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
 const loadCpuMs = (cpu.user + cpu.system) / 1000;
 const facets = await handlers['hotspots.facets']({}, {});
-await handlers['hotspots.search']({ near: 'centre', page: 1, pageSize: 10, language: 'en', text: 'library' }, {});
+await handlers['hotspots.search'](
+  { near: 'centre', page: 1, pageSize: 10, language: 'en', text: 'library' },
+  {},
+);
 (globalThis as { gc?: () => void }).gc?.();
 const usage = process.memoryUsage();
 process.stdout.write(
-  JSON.stringify({ venues: facets.total, loadMs, loadCpuMs, rssBefore: before, rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external }),
+  JSON.stringify({
+    venues: facets.total,
+    loadMs,
+    loadCpuMs,
+    rssBefore: before,
+    rss: usage.rss,
+    heapUsed: usage.heapUsed,
+    external: usage.external,
+  }),
 );

@@ -42,7 +42,10 @@ async function armMeasurement(page: Page, changedScript: string): Promise<() => 
 
 export async function runLessonBench(): Promise<Record<string, string | number>> {
   const { kiosk, stop } = await startKiosk();
-  const browser = await chromium.launch({ executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
     const page = await context.newPage();
@@ -58,10 +61,16 @@ export async function runLessonBench(): Promise<Record<string, string | number>>
       const id = ids[i % ids.length]!;
       const card = page.getByTestId(`lesson-card-${id}`);
       await card.scrollIntoViewIfNeeded();
-      const result = await armMeasurement(page, `return !!document.querySelector('[data-testid="step-title"]');`);
+      const result = await armMeasurement(
+        page,
+        `return !!document.querySelector('[data-testid="step-title"]');`,
+      );
       await card.tap();
       opens.push(await result());
-      await page.getByRole('navigation', { name: 'Kiosk controls' }).getByRole('button', { name: 'Back', exact: true }).tap();
+      await page
+        .getByRole('navigation', { name: 'Kiosk controls' })
+        .getByRole('button', { name: 'Back', exact: true })
+        .tap();
       await page.getByTestId(`lesson-card-${id}`).waitFor();
     }
 
@@ -73,7 +82,10 @@ export async function runLessonBench(): Promise<Record<string, string | number>>
     while (nexts.length < NEXT_TAPS) {
       for (let index = lesson.steps.length - 1; index > 0; index--) await page.getByTestId('step-back').tap();
       for (let index = 0; index < lesson.steps.length - 1 && nexts.length < NEXT_TAPS; index++) {
-        const result = await armMeasurement(page, `return document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-step-index') === '${index + 1}';`);
+        const result = await armMeasurement(
+          page,
+          `return document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-step-index') === '${index + 1}';`,
+        );
         await page.getByTestId('step-next').tap();
         nexts.push(await result());
       }

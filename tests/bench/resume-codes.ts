@@ -35,7 +35,9 @@ function seededCodes(count: number): ResumeCodesDoc {
   return doc;
 }
 
-async function measureAt(count: number): Promise<{ p50: number; p95: number; stored: number; visitWait: number }> {
+async function measureAt(
+  count: number,
+): Promise<{ p50: number; p95: number; stored: number; visitWait: number }> {
   const dir = await makeTempDir('kiosk-bench-resume-');
   try {
     await fs.writeFile(path.join(dir, 'resume-codes.json'), JSON.stringify(seededCodes(count)));
@@ -52,7 +54,10 @@ async function measureAt(count: number): Promise<{ p50: number; p95: number; sto
     }
     // Another visitor's call while two creates are in flight.
     clock += 60_000;
-    const inFlight = [core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 1 }), core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 })];
+    const inFlight = [
+      core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 1 }),
+      core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 }),
+    ];
     const visitStart = performance.now();
     await core.invoke('visit.start', { language: 'en' });
     const visitWait = performance.now() - visitStart;

@@ -46,7 +46,11 @@ export function bundleSizes(): Record<string, string> {
 async function coldStart(page: Page): Promise<number> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-cold-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(DIST, 'server/cli.mjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(DIST, 'server/cli.mjs'), '--port', '0', '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -57,7 +61,9 @@ async function coldStart(page: Page): Promise<number> {
   });
   await page.goto(url);
   await page.getByTestId('touch-to-start').waitFor({ state: 'visible' });
-  await page.waitForFunction(() => document.querySelector('[data-testid="centre-name"]')?.textContent?.trim());
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="centre-name"]')?.textContent?.trim(),
+  );
   const elapsed = performance.now() - started;
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -106,8 +112,15 @@ export async function runShellBench(): Promise<Record<string, string | number>> 
       // Home → a screen: each home tile in turn, or the language dialog while no capability exists.
       if (tileCount > 0) await tiles.nth(i % tileCount).tap();
       else await page.getByTestId('language-button').tap();
-      await page.waitForFunction((n) => (window as unknown as { __latencies: number[] }).__latencies.length > n, i);
-      if (tileCount > 0) await page.getByRole('navigation', { name: 'Kiosk controls' }).getByRole('button', { name: 'Home', exact: true }).tap();
+      await page.waitForFunction(
+        (n) => (window as unknown as { __latencies: number[] }).__latencies.length > n,
+        i,
+      );
+      if (tileCount > 0)
+        await page
+          .getByRole('navigation', { name: 'Kiosk controls' })
+          .getByRole('button', { name: 'Home', exact: true })
+          .tap();
       else await page.getByRole('button', { name: 'Cancel' }).tap();
       await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
       // The return to home also changes the screen; drop that sample.

@@ -31,7 +31,11 @@ interface ServerChild {
 
 async function startServerChild(dataDir: string): Promise<ServerChild> {
   const script = fileURLToPath(new URL('./transport-server.ts', import.meta.url));
-  const child = fork(script, [dataDir], { cwd: repoRoot, execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(script, [dataDir], {
+    cwd: repoRoot,
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<{ port: number; token: string; session: string }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -57,7 +61,12 @@ async function startServerChild(dataDir: string): Promise<ServerChild> {
  * refuse before reading) and stops writing when the answer arrives. Returns the status (0: the
  * connection was reset before the answer could be read) and how much was sent by then.
  */
-function upload(server: ServerChild, method: string, contentType: string, total: number): Promise<{ status: number; sentBeforeAnswer: number }> {
+function upload(
+  server: ServerChild,
+  method: string,
+  contentType: string,
+  total: number,
+): Promise<{ status: number; sentBeforeAnswer: number }> {
   return new Promise((resolve) => {
     // Whitespace after an opening bracket: still JSON that could go on, so only the size can refuse it.
     const chunk = Buffer.alloc(MB, contentType.includes('json') ? 0x61 : 0x20);
@@ -117,24 +126,32 @@ async function oversizeUploads(figures: Record<string, string | number>): Promis
     const raw = [];
     for (let i = 0; i < 2; i++) raw.push(await upload(server, method, 'application/octet-stream', size));
     const afterRaw = await server.memory();
-    figures[`oversize Wi-Fi upload: ${mb(size)} MB file body, limit ${mb(limit)} MB, answers`] = raw.map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`).join(', ');
+    figures[`oversize Wi-Fi upload: ${mb(size)} MB file body, limit ${mb(limit)} MB, answers`] = raw
+      .map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`)
+      .join(', ');
     figures['server resident after two rejected oversize uploads (MB) [budget 250]'] = mb(afterRaw.rss);
     const json = [];
     const jsonMethod = 'staff.backup.restore';
     const jsonLimit = contract[jsonMethod].maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     for (let i = 0; i < 2; i++) json.push(await upload(server, jsonMethod, 'application/json', size));
     const afterJson = await server.memory();
-    figures[`the same size as JSON to ${jsonMethod} (limit ${mb(jsonLimit)} MB, the largest JSON body), answers`] = json.map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`).join(', ');
+    figures[
+      `the same size as JSON to ${jsonMethod} (limit ${mb(jsonLimit)} MB, the largest JSON body), answers`
+    ] = json.map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`).join(', ');
     figures['server resident after two more rejected as JSON (MB) [budget 250]'] = mb(afterJson.rss);
     // Closing on a client still sending can reset the connection before it reads the 413.
     let resets = 0;
-    for (let i = 0; i < 12; i++) if ((await upload(server, jsonMethod, 'application/json', jsonLimit + 8 * MB)).status === 0) resets += 1;
+    for (let i = 0; i < 12; i++)
+      if ((await upload(server, jsonMethod, 'application/json', jsonLimit + 8 * MB)).status === 0)
+        resets += 1;
     figures[`refused ${mb(jsonLimit + 8 * MB)} MB JSON bodies whose 413 was lost to a reset, of 12`] = resets;
     // The way a Wi-Fi file once travelled (base64 inside JSON): now refused at the default limit.
     const asJson = [];
     for (let i = 0; i < 2; i++) asJson.push(await upload(server, method, 'application/json', 100 * MB));
     const afterAsJson = await server.memory();
-    figures[`100 MB as JSON to ${method}, answers`] = asJson.map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`).join(', ');
+    figures[`100 MB as JSON to ${method}, answers`] = asJson
+      .map((r) => `${r.status || 'reset'} after ${mb(r.sentBeforeAnswer)} MB`)
+      .join(', ');
     figures['server resident after all of them (MB) [budget 250]'] = mb(afterAsJson.rss);
     figures['server peak over all (VmHWM, MB)'] = mb(afterAsJson.vmHwm);
   } finally {
@@ -163,7 +180,9 @@ function guardCost(figures: Record<string, string | number>): void {
   }
   const tenfold = makeTenfoldFile(readFileSync(realJson));
   // The 50 MB file as base64 inside JSON (how it once travelled) is one long string: the guard skips it with indexOf.
-  const asBase64Body = Buffer.from(JSON.stringify({ fileName: 'wifi-hk.json', contentBase64: tenfold.toString('base64') }));
+  const asBase64Body = Buffer.from(
+    JSON.stringify({ fileName: 'wifi-hk.json', contentBase64: tenfold.toString('base64') }),
+  );
   const records = tenfold.subarray(3);
   for (const [label, body] of [
     [`${mb(asBase64Body.length)} MB base64-in-JSON body`, asBase64Body],
@@ -171,7 +190,8 @@ function guardCost(figures: Record<string, string | number>): void {
   ] as const) {
     const guard = timeMs(() => jsonTextTooDeep(body));
     const parse = timeMs(() => JSON.parse(body.toString('utf8')), 3);
-    figures[`JSON nesting guard on ${label} (ms; JSON.parse ms; ratio)`] = `${round(guard)}; ${round(parse)}; ${round(guard / parse, 2)}`;
+    figures[`JSON nesting guard on ${label} (ms; JSON.parse ms; ratio)`] =
+      `${round(guard)}; ${round(parse)}; ${round(guard / parse, 2)}`;
   }
 }
 

@@ -24,8 +24,16 @@ export async function withWholeScreenVisible<T>(page: Page, run: () => Promise<T
 }
 
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await withWholeScreenVisible(page, () => new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze());
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const results = await withWholeScreenVisible(page, () =>
+    new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze(),
+  );
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
@@ -35,7 +43,8 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
  */
 export async function expectTouchTargets(page: Page, label: string, exempt: string[] = []): Promise<void> {
   const small = await page.evaluate((exemptSelectors) => {
-    const selector = 'button, a[href], input, select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'button, a[href], input, select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [tabindex]:not([tabindex="-1"])';
     return [...document.querySelectorAll<HTMLElement>(selector)]
       .filter((el) => !exemptSelectors.some((s) => el.closest(s)))
       .filter((el) => {
@@ -45,7 +54,10 @@ export async function expectTouchTargets(page: Page, label: string, exempt: stri
       })
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.width < 63.5 || box.height < 63.5)
-      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      );
   }, exempt);
   expect(small, `touch targets under 64×64 on ${label}`).toEqual([]);
 }
@@ -61,7 +73,8 @@ export async function expectMinTextSize(page: Page, label: string, minPx = 24): 
       if (!text || !parent) continue;
       const style = getComputedStyle(parent);
       const box = parent.getBoundingClientRect();
-      if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
+      if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0)
+        continue;
       if (parent.closest('[aria-hidden="true"]')) continue;
       const size = parseFloat(style.fontSize);
       if (size < min - 0.01) out.push(`"${text.slice(0, 30)}" ${size}px`);
@@ -81,7 +94,10 @@ export const PRESENTATIONS = [
 ] as const;
 
 /** Set text size and contrast directly on <html>, as the toolbar does, to check a screen in each. */
-export async function present(page: Page, presentation: { textSize: number; highContrast: boolean }): Promise<void> {
+export async function present(
+  page: Page,
+  presentation: { textSize: number; highContrast: boolean },
+): Promise<void> {
   await page.evaluate(({ textSize, highContrast }) => {
     document.documentElement.dataset.textSize = String(textSize);
     document.documentElement.classList.toggle('high-contrast', highContrast);

@@ -44,7 +44,9 @@ const BEFORE_FAILS: Record<DemoId, (page: Page, language: Language) => Promise<v
     await page.getByTestId('demo-text-size').tap();
     await expect(page.locator('html')).toHaveAttribute('data-text-size', '3');
     expect(await fontSizeOf(page, '[data-testid="notice-body"]')).toBeLessThan(24);
-    const clipped = await page.getByTestId('notice-title').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    const clipped = await page
+      .getByTestId('notice-title')
+      .evaluate((el) => el.scrollWidth > el.clientWidth + 1);
     expect(clipped, 'the before heading is cut off at text size 3').toBe(true);
     await page.getByTestId('demo-text-size').tap();
     await expect(page.locator('html')).toHaveAttribute('data-text-size', '1');
@@ -52,7 +54,9 @@ const BEFORE_FAILS: Record<DemoId, (page: Page, language: Language) => Promise<v
   contrast: async (page) => {
     expect(await axeRulesFailingInBeforeBox(page)).toContain('color-contrast');
     expect(Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio'))).toBeLessThan(4.5);
-    const colour = cssColourToHex(await page.getByTestId('contrast-sample').evaluate((el) => getComputedStyle(el).color));
+    const colour = cssColourToHex(
+      await page.getByTestId('contrast-sample').evaluate((el) => getComputedStyle(el).color),
+    );
     expect(contrastRatio(colour, '#ffffff')).toBeLessThan(4.5);
   },
   'colour-alone': async (page) => {
@@ -61,13 +65,18 @@ const BEFORE_FAILS: Record<DemoId, (page: Page, language: Language) => Promise<v
     const texts = await rows.allInnerTexts();
     // Only the lift names: nothing but colour says which one is out of service.
     expect(new Set(texts.map((text) => text.replace(/[A-C]\s*$/, '').trim())).size).toBe(1);
-    const dots = await rows.evaluateAll((items) => items.map((item) => getComputedStyle(item.querySelector('.dot')!).backgroundColor));
+    const dots = await rows.evaluateAll((items) =>
+      items.map((item) => getComputedStyle(item.querySelector('.dot')!).backgroundColor),
+    );
     expect(new Set(dots).size).toBe(2);
   },
   'low-vision': async (page) => {
     await page.getByTestId('low-vision-none').tap();
     expect(await axeRulesFailingInBeforeBox(page)).toContain('color-contrast');
-    const border = await page.locator(`${BEFORE_BOX} [data-testid="live-screen"] button`).first().evaluate((el) => getComputedStyle(el).borderTopColor);
+    const border = await page
+      .locator(`${BEFORE_BOX} [data-testid="live-screen"] button`)
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderTopColor);
     expect(contrastRatio(cssColourToHex(border), '#ffffff'), 'tile outlines under 3:1').toBeLessThan(3);
   },
   'touch-targets': async (page) => {
@@ -85,18 +94,31 @@ const BEFORE_FAILS: Record<DemoId, (page: Page, language: Language) => Promise<v
   forms: async (page) => {
     const inputs = page.locator(`${BEFORE_BOX} input`);
     await expect(inputs).toHaveCount(2);
-    const labelled = await inputs.evaluateAll((els) => els.map((el) => ((el as HTMLInputElement).labels?.length ?? 0) + (el.hasAttribute('aria-labelledby') ? 1 : 0)));
+    const labelled = await inputs.evaluateAll((els) =>
+      els.map(
+        (el) => ((el as HTMLInputElement).labels?.length ?? 0) + (el.hasAttribute('aria-labelledby') ? 1 : 0),
+      ),
+    );
     expect(labelled, 'placeholder-only fields: no label').toEqual([0, 0]);
     await page.getByTestId('form-send').tap();
     const error = page.getByTestId('form-error');
     await expect(error).toBeVisible();
     // One vague word, not tied to any field.
     expect((await error.innerText()).trim().length).toBeLessThan(6);
-    expect(await inputs.evaluateAll((els) => els.filter((el) => el.hasAttribute('aria-describedby') || el.hasAttribute('aria-invalid')).length)).toBe(0);
+    expect(
+      await inputs.evaluateAll(
+        (els) =>
+          els.filter((el) => el.hasAttribute('aria-describedby') || el.hasAttribute('aria-invalid')).length,
+      ),
+    ).toBe(0);
   },
   'time-and-motion': async (page) => {
     expect(await axeRulesFailingInBeforeBox(page)).toContain('marquee');
-    await expect(page.locator(`${BEFORE_BOX} [data-testid="more-time"], ${BEFORE_BOX} [data-testid="no-limit"], ${BEFORE_BOX} [data-testid="banner-pause"]`)).toHaveCount(0);
+    await expect(
+      page.locator(
+        `${BEFORE_BOX} [data-testid="more-time"], ${BEFORE_BOX} [data-testid="no-limit"], ${BEFORE_BOX} [data-testid="banner-pause"]`,
+      ),
+    ).toHaveCount(0);
     const seconds = Number(await page.getByTestId('time-left').getAttribute('data-seconds'));
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(20);
@@ -105,7 +127,11 @@ const BEFORE_FAILS: Record<DemoId, (page: Page, language: Language) => Promise<v
     await page.getByTestId('clip-play').tap();
     await expect(page.getByTestId('player')).toHaveAttribute('data-playing', 'true');
     await page.waitForTimeout(1600);
-    await expect(page.locator(`${BEFORE_BOX} [data-testid="caption"], ${BEFORE_BOX} [data-testid="caption-text"], ${BEFORE_BOX} [data-testid="transcript"]`)).toHaveCount(0);
+    await expect(
+      page.locator(
+        `${BEFORE_BOX} [data-testid="caption"], ${BEFORE_BOX} [data-testid="caption-text"], ${BEFORE_BOX} [data-testid="transcript"]`,
+      ),
+    ).toHaveCount(0);
     await page.getByTestId('clip-play').tap();
   },
 };
@@ -116,21 +142,31 @@ const AFTER_WORKS: Partial<Record<DemoId, (page: Page, language: Language) => Pr
     expect(await fontSizeOf(page, '[data-testid="notice-body"]')).toBeGreaterThanOrEqual(24);
   },
   contrast: async (page) => {
-    expect(Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio'))).toBeGreaterThanOrEqual(4.5);
+    expect(
+      Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio')),
+    ).toBeGreaterThanOrEqual(4.5);
     // Paler with the + button until it fails: the toggle follows the measured ratio.
-    for (let i = 0; i < 8 && (await page.getByTestId('show-before').getAttribute('aria-pressed')) !== 'true'; i += 1) {
+    for (
+      let i = 0;
+      i < 8 && (await page.getByTestId('show-before').getAttribute('aria-pressed')) !== 'true';
+      i += 1
+    ) {
       for (let j = 0; j < 4; j += 1) await page.getByTestId('contrast-paler').tap();
     }
     await expect(page.getByTestId('show-before')).toHaveAttribute('aria-pressed', 'true');
     expect(Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio'))).toBeLessThan(4.5);
     await page.getByTestId('show-after').tap();
-    expect(Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio'))).toBeGreaterThanOrEqual(4.5);
+    expect(
+      Number(await page.getByTestId('contrast-ratio').getAttribute('data-ratio')),
+    ).toBeGreaterThanOrEqual(4.5);
   },
   'colour-alone': async (page) => {
     for (const simulation of ['protanopia', 'deuteranopia', 'tritanopia', 'achromatopsia']) {
       await page.getByTestId(`simulation-${simulation}`).tap();
       await expect(page.getByTestId('lift-board')).toHaveAttribute('data-simulation', simulation);
-      expect(await page.getByTestId('lift-board').evaluate((el) => getComputedStyle(el).filter)).toContain(`a11y-sim-${simulation}`);
+      expect(await page.getByTestId('lift-board').evaluate((el) => getComputedStyle(el).filter)).toContain(
+        `a11y-sim-${simulation}`,
+      );
     }
     await page.getByTestId('simulation-none').tap();
     await page.getByTestId('answer-b').tap();
@@ -152,7 +188,11 @@ const AFTER_WORKS: Partial<Record<DemoId, (page: Page, language: Language) => Pr
   },
   forms: async (page) => {
     await page.getByTestId('type-into-phone').tap();
-    for (const digit of ['2', '1', '2']) await page.getByRole('group', { name: /keyboard|鍵盤|键盘/i }).getByRole('button', { name: digit, exact: true }).tap();
+    for (const digit of ['2', '1', '2'])
+      await page
+        .getByRole('group', { name: /keyboard|鍵盤|键盘/i })
+        .getByRole('button', { name: digit, exact: true })
+        .tap();
     await page.getByTestId('form-send').tap();
     await expect(page.getByTestId('error-phone')).toContainText('3');
     await expect(page.getByTestId('field-phone')).toHaveAttribute('aria-invalid', 'true');
@@ -160,10 +200,14 @@ const AFTER_WORKS: Partial<Record<DemoId, (page: Page, language: Language) => Pr
   'time-and-motion': async (page) => {
     const before = Number(await page.getByTestId('time-left').getAttribute('data-seconds'));
     await page.getByTestId('more-time').tap();
-    expect(Number(await page.getByTestId('time-left').getAttribute('data-seconds'))).toBeGreaterThan(before + 30);
+    expect(Number(await page.getByTestId('time-left').getAttribute('data-seconds'))).toBeGreaterThan(
+      before + 30,
+    );
     await page.getByTestId('banner-pause').tap();
     await expect(page.getByTestId('banner-pause')).toHaveAttribute('aria-pressed', 'true');
-    expect(await page.getByTestId('banner').evaluate((el) => getComputedStyle(el).animationPlayState)).toBe('paused');
+    expect(await page.getByTestId('banner').evaluate((el) => getComputedStyle(el).animationPlayState)).toBe(
+      'paused',
+    );
   },
   captions: async (page) => {
     await expect(page.getByTestId('transcript').locator('li')).toHaveCount(5);
@@ -179,7 +223,11 @@ const AFTER_WORKS: Partial<Record<DemoId, (page: Page, language: Language) => Pr
 /** The tremor game: every tap is counted, as a hit or a miss. */
 async function playTremorGame(page: Page): Promise<void> {
   const totalOf = async () => {
-    const [hits, misses] = await Promise.all(['tap-hits', 'tap-misses'].map(async (id) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''))));
+    const [hits, misses] = await Promise.all(
+      ['tap-hits', 'tap-misses'].map(async (id) =>
+        Number((await page.getByTestId(id).innerText()).replace(/\D/g, '')),
+      ),
+    );
     return (hits ?? 0) + (misses ?? 0);
   };
   const start = await totalOf();
@@ -246,12 +294,20 @@ test('after versions pass axe at text size 3 and in high contrast', async ({ pag
   await openDemosFromHome(page);
   for (const id of DEMO_IDS) {
     await openDemo(page, id);
-    for (const presentation of [{ textSize: 3, highContrast: false }, { textSize: 1, highContrast: true }, { textSize: 3, highContrast: true }]) {
+    for (const presentation of [
+      { textSize: 3, highContrast: false },
+      { textSize: 1, highContrast: true },
+      { textSize: 3, highContrast: true },
+    ]) {
       await present(page, presentation);
       await expectAxeCleanOutsideBeforeBox(page, `${id} before ${JSON.stringify(presentation)}`);
     }
     await showAfter(page);
-    for (const presentation of [{ textSize: 3, highContrast: false }, { textSize: 1, highContrast: true }, { textSize: 3, highContrast: true }]) {
+    for (const presentation of [
+      { textSize: 3, highContrast: false },
+      { textSize: 1, highContrast: true },
+      { textSize: 3, highContrast: true },
+    ]) {
       await present(page, presentation);
       await expectWholeScreenAxeClean(page, `${id} after ${JSON.stringify(presentation)}`);
     }
@@ -268,7 +324,10 @@ test('the checklist prints alone, and finishing the visit forgets the demos', as
   await openDemo(page, 'forms');
   await showAfter(page);
   await page.getByTestId('type-into-phone').tap();
-  await page.getByRole('group', { name: /keyboard/i }).getByRole('button', { name: '7', exact: true }).tap();
+  await page
+    .getByRole('group', { name: /keyboard/i })
+    .getByRole('button', { name: '7', exact: true })
+    .tap();
   await expect(page.getByTestId('field-phone')).toHaveValue('7');
   await page.getByRole('button', { name: 'All demos' }).tap();
   await openDemo(page, 'touch-targets');

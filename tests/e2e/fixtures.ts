@@ -32,10 +32,20 @@ export async function startKiosk(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-')),
   now: string = DEFAULT_KIOSK_NOW,
 ): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIOSK_NOW: now },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist', 'server/cli.mjs'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KIOSK_NOW: now },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 20_000);
@@ -80,7 +90,11 @@ export const test = base.extend<{ kiosk: KioskProcess; kioskNow: string }>({
   page: async ({ page, kiosk }, use) => {
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || (url.hostname === '127.0.0.1' && url.port === String(kiosk.port))) {
+      if (
+        url.protocol === 'data:' ||
+        url.protocol === 'blob:' ||
+        (url.hostname === '127.0.0.1' && url.port === String(kiosk.port))
+      ) {
         return route.continue();
       }
       kiosk.foreignRequests.push(route.request().url());
@@ -94,7 +108,11 @@ export const test = base.extend<{ kiosk: KioskProcess; kioskNow: string }>({
     await use(page);
     expect(kiosk.foreignRequests, 'the kiosk made requests outside 127.0.0.1').toEqual([]);
     expect(policyViolations, 'CSP violations or uncaught errors in the page').toEqual([]);
-    const missing = await page.evaluate(() => [...((window as unknown as { __kioskMissingKeys?: Set<string> }).__kioskMissingKeys ?? [])]).catch(() => []);
+    const missing = await page
+      .evaluate(() => [
+        ...((window as unknown as { __kioskMissingKeys?: Set<string> }).__kioskMissingKeys ?? []),
+      ])
+      .catch(() => []);
     expect(missing, 'UI strings asked for but missing from the locale files').toEqual([]);
   },
 });
@@ -109,13 +127,22 @@ export async function startVisit(page: Page, kiosk: KioskProcess, languageName =
 }
 
 /** Call the kiosk's API as the page would (token from the served page). */
-export async function api(page: Page, method: string, input: unknown, staffSession?: string): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+export async function api(
+  page: Page,
+  method: string,
+  input: unknown,
+  staffSession?: string,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return page.evaluate(
     async ([m, body, staff]) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kiosk-token': token };
       if (staff) headers['x-kiosk-staff'] = staff as string;
-      const response = await fetch(`/api/${m as string}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const response = await fetch(`/api/${m as string}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
       return response.json();
     },
     [method, input, staffSession] as const,
@@ -127,7 +154,12 @@ export async function holdByTouch(page: Page, testId: string, ms: number): Promi
   const target = page.getByTestId(testId);
   const box = await target.boundingBox();
   if (!box) throw new Error(`${testId} is not visible`);
-  const init = { pointerType: 'touch', isPrimary: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  const init = {
+    pointerType: 'touch',
+    isPrimary: true,
+    clientX: box.x + box.width / 2,
+    clientY: box.y + box.height / 2,
+  };
   // A handle, not the locator: a completed hold navigates away, and the release must not wait for
   // the element to come back.
   const handle = await target.elementHandle();
@@ -147,7 +179,9 @@ export async function setUpStaff(page: Page): Promise<string> {
  * As setUpStaff, also returning the recovery code the first set-up makes. Made here, the code is
  * stored, so later sign-ins by touch go straight to the console (no "keep this code" card).
  */
-export async function setUpStaffWithRecoveryCode(page: Page): Promise<{ session: string; recoveryCode: string }> {
+export async function setUpStaffWithRecoveryCode(
+  page: Page,
+): Promise<{ session: string; recoveryCode: string }> {
   const result = await api(page, 'staff.setup', { pin: TEST_PIN, confirm: TEST_PIN });
   if (!result.ok) throw new Error(`staff.setup failed: ${JSON.stringify(result.error)}`);
   const value = result.value as { session: string; recoveryCode: string | null };

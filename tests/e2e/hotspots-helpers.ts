@@ -4,9 +4,36 @@ import { api, expect, holdByTouch, setUpStaff, tapPin, TEST_PIN, type KioskProce
 
 /** The Wi-Fi directory's words per language, as the visitor sees them. */
 export const WIFI_LANGUAGES = [
-  { code: 'zh-HK', name: '繁體中文', back: '返回', finish: '我用完了', finishYes: '是，我用完了', library: '公共圖書館', district: '深水埗區', staffSection: 'Wi-Fi 資料' },
-  { code: 'en', name: 'English', back: 'Back', finish: "I'm finished", finishYes: "Yes, I'm finished", library: 'Public library', district: 'Sham Shui Po', staffSection: 'Wi-Fi data' },
-  { code: 'zh-CN', name: '简体中文', back: '返回', finish: '我用完了', finishYes: '是，我用完了', library: '公共图书馆', district: '深水埗区', staffSection: 'Wi-Fi 数据' },
+  {
+    code: 'zh-HK',
+    name: '繁體中文',
+    back: '返回',
+    finish: '我用完了',
+    finishYes: '是，我用完了',
+    library: '公共圖書館',
+    district: '深水埗區',
+    staffSection: 'Wi-Fi 資料',
+  },
+  {
+    code: 'en',
+    name: 'English',
+    back: 'Back',
+    finish: "I'm finished",
+    finishYes: "Yes, I'm finished",
+    library: 'Public library',
+    district: 'Sham Shui Po',
+    staffSection: 'Wi-Fi data',
+  },
+  {
+    code: 'zh-CN',
+    name: '简体中文',
+    back: '返回',
+    finish: '我用完了',
+    finishYes: '是，我用完了',
+    library: '公共图书馆',
+    district: '深水埗区',
+    staffSection: 'Wi-Fi 数据',
+  },
 ] as const;
 export type WifiLanguage = (typeof WIFI_LANGUAGES)[number];
 
@@ -21,7 +48,10 @@ const HOTSPOT_PRESENTATIONS = [
 export async function checkWifiScreen(page: Page, label: string): Promise<void> {
   for (const presentation of HOTSPOT_PRESENTATIONS) {
     await present(page, presentation);
-    await expectNoAxeViolations(page, `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`);
+    await expectNoAxeViolations(
+      page,
+      `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`,
+    );
   }
   await present(page, { textSize: 1, highContrast: false });
   await expectTouchTargets(page, label);

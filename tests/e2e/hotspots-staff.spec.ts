@@ -2,13 +2,23 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { expect, REPO_ROOT, startVisit, test } from './fixtures';
-import { checkWifiScreen, openDirectory, openStaffPanel, prepareKiosk, resultCards, WIFI_LANGUAGES } from './hotspots-helpers';
+import {
+  checkWifiScreen,
+  openDirectory,
+  openStaffPanel,
+  prepareKiosk,
+  resultCards,
+  WIFI_LANGUAGES,
+} from './hotspots-helpers';
 
 /** The real official-shape file (5,430 English-only records); read in place, never copied into the project. */
 const REAL_FILE = path.join(REPO_ROOT, '../shared/data/wifi-hk-fixed-official-shape.json');
 const english = WIFI_LANGUAGES[1];
 
-test('staff import the real file by preview and confirm; a bad file changes nothing; rollback brings the sample back', async ({ page, kiosk }) => {
+test('staff import the real file by preview and confirm; a bad file changes nothing; rollback brings the sample back', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(180_000);
   await prepareKiosk(page, kiosk);
   await startVisit(page, kiosk, english.name);
@@ -81,7 +91,10 @@ test('staff import the real file by preview and confirm; a bad file changes noth
 });
 
 for (const language of WIFI_LANGUAGES) {
-  test(`staff Wi-Fi panel with a preview passes axe, 64 px targets and 24 px text in ${language.code}`, async ({ page, kiosk }) => {
+  test(`staff Wi-Fi panel with a preview passes axe, 64 px targets and 24 px text in ${language.code}`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(180_000);
     await prepareKiosk(page, kiosk);
     await startVisit(page, kiosk, language.name);

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { api, expect, startVisit, test } from './fixtures';
-import { checkWifiScreen, openDirectory, prepareKiosk, resultCards, tapFirstDot, WIFI_LANGUAGES } from './hotspots-helpers';
+import {
+  checkWifiScreen,
+  openDirectory,
+  prepareKiosk,
+  resultCards,
+  tapFirstDot,
+  WIFI_LANGUAGES,
+} from './hotspots-helpers';
 
 interface SearchAnswer {
   total: number;
@@ -8,14 +15,18 @@ interface SearchAnswer {
 }
 
 for (const language of WIFI_LANGUAGES) {
-  test(`visitor by touch in ${language.code}: nearest, district, libraries, map, detail with QR; axe on every screen`, async ({ page, kiosk }) => {
+  test(`visitor by touch in ${language.code}: nearest, district, libraries, map, detail with QR; axe on every screen`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(240_000);
     await prepareKiosk(page, kiosk);
     await startVisit(page, kiosk, language.name);
     await openDirectory(page);
 
     // Opens on "nearest to this centre": the first card is the core's nearest venue.
-    const nearest = (await api(page, 'hotspots.search', { near: 'centre', page: 1, pageSize: 10 })).value as SearchAnswer;
+    const nearest = (await api(page, 'hotspots.search', { near: 'centre', page: 1, pageSize: 10 }))
+      .value as SearchAnswer;
     await expect(resultCards(page).first()).toHaveAttribute('data-venue-id', nearest.results[0]!.id);
     await expect(resultCards(page)).toHaveCount(10);
     await checkWifiScreen(page, `directory ${language.code}`);
@@ -46,8 +57,14 @@ for (const language of WIFI_LANGUAGES) {
     await checkWifiScreen(page, `results ${language.code}`);
 
     // The district look-up was counted, anonymously, with the visitor's language.
-    const activity = JSON.parse(readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')) as { tallies: { event: string; subject: string; language: string }[] };
-    expect(activity.tallies.some((t) => t.event === 'hotspot.lookup' && t.subject === 'F' && t.language === language.code)).toBe(true);
+    const activity = JSON.parse(readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')) as {
+      tallies: { event: string; subject: string; language: string }[];
+    };
+    expect(
+      activity.tallies.some(
+        (t) => t.event === 'hotspot.lookup' && t.subject === 'F' && t.language === language.code,
+      ),
+    ).toBe(true);
 
     // The offline dot map of the district shows points; a tap near a dot picks that place.
     await page.getByTestId('hotspots-show-map').tap();

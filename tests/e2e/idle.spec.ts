@@ -1,6 +1,9 @@
 import { api, expect, setUpStaff, startVisit, test } from './fixtures';
 
-test('idle → "Are you still there?" with a countdown → wipe back to the attract screen', async ({ page, kiosk }) => {
+test('idle → "Are you still there?" with a countdown → wipe back to the attract screen', async ({
+  page,
+  kiosk,
+}) => {
   await page.goto(kiosk.url);
   const session = await setUpStaff(page);
   const updated = await api(page, 'staff.settings.update', { idleSeconds: 5, countdownSeconds: 5 }, session);
@@ -21,7 +24,18 @@ test('idle → "Are you still there?" with a countdown → wipe back to the attr
   // Second time: nobody answers; the countdown runs out and everything is wiped.
   await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible({ timeout: 15_000 });
   const first = Number((await countdown.locator('.seconds').textContent()) ?? '0');
-  await expect.poll(async () => Number((await countdown.locator('.seconds').textContent().catch(() => '0')) ?? '0'), { timeout: 4000 }).toBeLessThan(first);
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (await countdown
+            .locator('.seconds')
+            .textContent()
+            .catch(() => '0')) ?? '0',
+        ),
+      { timeout: 4000 },
+    )
+    .toBeLessThan(first);
   await expect(page.getByTestId('touch-to-start')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('html')).toHaveAttribute('data-text-size', '1');
   await expect(page.locator('html')).not.toHaveClass(/high-contrast/);

@@ -17,10 +17,17 @@ const MODES = [
 ] as const;
 const HARDEST = [{ textSize: 3, highContrast: true }] as const;
 
-async function checkScreen(page: Page, label: string, modes: readonly { textSize: number; highContrast: boolean }[] = MODES): Promise<void> {
+async function checkScreen(
+  page: Page,
+  label: string,
+  modes: readonly { textSize: number; highContrast: boolean }[] = MODES,
+): Promise<void> {
   for (const mode of modes) {
     await present(page, mode);
-    await expectNoAxeViolations(page, `${label} (text ${mode.textSize}${mode.highContrast ? ', high contrast' : ''})`);
+    await expectNoAxeViolations(
+      page,
+      `${label} (text ${mode.textSize}${mode.highContrast ? ', high contrast' : ''})`,
+    );
   }
   await present(page, { textSize: 1, highContrast: false });
   await expectTouchTargets(page, label);
@@ -35,7 +42,10 @@ async function patientKiosk(page: Page, url: string): Promise<void> {
 }
 
 for (const language of ['zh-HK', 'en', 'zh-CN'] as LanguageCode[]) {
-  test(`lessons screens and every step kind pass axe, 64 px targets and 24 px text in ${language}`, async ({ page, kiosk }) => {
+  test(`lessons screens and every step kind pass axe, 64 px targets and 24 px text in ${language}`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(360_000);
     await patientKiosk(page, kiosk.url);
     const lesson = readLesson('touchscreen-basics');
@@ -77,7 +87,8 @@ for (const language of ['zh-HK', 'en', 'zh-CN'] as LanguageCode[]) {
     await page.getByTestId('all-lessons').tap();
     await page.getByTestId('continue-with-code').tap();
     await checkScreen(page, `code entry ${language}`);
-    for (const key of ['z', 'z', 'z', 'z', 'z', 'z']) await page.getByRole('group').getByRole('button', { name: key, exact: true }).tap();
+    for (const key of ['z', 'z', 'z', 'z', 'z', 'z'])
+      await page.getByRole('group').getByRole('button', { name: key, exact: true }).tap();
     await page.getByTestId('open-code').tap();
     await expect(page.getByTestId('code-unknown')).toBeVisible();
     await checkScreen(page, `code entry, unknown code ${language}`, HARDEST);
@@ -94,7 +105,8 @@ test('every kind of practice phone passes axe, 64 px targets and 24 px text', as
     for (let index = 0; index < lesson.steps.length; index++) {
       const step = lesson.steps[index]!;
       if (step.kind === 'practice') {
-        if (step.success.kind === 'type-text') await page.getByTestId(`phone-el-${step.success.fieldId}`).tap();
+        if (step.success.kind === 'type-text')
+          await page.getByTestId(`phone-el-${step.success.fieldId}`).tap();
         await checkScreen(page, `${lessonId} ${step.id} (${step.screen.app})`, [MODES[0], MODES[2]]);
       }
       await playStep(page, lesson, index);

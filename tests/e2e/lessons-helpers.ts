@@ -6,7 +6,11 @@ import { demonstration } from '../../renderer/src/lessons/player-logic';
 import { expect, REPO_ROOT, startVisit, type KioskProcess } from './fixtures';
 
 export type LanguageCode = 'zh-HK' | 'en' | 'zh-CN';
-export const LANGUAGE_NAMES: Record<LanguageCode, '繁體中文' | 'English' | '简体中文'> = { 'zh-HK': '繁體中文', en: 'English', 'zh-CN': '简体中文' };
+export const LANGUAGE_NAMES: Record<LanguageCode, '繁體中文' | 'English' | '简体中文'> = {
+  'zh-HK': '繁體中文',
+  en: 'English',
+  'zh-CN': '简体中文',
+};
 
 /** A lesson as shipped, read from data/lessons so the tests follow the content, whatever it says. */
 export function readLesson(id: string): Lesson {
@@ -32,14 +36,25 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 }
 
 /** A real touch swipe (touchstart, moves, touchend) that the page sees as touch pointer events. */
-export async function swipeByTouch(page: Page, on: Locator, direction: 'left' | 'right' | 'up' | 'down', distance = 160): Promise<void> {
+export async function swipeByTouch(
+  page: Page,
+  on: Locator,
+  direction: 'left' | 'right' | 'up' | 'down',
+  distance = 160,
+): Promise<void> {
   const session = await cdp(page);
   const start = await centre(on);
   const dx = direction === 'left' ? -distance : direction === 'right' ? distance : 0;
   const dy = direction === 'up' ? -distance : direction === 'down' ? distance : 0;
-  await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: start.x - dx / 2, y: start.y - dy / 2 }] });
+  await session.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: start.x - dx / 2, y: start.y - dy / 2 }],
+  });
   for (let i = 1; i <= 8; i++) {
-    await session.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x - dx / 2 + (dx * i) / 8, y: start.y - dy / 2 + (dy * i) / 8 }] });
+    await session.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: start.x - dx / 2 + (dx * i) / 8, y: start.y - dy / 2 + (dy * i) / 8 }],
+    });
   }
   await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await session.detach();
@@ -56,7 +71,11 @@ export async function holdElementByTouch(page: Page, on: Locator, ms: number): P
 }
 
 /** Scroll a list with a finger (a touch scroll gesture) until `target` is fully in view. */
-export async function scrollByTouchUntilVisible(page: Page, scroller: Locator, target: Locator): Promise<void> {
+export async function scrollByTouchUntilVisible(
+  page: Page,
+  scroller: Locator,
+  target: Locator,
+): Promise<void> {
   const session = await cdp(page);
   await scroller.scrollIntoViewIfNeeded();
   const box = await scroller.boundingBox();
@@ -72,8 +91,11 @@ export async function scrollByTouchUntilVisible(page: Page, scroller: Locator, t
     });
     if (inView) break;
     await session.send('Input.synthesizeScrollGesture', {
-      x: Math.round(box.x + box.width / 2), y: Math.round(bottom - 20), yDistance: -Math.round(Math.min(box.height / 3, (bottom - box.y) / 2)),
-      gestureSourceType: 'touch', speed: 1200,
+      x: Math.round(box.x + box.width / 2),
+      y: Math.round(bottom - 20),
+      yDistance: -Math.round(Math.min(box.height / 3, (bottom - box.y) / 2)),
+      gestureSourceType: 'touch',
+      speed: 1200,
     });
   }
   await session.detach();
@@ -94,7 +116,10 @@ export async function doPractice(page: Page, step: PracticeStep): Promise<void> 
   switch (action.kind) {
     case 'tap':
       if (step.success.kind === 'scroll-find') {
-        expect(await isOutOfView(element(action.targetId!)), 'the scroll-find target starts out of view').toBe(true);
+        expect(
+          await isOutOfView(element(action.targetId!)),
+          'the scroll-find target starts out of view',
+        ).toBe(true);
         await scrollByTouchUntilVisible(page, page.getByTestId('phone-screen'), element(action.targetId!));
       }
       await element(action.targetId!).tap();
@@ -111,7 +136,8 @@ export async function doPractice(page: Page, step: PracticeStep): Promise<void> 
     case 'type': {
       await element(action.fieldId).tap();
       const keyboard = page.getByTestId('phone').locator('..').getByRole('group');
-      for (const character of action.text) await keyboard.getByRole('button', { name: character.toLowerCase(), exact: true }).tap();
+      for (const character of action.text)
+        await keyboard.getByRole('button', { name: character.toLowerCase(), exact: true }).tap();
       await page.getByTestId('phone-keyboard-done').tap();
       break;
     }
@@ -149,9 +175,17 @@ export async function wrongTry(page: Page, step: PracticeStep): Promise<void> {
   if (step.success.kind === 'judge-message') {
     await page.getByTestId(`judge-${step.success.verdict === 'safe' ? 'scam' : 'safe'}`).tap();
   } else if (step.success.kind === 'swipe') {
-    await swipeByTouch(page, page.getByTestId('phone-screen'), step.success.direction === 'left' ? 'right' : 'left');
+    await swipeByTouch(
+      page,
+      page.getByTestId('phone-screen'),
+      step.success.direction === 'left' ? 'right' : 'left',
+    );
   } else {
-    const wrong = step.screen.elements.find((e) => ['app-icon', 'button', 'list-item', 'contact'].includes(e.kind) && e.id !== (step.success as { targetId?: string }).targetId);
+    const wrong = step.screen.elements.find(
+      (e) =>
+        ['app-icon', 'button', 'list-item', 'contact'].includes(e.kind) &&
+        e.id !== (step.success as { targetId?: string }).targetId,
+    );
     await page.getByTestId(`phone-el-${wrong!.id}`).tap();
   }
 }

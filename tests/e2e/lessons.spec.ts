@@ -1,13 +1,22 @@
 import type { Page } from '@playwright/test';
 import type { PracticeStep, QuizStep, RecapStep } from '../../electron/core/lessons/schema';
 import { expect, holdByTouch, setUpStaff, startVisit, tapPin, TEST_PIN, test } from './fixtures';
-import { completeLesson, doPractice, openLessons, playStep, readLesson, wrongTry, type LanguageCode } from './lessons-helpers';
+import {
+  completeLesson,
+  doPractice,
+  openLessons,
+  playStep,
+  readLesson,
+  wrongTry,
+  type LanguageCode,
+} from './lessons-helpers';
 
 /** Every lessons.progress call the page makes, to check the anonymous counters are fed. */
 function watchProgress(page: Page): { event: string; language: string; lessonId: string }[] {
   const seen: { event: string; language: string; lessonId: string }[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/lessons.progress')) seen.push(request.postDataJSON() as { event: string; language: string; lessonId: string });
+    if (request.url().endsWith('/api/lessons.progress'))
+      seen.push(request.postDataJSON() as { event: string; language: string; lessonId: string });
   });
   return seen;
 }
@@ -52,7 +61,10 @@ for (const { lessonId, language } of JOURNEYS) {
   });
 }
 
-test('a wrong try brings a gentle hint, two bring "show me", and never a fail state', async ({ page, kiosk }) => {
+test('a wrong try brings a gentle hint, two bring "show me", and never a fail state', async ({
+  page,
+  kiosk,
+}) => {
   const lesson = readLesson('touchscreen-basics');
   await openLessons(page, kiosk, 'en');
   await page.getByTestId('lesson-card-touchscreen-basics').tap();
@@ -72,7 +84,9 @@ test('a wrong try brings a gentle hint, two bring "show me", and never a fail st
   await expect(page.getByTestId('show-me-animation')).toBeVisible();
   // The hand points at the right icon.
   const ring = await page.getByTestId('show-me-animation').boundingBox();
-  const target = await page.getByTestId(`phone-el-${(step.success as { targetId: string }).targetId}`).boundingBox();
+  const target = await page
+    .getByTestId(`phone-el-${(step.success as { targetId: string }).targetId}`)
+    .boundingBox();
   expect(ring!.x).toBeGreaterThan(target!.x);
   expect(ring!.x).toBeLessThan(target!.x + target!.width);
   await page.getByTestId('show-me-again').tap();
@@ -90,7 +104,9 @@ test('a wrong try brings a gentle hint, two bring "show me", and never a fail st
   await page.getByTestId(`answer-${wrong[0]!.id}`).tap();
   await expect(page.getByTestId('quiz-feedback')).toContainText(wrong[0]!.feedback.en);
   await page.getByTestId(`answer-${wrong[1]!.id}`).tap();
-  await expect(page.getByTestId(`answer-${quiz.answers.find((a) => a.correct)!.id}`)).toContainText('This one');
+  await expect(page.getByTestId(`answer-${quiz.answers.find((a) => a.correct)!.id}`)).toContainText(
+    'This one',
+  );
 });
 
 test('a resume code continues the lesson after "I\'m finished" wipes the visit', async ({ page, kiosk }) => {
@@ -114,11 +130,15 @@ test('a resume code continues the lesson after "I\'m finished" wipes the visit',
   // The wipe forgot the place: the lesson starts from the beginning without the code.
   await page.getByTestId('lesson-card-touchscreen-basics').tap();
   await expect(page.getByTestId('step-of')).toHaveText(`Step 1 of ${lesson.steps.length}`);
-  await page.getByRole('navigation', { name: 'Kiosk controls' }).getByRole('button', { name: 'Back', exact: true }).tap();
+  await page
+    .getByRole('navigation', { name: 'Kiosk controls' })
+    .getByRole('button', { name: 'Back', exact: true })
+    .tap();
   await page.getByTestId('continue-with-code').tap();
   const keyboard = page.getByRole('group', { name: 'Keyboard for your code' });
   const type = async (text: string) => {
-    for (const character of text) await keyboard.getByRole('button', { name: character.toLowerCase(), exact: true }).tap();
+    for (const character of text)
+      await keyboard.getByRole('button', { name: character.toLowerCase(), exact: true }).tap();
   };
   // An unknown code gets a clear message, not a dead end.
   await type(code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');

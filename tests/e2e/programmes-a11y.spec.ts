@@ -1,5 +1,15 @@
 import { expect, test } from './fixtures';
-import { checkScreen, ELDERS, ILSP, LANGUAGES, openProgrammes, patientKiosk, RESULT_PRESENTATIONS, SUBSIDY, WIFI } from './programmes-helpers';
+import {
+  checkScreen,
+  ELDERS,
+  ILSP,
+  LANGUAGES,
+  openProgrammes,
+  patientKiosk,
+  RESULT_PRESENTATIONS,
+  SUBSIDY,
+  WIFI,
+} from './programmes-helpers';
 
 /**
  * The programme list, every programme page, the collection statement and both kinds of question
@@ -9,7 +19,10 @@ import { checkScreen, ELDERS, ILSP, LANGUAGES, openProgrammes, patientKiosk, RES
 const DETAIL_PRESENTATIONS = [RESULT_PRESENTATIONS[0], RESULT_PRESENTATIONS[3]];
 
 for (const language of LANGUAGES) {
-  test(`programme list, pages, statement and questions pass axe in ${language.code}`, async ({ page, kiosk }) => {
+  test(`programme list, pages, statement and questions pass axe in ${language.code}`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(300_000);
     await patientKiosk(page, kiosk);
     await openProgrammes(page, kiosk, language);

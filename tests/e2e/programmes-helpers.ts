@@ -7,9 +7,27 @@ import { api, expect, setUpStaff, startVisit, type KioskProcess } from './fixtur
 /** Helpers for the programme pages and the eligibility check (tests/e2e/programmes*.spec.ts). */
 
 export const LANGUAGES = [
-  { code: 'zh-HK', name: '繁體中文', finish: '我用完了', confirmFinish: '是，我用完了', programmes: '支援計劃' },
-  { code: 'en', name: 'English', finish: "I'm finished", confirmFinish: "Yes, I'm finished", programmes: 'Programmes' },
-  { code: 'zh-CN', name: '简体中文', finish: '我用完了', confirmFinish: '是，我用完了', programmes: '支援计划' },
+  {
+    code: 'zh-HK',
+    name: '繁體中文',
+    finish: '我用完了',
+    confirmFinish: '是，我用完了',
+    programmes: '支援計劃',
+  },
+  {
+    code: 'en',
+    name: 'English',
+    finish: "I'm finished",
+    confirmFinish: "Yes, I'm finished",
+    programmes: 'Programmes',
+  },
+  {
+    code: 'zh-CN',
+    name: '简体中文',
+    finish: '我用完了',
+    confirmFinish: '是，我用完了',
+    programmes: '支援计划',
+  },
 ] as const;
 export type LanguageCase = (typeof LANGUAGES)[number];
 
@@ -21,7 +39,13 @@ export const WIFI = 'wifi-hk';
 /** The question ids and every option id the check can take: none may outlive a visit. */
 export const QUESTION_IDS = ['school-child', 'cssa', 'textbook-assistance', 'aged-60'];
 /** Option ids distinctive enough to search for anywhere (yes/no/full/half are searched as JSON values). */
-export const DISTINCTIVE_OPTION_IDS = ['primary-secondary', 'yi-jin-vtc', 'applied-none', 'not-applied', 'not-sure'];
+export const DISTINCTIVE_OPTION_IDS = [
+  'primary-secondary',
+  'yi-jin-vtc',
+  'applied-none',
+  'not-applied',
+  'not-sure',
+];
 export const GENERIC_OPTION_IDS = ['yes', 'no', 'full', 'half'];
 
 export interface Journey {
@@ -36,24 +60,59 @@ export interface Journey {
 export const JOURNEYS: Journey[] = [
   {
     name: 'CSSA family',
-    answers: [['school-child', 'primary-secondary'], ['cssa', 'yes'], ['aged-60', 'no']],
-    expect: { [SUBSIDY]: 'eligible', [ELDERS]: 'not-eligible', [WIFI]: 'eligible', [ILSP]: 'closed-would-have-qualified' },
+    answers: [
+      ['school-child', 'primary-secondary'],
+      ['cssa', 'yes'],
+      ['aged-60', 'no'],
+    ],
+    expect: {
+      [SUBSIDY]: 'eligible',
+      [ELDERS]: 'not-eligible',
+      [WIFI]: 'eligible',
+      [ILSP]: 'closed-would-have-qualified',
+    },
   },
   {
     name: 'SFO half-grant family',
-    answers: [['school-child', 'primary-secondary'], ['cssa', 'no'], ['textbook-assistance', 'half'], ['aged-60', 'no']],
-    expect: { [SUBSIDY]: 'eligible', [ELDERS]: 'not-eligible', [WIFI]: 'eligible', [ILSP]: 'closed-would-have-qualified' },
+    answers: [
+      ['school-child', 'primary-secondary'],
+      ['cssa', 'no'],
+      ['textbook-assistance', 'half'],
+      ['aged-60', 'no'],
+    ],
+    expect: {
+      [SUBSIDY]: 'eligible',
+      [ELDERS]: 'not-eligible',
+      [WIFI]: 'eligible',
+      [ILSP]: 'closed-would-have-qualified',
+    },
   },
   {
     name: 'family with no school-age child',
-    answers: [['school-child', 'no'], ['aged-60', 'no']],
-    expect: { [SUBSIDY]: 'not-eligible', [ELDERS]: 'not-eligible', [WIFI]: 'eligible', [ILSP]: 'closed-would-not-have-qualified' },
+    answers: [
+      ['school-child', 'no'],
+      ['aged-60', 'no'],
+    ],
+    expect: {
+      [SUBSIDY]: 'not-eligible',
+      [ELDERS]: 'not-eligible',
+      [WIFI]: 'eligible',
+      [ILSP]: 'closed-would-not-have-qualified',
+    },
     nearMiss: SUBSIDY,
   },
   {
     name: 'elder asking about help for themselves',
-    answers: [['school-child', 'no'], ['aged-60', 'yes']],
-    expect: { [SUBSIDY]: 'not-eligible', [ELDERS]: 'eligible', [WIFI]: 'eligible', [ILSP]: 'closed-would-not-have-qualified' },
+    answers: [
+      ['school-child', 'no'],
+      ['aged-60', 'yes'],
+    ],
+    expect: {
+      [SUBSIDY]: 'not-eligible',
+      [ELDERS]: 'eligible',
+      [WIFI]: 'eligible',
+      [ILSP]: 'closed-would-not-have-qualified',
+    },
     nearMiss: SUBSIDY,
   },
 ];
@@ -109,7 +168,9 @@ export async function expectJourneyResult(page: Page, journey: Journey): Promise
 
 /** Wherever the ILSP appears on screen, it says closed and nothing about it says open. */
 export async function expectClosedProgrammeNeverOpen(page: Page): Promise<void> {
-  const places = page.locator(`[data-testid="result-${ILSP}"], [data-testid="programme-${ILSP}"], [data-programme="${ILSP}"]`);
+  const places = page.locator(
+    `[data-testid="result-${ILSP}"], [data-testid="programme-${ILSP}"], [data-programme="${ILSP}"]`,
+  );
   const count = await places.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -122,10 +183,17 @@ export async function expectClosedProgrammeNeverOpen(page: Page): Promise<void> 
 }
 
 /** Axe in the given modes, then 64 px targets and the 24 px floor at the smallest step. */
-export async function checkScreen(page: Page, label: string, presentations: readonly { textSize: number; highContrast: boolean }[]): Promise<void> {
+export async function checkScreen(
+  page: Page,
+  label: string,
+  presentations: readonly { textSize: number; highContrast: boolean }[],
+): Promise<void> {
   for (const presentation of presentations) {
     await present(page, presentation);
-    await expectNoAxeViolations(page, `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`);
+    await expectNoAxeViolations(
+      page,
+      `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`,
+    );
   }
   await present(page, { textSize: 1, highContrast: false });
   await expectTouchTargets(page, label);
@@ -150,6 +218,8 @@ export async function finish(page: Page, language: LanguageCase): Promise<void> 
 export function readAllFiles(dir: string): { file: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? readAllFiles(full) : [{ file: full, text: readFileSync(full, 'utf8') }];
+    return statSync(full).isDirectory()
+      ? readAllFiles(full)
+      : [{ file: full, text: readFileSync(full, 'utf8') }];
   });
 }

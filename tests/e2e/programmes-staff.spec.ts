@@ -1,9 +1,20 @@
 import { expect, holdByTouch, setUpStaff, tapPin, TEST_PIN, test } from './fixtures';
-import { answerQuestions, checkScreen, JOURNEYS, LANGUAGES, openProgrammes, RESULT_PRESENTATIONS, SUBSIDY } from './programmes-helpers';
+import {
+  answerQuestions,
+  checkScreen,
+  JOURNEYS,
+  LANGUAGES,
+  openProgrammes,
+  RESULT_PRESENTATIONS,
+  SUBSIDY,
+} from './programmes-helpers';
 
 /** Staff: after a visitor's check, the Programmes panel shows the tallies and each programme's rules date. */
 for (const language of [LANGUAGES[1], LANGUAGES[0]]) {
-  test(`the staff Programmes panel shows tallies after a check (${language.code})`, async ({ page, kiosk }) => {
+  test(`the staff Programmes panel shows tallies after a check (${language.code})`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(120_000);
     await page.goto(kiosk.url);
     await setUpStaff(page);
@@ -32,6 +43,9 @@ for (const language of [LANGUAGES[1], LANGUAGES[0]]) {
       const stale = await tr.getAttribute('data-stale');
       await expect(tr.getByTestId('rules-stale')).toHaveCount(stale === 'true' ? 1 : 0);
     }
-    await checkScreen(page, `staff programmes panel ${language.code}`, [RESULT_PRESENTATIONS[0], RESULT_PRESENTATIONS[3]]);
+    await checkScreen(page, `staff programmes panel ${language.code}`, [
+      RESULT_PRESENTATIONS[0],
+      RESULT_PRESENTATIONS[3],
+    ]);
   });
 }

@@ -61,7 +61,10 @@ async function patientSession(page: import('@playwright/test').Page): Promise<st
   return (login.value as { session: string }).session;
 }
 
-test('in English: plain words, the near-miss, Back keeps answers, skipped questions, one count per check', async ({ page, kiosk }) => {
+test('in English: plain words, the near-miss, Back keeps answers, skipped questions, one count per check', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(120_000);
   await patientKiosk(page, kiosk);
   await openProgrammes(page, kiosk, LANGUAGES[1]);
@@ -102,14 +105,20 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   const ilsp = page.getByTestId(`result-${ILSP}`);
   await expect(ilsp.getByTestId('programme-status')).toContainText('Closed on 31 August 2018');
   await expect(ilsp.getByTestId('outcome')).toContainText('This programme has ended');
-  await expect(page.getByTestId(`result-${ELDERS}`).getByTestId('near-miss')).toContainText('aged 60 or over');
+  await expect(page.getByTestId(`result-${ELDERS}`).getByTestId('near-miss')).toContainText(
+    'aged 60 or over',
+  );
   // The centre's own staff, by the centre's name.
-  await expect(page.getByTestId(`result-${WIFI}`).getByTestId('place-centre-staff')).toContainText('The staff here at Digital Inclusion Kiosk');
+  await expect(page.getByTestId(`result-${WIFI}`).getByTestId('place-centre-staff')).toContainText(
+    'The staff here at Digital Inclusion Kiosk',
+  );
 
   // Back to the last question and on again with the same answer: the same result, not counted twice.
   const session = await patientSession(page);
   const counted = async () =>
-    ((await api(page, 'staff.programmes.status', {}, session)).value as { tallies: { count: number }[] }).tallies.reduce((sum, row) => sum + row.count, 0);
+    (
+      (await api(page, 'staff.programmes.status', {}, session)).value as { tallies: { count: number }[] }
+    ).tallies.reduce((sum, row) => sum + row.count, 0);
   expect(await counted()).toBe(4);
   await page.getByRole('navigation').getByRole('button', { name: 'Back', exact: true }).tap();
   await expect(page.getByTestId('answer-no')).toHaveAttribute('aria-pressed', 'true');
@@ -118,7 +127,10 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   expect(await counted()).toBe(4);
 });
 
-test('take it away: a QR summary with no answers, and a printed slip with only the slip', async ({ page, kiosk }) => {
+test('take it away: a QR summary with no answers, and a printed slip with only the slip', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(90_000);
   await patientKiosk(page, kiosk);
   await openProgrammes(page, kiosk, LANGUAGES[1]);
@@ -129,7 +141,8 @@ test('take it away: a QR summary with no answers, and a printed slip with only t
   expect(summary).toContain('Subsidy for Internet Access Charges: From your answers, you qualify');
   expect(summary).toContain('2802 2345');
   expect(summary).toContain('Rules as of 27 November 2026');
-  for (const leak of ['CSSA', 'half grant', 'school-child', 'textbook', 'primary', 'Why']) expect(summary).not.toContain(leak);
+  for (const leak of ['CSSA', 'half grant', 'school-child', 'textbook', 'primary', 'Why'])
+    expect(summary).not.toContain(leak);
   await expect(page.getByTestId('take-away-qr').locator('svg')).toHaveCount(1);
 
   // window.print() is called; the print stylesheet shows the slip and hides the kiosk around it.
@@ -165,7 +178,9 @@ test('the Wi-Fi.HK page leads to the hotspot directory when this kiosk has it', 
   await page.getByTestId('tile-programmes').tap();
   await page.getByTestId(`programme-${ILSP}`).tap();
   await expect(page.getByTestId('closed-note')).toContainText('ended on 31 August 2018');
-  await expect(page.getByTestId('programme-status')).toHaveText('Closed on 31 August 2018. You cannot apply any more.');
+  await expect(page.getByTestId('programme-status')).toHaveText(
+    'Closed on 31 August 2018. You cannot apply any more.',
+  );
   await expect(page.getByTestId('as-of')).toHaveText('Information as of 27 November 2026');
   await page.getByRole('button', { name: /Subsidy for Internet Access Charges/ }).tap();
   await expect(page.getByTestId('programme-detail')).toHaveAttribute('data-programme', SUBSIDY);

@@ -79,7 +79,8 @@ for (const edge of EDGES) {
       await expect(page.getByTestId('figure-visits')).toHaveText('0');
       await expect(page.getByTestId('preset-this-month')).toHaveAttribute('aria-pressed', 'false');
       // When "To" passes "From", the screen says that "From" moved with it.
-      if (edge.stepped.pushed) await expect(page.getByTestId('period-pushed')).toContainText('“From” moved to');
+      if (edge.stepped.pushed)
+        await expect(page.getByTestId('period-pushed')).toContainText('“From” moved to');
       else await expect(page.getByTestId('period-pushed')).toHaveCount(0);
 
       // And "To" cannot be stepped past today.

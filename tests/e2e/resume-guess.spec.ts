@@ -6,7 +6,10 @@ import { openLessons } from './lessons-helpers';
  * typing a code then is told kindly to wait a few seconds, and once the guessing stops her code is
  * checked again within seconds, never locked out.
  */
-test('an elder typing a code while codes are being guessed gets a kind "wait a few seconds", then an answer', async ({ page, kiosk }) => {
+test('an elder typing a code while codes are being guessed gets a kind "wait a few seconds", then an answer', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(120_000);
   await openLessons(page, kiosk, 'en');
   await page.getByTestId('continue-with-code').tap();
@@ -31,13 +34,17 @@ test('an elder typing a code while codes are being guessed gets a kind "wait a f
   await expect.poll(() => page.evaluate('window.__guesses.refused')).toBeGreaterThan(100);
 
   const keyboard = page.getByRole('group', { name: 'Keyboard for your code' });
-  for (const character of 'zzzzzz') await keyboard.getByRole('button', { name: character, exact: true }).tap();
+  for (const character of 'zzzzzz')
+    await keyboard.getByRole('button', { name: character, exact: true }).tap();
   await page.getByTestId('open-code').tap();
   await expect(page.getByTestId('code-wait')).toBeVisible();
   await expect(page.getByTestId('code-wait')).toContainText('wait a few seconds');
 
   await page.evaluate('window.__guessing = false');
-  const { checked, refused } = (await page.evaluate('window.__guesses')) as { checked: number; refused: number };
+  const { checked, refused } = (await page.evaluate('window.__guesses')) as {
+    checked: number;
+    refused: number;
+  };
   // Thousands of tries, a handful checked.
   expect(checked).toBeLessThan(30);
   expect(refused).toBeGreaterThan(checked * 5);

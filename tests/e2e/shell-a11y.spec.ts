@@ -3,16 +3,43 @@ import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets, present, 
 import { api, expect, holdByTouch, setUpStaff, tapPin, TEST_PIN, test } from './fixtures';
 
 const LANGUAGES = [
-  { code: 'zh-HK', name: '繁體中文', finish: '我用完了', language: '語言', settings: '中心設定', pin: '更改密碼', health: '資料狀況' },
-  { code: 'en', name: 'English', finish: "I'm finished", language: 'Language', settings: 'Centre settings', pin: 'Change PIN', health: 'Data health' },
-  { code: 'zh-CN', name: '简体中文', finish: '我用完了', language: '语言', settings: '中心设置', pin: '更改密码', health: '数据状况' },
+  {
+    code: 'zh-HK',
+    name: '繁體中文',
+    finish: '我用完了',
+    language: '語言',
+    settings: '中心設定',
+    pin: '更改密碼',
+    health: '資料狀況',
+  },
+  {
+    code: 'en',
+    name: 'English',
+    finish: "I'm finished",
+    language: 'Language',
+    settings: 'Centre settings',
+    pin: 'Change PIN',
+    health: 'Data health',
+  },
+  {
+    code: 'zh-CN',
+    name: '简体中文',
+    finish: '我用完了',
+    language: '语言',
+    settings: '中心设置',
+    pin: '更改密码',
+    health: '数据状况',
+  },
 ] as const;
 
 /** Axe in every text size and contrast; touch targets and the 24 px floor at the smallest step. */
 async function checkScreen(page: Page, label: string, exemptTargets: string[] = []): Promise<void> {
   for (const presentation of PRESENTATIONS) {
     await present(page, presentation);
-    await expectNoAxeViolations(page, `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`);
+    await expectNoAxeViolations(
+      page,
+      `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`,
+    );
   }
   await present(page, { textSize: 1, highContrast: false });
   await expectTouchTargets(page, label, exemptTargets);
@@ -20,7 +47,10 @@ async function checkScreen(page: Page, label: string, exemptTargets: string[] = 
 }
 
 for (const language of LANGUAGES) {
-  test(`every shell screen passes axe, 64 px targets and 24 px text in ${language.code}`, async ({ page, kiosk }) => {
+  test(`every shell screen passes axe, 64 px targets and 24 px text in ${language.code}`, async ({
+    page,
+    kiosk,
+  }) => {
     test.setTimeout(180_000);
     await page.goto(kiosk.url);
     // Checking every mode takes longer than any idle time: keep the kiosk patient until the end.

@@ -1,10 +1,40 @@
 import type { Page } from '@playwright/test';
-import { api, expect, holdByTouch, setUpStaff, startVisit, tapPin, TEST_PIN, type KioskProcess } from './fixtures';
+import {
+  api,
+  expect,
+  holdByTouch,
+  setUpStaff,
+  startVisit,
+  tapPin,
+  TEST_PIN,
+  type KioskProcess,
+} from './fixtures';
 
 export const CONSOLE_LANGUAGES = [
-  { code: 'zh-HK', name: '繁體中文', groups: '小組活動', reports: '數字及報告', care: '資料管理', log: '職員記錄' },
-  { code: 'en', name: 'English', groups: 'Group sessions', reports: 'Figures and reports', care: 'Data care', log: 'Staff log' },
-  { code: 'zh-CN', name: '简体中文', groups: '小组活动', reports: '数字及报告', care: '数据管理', log: '工作人员记录' },
+  {
+    code: 'zh-HK',
+    name: '繁體中文',
+    groups: '小組活動',
+    reports: '數字及報告',
+    care: '資料管理',
+    log: '職員記錄',
+  },
+  {
+    code: 'en',
+    name: 'English',
+    groups: 'Group sessions',
+    reports: 'Figures and reports',
+    care: 'Data care',
+    log: 'Staff log',
+  },
+  {
+    code: 'zh-CN',
+    name: '简体中文',
+    groups: '小组活动',
+    reports: '数字及报告',
+    care: '数据管理',
+    log: '工作人员记录',
+  },
 ] as const;
 export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
 
@@ -13,7 +43,11 @@ export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
  * `window.print` recorded instead of opening the print dialog, and staff signed in by touch in
  * the given language. Returns a staff session for seeding through the API.
  */
-export async function signInToConsole(page: Page, kiosk: KioskProcess, languageName: string): Promise<string> {
+export async function signInToConsole(
+  page: Page,
+  kiosk: KioskProcess,
+  languageName: string,
+): Promise<string> {
   await page.addInitScript(() => {
     const calls: number[] = [];
     (window as unknown as { __printCalls: number[] }).__printCalls = calls;

@@ -12,7 +12,10 @@ async function readDownload(download: Download): Promise<string> {
   return readFileSync(file, 'utf8');
 }
 
-test('a group session end to end by touch: create, facilitate, attendance with PICS, close, print', async ({ page, kiosk }) => {
+test('a group session end to end by touch: create, facilitate, attendance with PICS, close, print', async ({
+  page,
+  kiosk,
+}) => {
   test.setTimeout(120_000);
   await signInToConsole(page, kiosk, 'English');
   await page.getByRole('button', { name: 'Group sessions' }).tap();
@@ -61,7 +64,10 @@ test('a group session end to end by touch: create, facilitate, attendance with P
   await page.getByTestId('participant-add').tap();
   await expect(page.getByTestId('participants')).toContainText('may');
   await page.getByRole('button', { name: 'may finished Free Wi-Fi: Wi-Fi.HK' }).tap();
-  await expect(page.getByRole('button', { name: 'may finished Free Wi-Fi: Wi-Fi.HK' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'may finished Free Wi-Fi: Wi-Fi.HK' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // Notes, then close.
   await page.getByTestId('session-notes').tap();
@@ -100,7 +106,12 @@ test('figures for a period, CSV export, backup and restore with a preview', asyn
   await page.waitForTimeout(20_000);
   const { visit } = (await api(page, 'visit.start', { language: 'zh-HK' })).value as { visit: string };
   await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit });
-  await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'completed', language: 'zh-HK', visit });
+  await api(page, 'lessons.progress', {
+    lessonId: 'free-wifi',
+    event: 'completed',
+    language: 'zh-HK',
+    visit,
+  });
   await page.waitForTimeout(20_000);
   await api(page, 'visit.start', { language: 'zh-CN' });
   expect((await api(page, 'staff.groups.list', {}, session)).ok).toBe(true);
@@ -163,7 +174,8 @@ test('figures for a period, CSV export, backup and restore with a preview', asyn
 
   await page.getByRole('button', { name: 'Staff log' }).tap();
   const log = page.getByTestId('staff-log');
-  for (const action of ['Backup restored', 'Backup saved', 'Exported', 'Signed in']) await expect(log).toContainText(action);
+  for (const action of ['Backup restored', 'Backup saved', 'Exported', 'Signed in'])
+    await expect(log).toContainText(action);
 });
 
 /** axe at text size 1 and 3, normal and high contrast; 64 px targets and the 24 px floor at size 1. */
@@ -175,7 +187,10 @@ async function checkScreen(page: Page, label: string): Promise<void> {
     { textSize: 3, highContrast: true },
   ]) {
     await present(page, presentation);
-    await expectNoAxeViolations(page, `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`);
+    await expectNoAxeViolations(
+      page,
+      `${label} (text ${presentation.textSize}${presentation.highContrast ? ', high contrast' : ''})`,
+    );
   }
   await present(page, { textSize: 1, highContrast: false });
   await expectTouchTargets(page, label);
@@ -189,9 +204,19 @@ for (const language of CONSOLE_LANGUAGES) {
     // Figures to chart and a closed session to summarise (visit.start within a visit returns its token).
     const { visit } = (await api(page, 'visit.start', { language: 'en' })).value as { visit: string };
     await api(page, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
-    const created = await api(page, 'staff.groups.create', { title: 'Closed one', date: '2025-01-10', place: 'Room 2', lessonIds: ['free-wifi'] }, session);
+    const created = await api(
+      page,
+      'staff.groups.create',
+      { title: 'Closed one', date: '2025-01-10', place: 'Room 2', lessonIds: ['free-wifi'] },
+      session,
+    );
     const closedId = (created.value as { id: string }).id;
-    await api(page, 'staff.groups.participants.add', { id: closedId, kind: 'nickname', label: 'Wing', picsAgreed: true }, session);
+    await api(
+      page,
+      'staff.groups.participants.add',
+      { id: closedId, kind: 'nickname', label: 'Wing', picsAgreed: true },
+      session,
+    );
     await api(page, 'staff.groups.close', { id: closedId }, session);
 
     await page.getByRole('button', { name: language.groups, exact: true }).tap();

@@ -1,8 +1,21 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets, present } from './a11y';
-import { api, expect, holdByTouch, setUpStaff, setUpStaffWithRecoveryCode, startVisit, tapPin, TEST_PIN, test } from './fixtures';
+import {
+  api,
+  expect,
+  holdByTouch,
+  setUpStaff,
+  setUpStaffWithRecoveryCode,
+  startVisit,
+  tapPin,
+  TEST_PIN,
+  test,
+} from './fixtures';
 
-test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery code, use the console, sign out', async ({ page, kiosk }) => {
+test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery code, use the console, sign out', async ({
+  page,
+  kiosk,
+}) => {
   await page.addInitScript(() => {
     (window as unknown as { __printed: number }).__printed = 0;
     window.print = () => void ((window as unknown as { __printed: number }).__printed += 1);
@@ -23,7 +36,9 @@ test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery co
   expect(code).toMatch(/^\d{16}$/);
   // In four groups of four, as it is typed back.
   await expect(page.getByTestId('recovery-code').locator('span')).toHaveText(code.match(/\d{4}/g)!);
-  expect(await page.getByTestId('recovery-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(40);
+  expect(
+    await page.getByTestId('recovery-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(40);
   await expectNoAxeViolations(page, 'recovery code card');
   await expectTouchTargets(page, 'recovery code card');
   await expectMinTextSize(page, 'recovery code card');
@@ -51,7 +66,9 @@ test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery co
   await page.getByRole('button', { name: 'Tai Po' }).tap();
   await page.getByTestId('save-settings').tap();
   await expect(page.getByText('Saved.')).toBeVisible();
-  const saved = JSON.parse(readFileSync(`${kiosk.dataDir}/settings.json`, 'utf8')) as { public: { centreName: { en: string }; idleSeconds: number; district: string } };
+  const saved = JSON.parse(readFileSync(`${kiosk.dataDir}/settings.json`, 'utf8')) as {
+    public: { centreName: { en: string }; idleSeconds: number; district: string };
+  };
   expect(saved.public.centreName.en).toBe('lobby');
   expect(saved.public.idleSeconds).toBe(105);
   expect(saved.public.district).toBe('P');
@@ -76,7 +93,10 @@ test('first run: hold the centre name 3 s, set a PIN twice, keep the recovery co
   expect(health.ok).toBe(false);
 });
 
-test('five wrong PINs lock staff entry for 5 minutes, stated on screen; the recovery code ends the lock', async ({ page, kiosk }) => {
+test('five wrong PINs lock staff entry for 5 minutes, stated on screen; the recovery code ends the lock', async ({
+  page,
+  kiosk,
+}) => {
   await page.goto(kiosk.url);
   const { recoveryCode } = await setUpStaffWithRecoveryCode(page);
   await startVisit(page, kiosk, 'English');
@@ -84,7 +104,9 @@ test('five wrong PINs lock staff entry for 5 minutes, stated on screen; the reco
   await expect(page.getByText('Enter the 6-digit staff PIN')).toBeVisible();
   for (let attempt = 1; attempt <= 4; attempt++) {
     await tapPin(page, '000000');
-    await expect(page.getByTestId('staff-message')).toContainText(`Tries left before staff entry locks: ${5 - attempt}`);
+    await expect(page.getByTestId('staff-message')).toContainText(
+      `Tries left before staff entry locks: ${5 - attempt}`,
+    );
   }
   await tapPin(page, '000000');
   await expect(page.getByTestId('staff-locked')).toContainText('locked for 5 minutes');
@@ -117,12 +139,25 @@ test('staff can enter from the attract screen too', async ({ page, kiosk }) => {
   await expect(page.getByRole('heading', { name: '職員控制台' })).toBeVisible();
 });
 
-test('a lost staff PIN with personal data on the kiosk: no set-up for whoever is there, the recovery code by touch sets a new one', async ({ page, kiosk }) => {
+test('a lost staff PIN with personal data on the kiosk: no set-up for whoever is there, the recovery code by touch sets a new one', async ({
+  page,
+  kiosk,
+}) => {
   await page.goto(kiosk.url);
   const { session, recoveryCode } = await setUpStaffWithRecoveryCode(page);
-  const group = await api(page, 'staff.groups.create', { title: 'Phones for beginners', date: '2026-12-09', place: 'Room 1', lessonIds: ['free-wifi'] }, session);
+  const group = await api(
+    page,
+    'staff.groups.create',
+    { title: 'Phones for beginners', date: '2026-12-09', place: 'Room 1', lessonIds: ['free-wifi'] },
+    session,
+  );
   expect(group.ok).toBe(true);
-  const added = await api(page, 'staff.groups.participants.add', { id: (group.value as { id: string }).id, kind: 'nickname', label: 'Auntie Mei', picsAgreed: true }, session);
+  const added = await api(
+    page,
+    'staff.groups.participants.add',
+    { id: (group.value as { id: string }).id, kind: 'nickname', label: 'Auntie Mei', picsAgreed: true },
+    session,
+  );
   expect(added.ok).toBe(true);
 
   // A bad sector takes the PIN file and its backup; the kiosk is switched off and on.
@@ -134,7 +169,9 @@ test('a lost staff PIN with personal data on the kiosk: no set-up for whoever is
   await holdByTouch(page, 'centre-name', 3300);
   await expect(page.getByTestId('recovery-needed')).toContainText('could not be read');
   await expect(page.getByText('No staff PIN is set on this kiosk yet')).toHaveCount(0);
-  expect((await api(page, 'staff.setup', { pin: '111111', confirm: '111111' })).error?.code).toBe('forbidden');
+  expect((await api(page, 'staff.setup', { pin: '111111', confirm: '111111' })).error?.code).toBe(
+    'forbidden',
+  );
   await expectNoAxeViolations(page, 'recovery code pad');
   await expectTouchTargets(page, 'recovery code pad');
   await expectMinTextSize(page, 'recovery code pad');

@@ -73,8 +73,19 @@ test('a visit is counted anonymously: language and date only', async ({ page, ki
   await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
   const { readFileSync } = await import('node:fs');
   await expect.poll(() => readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')).toContain('"visit"');
-  const activity = JSON.parse(readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')) as { tallies: Record<string, unknown>[] };
-  expect(activity.tallies).toEqual([{ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), event: 'visit', subject: '', detail: '', language: 'en', count: 1 }]);
+  const activity = JSON.parse(readFileSync(`${kiosk.dataDir}/activity.json`, 'utf8')) as {
+    tallies: Record<string, unknown>[];
+  };
+  expect(activity.tallies).toEqual([
+    {
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      event: 'visit',
+      subject: '',
+      detail: '',
+      language: 'en',
+      count: 1,
+    },
+  ]);
 });
 
 test('a short tap on the centre name does not open staff entry', async ({ page, kiosk }) => {

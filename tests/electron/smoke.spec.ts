@@ -22,8 +22,15 @@ test('the unpackaged Electron app shows the attract screen and window.kiosk answ
   try {
     const page = await app.firstWindow();
     await expect(page.getByTestId('touch-to-start')).toBeVisible();
-    const info = await page.evaluate(() => (window as unknown as { kiosk: { invoke(method: string, input: unknown): Promise<unknown> } }).kiosk.invoke('app.info', {}));
-    expect(info).toMatchObject({ ok: true, value: { shell: 'electron', canExit: true, clock: { today: '2026-12-09' } } });
+    const info = await page.evaluate(() =>
+      (
+        window as unknown as { kiosk: { invoke(method: string, input: unknown): Promise<unknown> } }
+      ).kiosk.invoke('app.info', {}),
+    );
+    expect(info).toMatchObject({
+      ok: true,
+      value: { shell: 'electron', canExit: true, clock: { today: '2026-12-09' } },
+    });
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

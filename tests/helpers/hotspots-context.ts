@@ -15,6 +15,11 @@ export async function makeCoreContext(
   now: () => Date = () => new Date(),
 ): Promise<CoreContext & { healthEvents: HealthEvent[] }> {
   const healthEvents: HealthEvent[] = [];
-  const ctx = await openCoreContext({ dataDir, contentDir, now, onHealthEvent: (event) => healthEvents.push(event) });
+  const ctx = await openCoreContext({
+    dataDir,
+    contentDir,
+    now,
+    onHealthEvent: (event) => healthEvents.push(event),
+  });
   return { ...ctx, healthEvents };
 }

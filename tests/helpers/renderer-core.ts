@@ -21,7 +21,12 @@ export async function connectRealCore(start = '2026-12-01T10:00:00+08:00'): Prom
 }> {
   const dirs = tempDirs('kiosk-renderer-');
   const clock = manualClock(start);
-  const core = await createKioskCore({ dataDir: await dirs.make(), shell: 'electron', contentDir: CONTENT_DIR, now: clock.now });
+  const core = await createKioskCore({
+    dataDir: await dirs.make(),
+    shell: 'electron',
+    contentDir: CONTENT_DIR,
+    now: clock.now,
+  });
   const calls: MethodName[] = [];
   window.kiosk = {
     invoke: (method: string, input: unknown, staffSession?: string): Promise<Result<unknown>> => {

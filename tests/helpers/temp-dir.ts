@@ -15,7 +15,10 @@ export async function removeTempDir(dir: string): Promise<void> {
  * Temp folders that are removed after each test: call `make()` inside a test and register
  * `cleanup` with `afterEach`, so a failing test still leaves nothing behind.
  */
-export function tempDirs(prefix = 'kiosk-test-'): { make: () => Promise<string>; cleanup: () => Promise<void> } {
+export function tempDirs(prefix = 'kiosk-test-'): {
+  make: () => Promise<string>;
+  cleanup: () => Promise<void>;
+} {
   const made: string[] = [];
   return {
     async make() {

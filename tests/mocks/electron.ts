@@ -20,8 +20,18 @@ export class MockEvent {
   }
 }
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, origin?: string, details?: unknown) => boolean;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: unknown,
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  origin?: string,
+  details?: unknown,
+) => boolean;
 
 export class MockSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
@@ -105,7 +115,8 @@ export class MockIpcMain extends EventEmitter {
 
   handle = vi.fn((channel: string, listener: InvokeListener) => {
     // As in Electron: a second handler for one channel is a programming error.
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
   });
   removeHandler = vi.fn((channel: string) => {
@@ -121,7 +132,10 @@ export class MockIpcMain extends EventEmitter {
 }
 
 export class MockIpcRenderer extends EventEmitter {
-  invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null }));
+  invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({
+    ok: true,
+    value: null,
+  }));
   send = vi.fn();
   sendSync = vi.fn();
 }
@@ -160,13 +174,20 @@ export const shell = { openExternal: vi.fn() };
 /** One display by default; tests add a second with getAllDisplays.mockReturnValue. */
 export const PRIMARY_DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
 export const screen = {
-  getAllDisplays: vi.fn((): { id: number; bounds: { x: number; y: number; width: number; height: number } }[] => [PRIMARY_DISPLAY]),
+  getAllDisplays: vi.fn(
+    (): { id: number; bounds: { x: number; y: number; width: number; height: number } }[] => [
+      PRIMARY_DISPLAY,
+    ],
+  ),
   getDisplayMatching: vi.fn((_rect: unknown) => PRIMARY_DISPLAY),
   getPrimaryDisplay: vi.fn(() => PRIMARY_DISPLAY),
 };
 /** Resolves as if staff cancelled; tests set mockResolvedValueOnce for a chosen folder. */
 export const dialog = {
-  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+    canceled: true,
+    filePaths: [],
+  })),
 };
 
 export default {

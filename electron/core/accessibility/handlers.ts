@@ -9,7 +9,9 @@ import type { AccessibilityContent } from './schema';
  * The demos are shipped content read once at start-up. A broken file must not stop the rest of
  * the kiosk: it is logged and the method answers `internal` until the file is fixed.
  */
-export async function createAccessibilityHandlers(ctx: CoreContext): Promise<HandlersOf<typeof accessibilityMethods>> {
+export async function createAccessibilityHandlers(
+  ctx: CoreContext,
+): Promise<HandlersOf<typeof accessibilityMethods>> {
   let content: AccessibilityContent | undefined;
   let problem = '';
   try {
@@ -20,7 +22,8 @@ export async function createAccessibilityHandlers(ctx: CoreContext): Promise<Han
   }
   return {
     'accessibility.demos': async () => {
-      if (!content) throw new KioskError('internal', `The accessibility demos could not be loaded (${problem}).`);
+      if (!content)
+        throw new KioskError('internal', `The accessibility demos could not be loaded (${problem}).`);
       return content;
     },
   };

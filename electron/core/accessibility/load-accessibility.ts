@@ -16,7 +16,9 @@ export async function loadAccessibilityContent(contentDir: string): Promise<Acce
   const parsed = AccessibilityContentSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${ACCESSIBILITY_FILE}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim());
+    throw new Error(
+      `${ACCESSIBILITY_FILE}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
+    );
   }
   return withSimplifiedDeep(parsed.data);
 }

@@ -88,9 +88,15 @@ export const AccessibilityContentSchema = z
   .superRefine((content, issues) => {
     const ids = content.demos.map((demo) => demo.id);
     DEMO_IDS.forEach((id, index) => {
-      if (ids[index] !== id) issues.addIssue({ code: 'custom', path: ['demos', index, 'id'], message: `demo ${index + 1} must be ${id}` });
+      if (ids[index] !== id)
+        issues.addIssue({
+          code: 'custom',
+          path: ['demos', index, 'id'],
+          message: `demo ${index + 1} must be ${id}`,
+        });
     });
     const captions = content.demos.find((demo) => demo.id === 'captions');
-    if (captions && !captions.clip) issues.addIssue({ code: 'custom', path: ['demos'], message: 'the captions demo needs a clip' });
+    if (captions && !captions.clip)
+      issues.addIssue({ code: 'custom', path: ['demos'], message: 'the captions demo needs a clip' });
   });
 export type AccessibilityContent = z.infer<typeof AccessibilityContentSchema>;

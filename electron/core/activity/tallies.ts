@@ -13,13 +13,22 @@ export interface TallyEvent {
  * Adds one to the anonymous counter for this event today; returns once it is on disk.
  * Every capability counts through here so the staff reports read one shape.
  */
-export function countEvent(activity: StoredDocument<ActivityDoc>, event: TallyEvent, at: Date): Promise<void> {
+export function countEvent(
+  activity: StoredDocument<ActivityDoc>,
+  event: TallyEvent,
+  at: Date,
+): Promise<void> {
   const date = hongKongDateKey(at);
   const subject = event.subject ?? '';
   const detail = event.detail ?? '';
   return activity.update((doc) => {
     const tally = doc.tallies.find(
-      (t) => t.date === date && t.event === event.event && t.subject === subject && t.detail === detail && t.language === event.language,
+      (t) =>
+        t.date === date &&
+        t.event === event.event &&
+        t.subject === subject &&
+        t.detail === detail &&
+        t.language === event.language,
     );
     if (tally) tally.count += 1;
     else doc.tallies.push({ date, event: event.event, subject, detail, language: event.language, count: 1 });

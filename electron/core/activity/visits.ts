@@ -41,8 +41,13 @@ export class VisitCounter {
     const at = this.now();
     const since = this.current ? at.getTime() - this.current.startedAt : Number.POSITIVE_INFINITY;
     // A clock set back (since < 0) starts afresh rather than refusing visits until it catches up.
-    if (this.current && since >= 0 && since < this.spacingMs) return { visit: this.current.token, counted: false };
-    this.current = { token: randomBytes(18).toString('base64url'), startedAt: at.getTime(), counted: new Map() };
+    if (this.current && since >= 0 && since < this.spacingMs)
+      return { visit: this.current.token, counted: false };
+    this.current = {
+      token: randomBytes(18).toString('base64url'),
+      startedAt: at.getTime(),
+      counted: new Map(),
+    };
     try {
       await countEvent(this.activity, { event: 'visit', language }, at);
     } catch {

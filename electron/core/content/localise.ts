@@ -100,7 +100,8 @@ export function withSimplifiedDeep<T>(value: T): T {
 /** Every localised text inside a value, with its path: for content tests and parity checks. */
 export function collectLocalisedTexts(value: unknown, path = '$'): { path: string; text: LocalisedText }[] {
   if (isLocalisedText(value)) return [{ path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => collectLocalisedTexts(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => collectLocalisedTexts(item, `${path}[${index}]`));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) => collectLocalisedTexts(item, `${path}.${key}`));
   }

@@ -43,13 +43,22 @@ export const CATEGORY_LABELS: Record<CategoryId, FullText> = {
 const NAME_RULES: [CategoryId, RegExp][] = [
   ['public-library', /\b(public|central) library\b|公共圖書館|公共图书馆|中央圖書館|中央图书馆/i],
   ['elderly-centre', /\belderly\b|\bthe aged\b|\bsenior citizens?\b|長者|长者|老人/i],
-  ['community-hall', /\bcommunity (hall|centre|center|complex)\b|\bcivic centre\b|\btown hall\b|社區會堂|社区会堂|社區中心|社区中心|大會堂|大会堂|文娛中心|文娱中心/i],
+  [
+    'community-hall',
+    /\bcommunity (hall|centre|center|complex)\b|\bcivic centre\b|\btown hall\b|社區會堂|社区会堂|社區中心|社区中心|大會堂|大会堂|文娛中心|文娱中心/i,
+  ],
 ];
 
 // Parks only among leisure-type venues: "PARKnSHOP", car parks and science parks are not parks.
-const PARK_NAME = /\b(park|garden|gardens|playground|promenade|beach|sitting[- ]out area)\b|泳灘|泳滩|公園|公园|花園|花园|休憩處|休憩处/i;
+const PARK_NAME =
+  /\b(park|garden|gardens|playground|promenade|beach|sitting[- ]out area)\b|泳灘|泳滩|公園|公园|花園|花园|休憩處|休憩处/i;
 const NOT_A_PARK = /car ?park|science park|industrial|ocean park|theme park/i;
-const LEISURE_TYPES = new Set(['sports, cultural & recreational venues', 'entertainment & leisure', 'others', 'government buildings & offices']);
+const LEISURE_TYPES = new Set([
+  'sports, cultural & recreational venues',
+  'entertainment & leisure',
+  'others',
+  'government buildings & offices',
+]);
 
 const TYPE_RULES: Record<string, CategoryId> = {
   'sports, cultural & recreational venues': 'sports-venue',

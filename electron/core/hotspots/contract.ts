@@ -90,7 +90,12 @@ export interface HotspotStatus {
   };
   vehicles: DatasetLabel & { records: number };
   /** What a rollback would bring back, or null when there is nothing to go back to. */
-  previous: { replacedAt: string; fixed: DatasetLabel; vehicles: DatasetLabel; /** Disk space the copy takes. */ bytes: number | null } | null;
+  previous: {
+    replacedAt: string;
+    fixed: DatasetLabel;
+    vehicles: DatasetLabel;
+    /** Disk space the copy takes. */ bytes: number | null;
+  } | null;
   pendingPreview: { previewId: string; fileName: string; expiresAt: string } | null;
   attribution: FullText;
   termsUrl: string;
@@ -120,7 +125,9 @@ export const hotspotMethods = {
     staff: false,
   }),
   'hotspots.facets': method<HotspotFacets>()({
-    input: z.object({ district: DistrictCodeSchema.optional(), venueType: VenueTypeSchema.optional() }).strict(),
+    input: z
+      .object({ district: DistrictCodeSchema.optional(), venueType: VenueTypeSchema.optional() })
+      .strict(),
     staff: false,
   }),
   /** Every venue of one district as points, for the offline dot map. */
@@ -129,7 +136,10 @@ export const hotspotMethods = {
     staff: false,
   }),
   /** On-vehicle Wi-Fi (buses, taxis, trains): no fixed place. */
-  'hotspots.vehicles': method<{ vehicles: VehicleHotspot[]; dataset: DatasetInfo | null }>()({ input: Empty, staff: false }),
+  'hotspots.vehicles': method<{ vehicles: VehicleHotspot[]; dataset: DatasetInfo | null }>()({
+    input: Empty,
+    staff: false,
+  }),
 
   'staff.hotspots.status': method<HotspotStatus>()({ input: Empty, staff: true }),
   /** Reads a file and says what importing it would do; nothing is stored until confirm. */
@@ -156,7 +166,10 @@ export const hotspotMethods = {
   /** Puts back the dataset the last confirm replaced (one step). */
   'staff.hotspots.rollback': method<HotspotStatus>()({ input: Empty, staff: true }),
   /** Deletes the copy a rollback would use, to free disk space (works on a full disk). */
-  'staff.hotspots.removePrevious': method<{ freedBytes: number; status: HotspotStatus }>()({ input: Empty, staff: true }),
+  'staff.hotspots.removePrevious': method<{ freedBytes: number; status: HotspotStatus }>()({
+    input: Empty,
+    staff: true,
+  }),
 } as const;
 
 export type HotspotMethods = typeof hotspotMethods;

@@ -57,7 +57,10 @@ export class HotspotDatasetStore {
     this.previousFile = path.join(ctx.dataDir, PREVIOUS_FILE);
   }
 
-  static async open(ctx: StoreContext, options: { trustedSha256?: string | null } = {}): Promise<HotspotDatasetStore> {
+  static async open(
+    ctx: StoreContext,
+    options: { trustedSha256?: string | null } = {},
+  ): Promise<HotspotDatasetStore> {
     await fs.mkdir(ctx.dataDir, { recursive: true });
     const store = new HotspotDatasetStore(ctx, options.trustedSha256 ?? null);
     await store.load();
@@ -99,7 +102,11 @@ export class HotspotDatasetStore {
         ...before,
         ...change,
         revision: before.revision + 1,
-        previous: { replacedAt, fixed: before.fixed?.source ?? null, vehicles: before.vehicles?.source ?? null },
+        previous: {
+          replacedAt,
+          fixed: before.fixed?.source ?? null,
+          vehicles: before.vehicles?.source ?? null,
+        },
       };
       await this.write(next);
     });
@@ -156,7 +163,10 @@ export class HotspotDatasetStore {
         await fs.rm(this.previousFile, { force: true });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          throw new KioskError('storage', 'The kiosk could not remove the earlier hotspot dataset. Nothing was changed.');
+          throw new KioskError(
+            'storage',
+            'The kiosk could not remove the earlier hotspot dataset. Nothing was changed.',
+          );
         }
       }
       // The removal is done; a folder that cannot be synced now is synced by the next write.
@@ -176,7 +186,8 @@ export class HotspotDatasetStore {
       previous: next.previous,
     };
     // Checked before writing, like StoredDocument.update, so a bad change never reaches the disk.
-    if (!HotspotsHeaderSchema.safeParse(header).success) throw new KioskError('invalid_input', 'The change to hotspots is not valid.');
+    if (!HotspotsHeaderSchema.safeParse(header).success)
+      throw new KioskError('invalid_input', 'The change to hotspots is not valid.');
     let sha256 = '';
     await this.guard('save the hotspots', async () => {
       sha256 = await writeVenueFile(this.file, header, next.fixed?.venues ?? []);
@@ -231,7 +242,11 @@ export class HotspotDatasetStore {
     }
   }
 
-  private async tryLoad(file: string): Promise<{ ok: true; doc: HotspotsDoc; sha256: string } | ({ ok: false; missing: boolean } & UnusableFile)> {
+  private async tryLoad(
+    file: string,
+  ): Promise<
+    { ok: true; doc: HotspotsDoc; sha256: string } | ({ ok: false; missing: boolean } & UnusableFile)
+  > {
     const read = await readVenueFile(file, { trustedSha256: this.trustedSha256 });
     if (!read.ok) return read;
     const header = HotspotsHeaderSchema.safeParse(read.header);
@@ -239,14 +254,27 @@ export class HotspotDatasetStore {
     const { fixedSource, venueCount, ...rest } = header.data;
     // Fewer venues than the header counts: cut short, so not the dataset it says it is.
     if (venueCount !== read.venues.length) return { ok: false, reason: 'not-schema', missing: false };
-    return { ok: true, doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null }, sha256: read.sha256 };
+    return {
+      ok: true,
+      doc: { ...rest, fixed: fixedSource ? { source: fixedSource, venues: read.venues } : null },
+      sha256: read.sha256,
+    };
   }
 
   private moveAside(file: string, why: UnusableFile): Promise<void> {
-    return moveAside(file, why, { now: this.ctx.now, rename: (from, to) => fs.rename(from, to), report: (kind, extra) => this.report(kind, extra) });
+    return moveAside(file, why, {
+      now: this.ctx.now,
+      rename: (from, to) => fs.rename(from, to),
+      report: (kind, extra) => this.report(kind, extra),
+    });
   }
 
   private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {
-    this.ctx.onHealthEvent({ ...extra, time: this.ctx.now().toISOString(), document: HOTSPOTS_DOCUMENT, kind });
+    this.ctx.onHealthEvent({
+      ...extra,
+      time: this.ctx.now().toISOString(),
+      document: HOTSPOTS_DOCUMENT,
+      kind,
+    });
   }
 }

@@ -7,7 +7,11 @@ import { DistrictCodeSchema } from '../settings/schema';
  * is shown, so the stored data stays faithful to the source and small.
  */
 export const SourceTextSchema = z
-  .object({ en: z.string().min(1).optional(), 'zh-HK': z.string().min(1).optional(), 'zh-CN': z.string().min(1).optional() })
+  .object({
+    en: z.string().min(1).optional(),
+    'zh-HK': z.string().min(1).optional(),
+    'zh-CN': z.string().min(1).optional(),
+  })
   .strict();
 export type SourceText = z.infer<typeof SourceTextSchema>;
 
@@ -64,7 +68,9 @@ export interface FixedPart {
   source: SourceInfo;
   venues: StoredVenue[];
 }
-export const VehiclePartSchema = z.object({ source: SourceInfoSchema, vehicles: z.array(StoredVehicleSchema) }).strict();
+export const VehiclePartSchema = z
+  .object({ source: SourceInfoSchema, vehicles: z.array(StoredVehicleSchema) })
+  .strict();
 export type VehiclePart = z.infer<typeof VehiclePartSchema>;
 
 /** Which datasets a rollback would bring back (kept small so status never reads the big file). */

@@ -30,12 +30,19 @@ export const DistrictsFileSchema = z
     grid: z.object({ rows: z.number().int().positive(), cols: z.number().int().positive() }),
     districts: z.array(DistrictSchema).length(DISTRICT_CODES.length),
   })
-  .refine((file) => new Set(file.districts.map((d) => d.code)).size === DISTRICT_CODES.length, 'each district once')
   .refine(
-    (file) => new Set(file.districts.map((d) => `${d.grid.row},${d.grid.col}`)).size === DISTRICT_CODES.length,
+    (file) => new Set(file.districts.map((d) => d.code)).size === DISTRICT_CODES.length,
+    'each district once',
+  )
+  .refine(
+    (file) =>
+      new Set(file.districts.map((d) => `${d.grid.row},${d.grid.col}`)).size === DISTRICT_CODES.length,
     'one district per map tile',
   )
-  .refine((file) => file.districts.every((d) => d.grid.row < file.grid.rows && d.grid.col < file.grid.cols), 'tiles inside the grid');
+  .refine(
+    (file) => file.districts.every((d) => d.grid.row < file.grid.rows && d.grid.col < file.grid.cols),
+    'tiles inside the grid',
+  );
 export type DistrictsFile = z.infer<typeof DistrictsFileSchema>;
 
 /**
@@ -79,7 +86,12 @@ export class DistrictDirectory {
     let best = this.file.districts[0]!;
     let bestMetres = Infinity;
     for (const district of this.file.districts) {
-      const metres = haversineMetres(latitude, longitude, district.centre.latitude, district.centre.longitude);
+      const metres = haversineMetres(
+        latitude,
+        longitude,
+        district.centre.latitude,
+        district.centre.longitude,
+      );
       if (metres < bestMetres) {
         bestMetres = metres;
         best = district;

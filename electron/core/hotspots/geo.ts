@@ -18,7 +18,7 @@ export function bearingDegrees(lat1: number, lon1: number, lat2: number, lon2: n
   const Δλ = (lon2 - lon1) * RAD;
   const y = Math.sin(Δλ) * Math.cos(φ2);
   const x = Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ);
-  return ((Math.atan2(y, x) / RAD) + 360) % 360;
+  return (Math.atan2(y, x) / RAD + 360) % 360;
 }
 
 export const COMPASS_POINTS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
@@ -48,7 +48,11 @@ export interface DistanceFromOrigin {
   direction: { point: CompassPoint; label: FullText } | null;
 }
 
-export function distanceFrom(origin: { latitude: number; longitude: number }, latitude: number, longitude: number): DistanceFromOrigin {
+export function distanceFrom(
+  origin: { latitude: number; longitude: number },
+  latitude: number,
+  longitude: number,
+): DistanceFromOrigin {
   const metres = Math.round(haversineMetres(origin.latitude, origin.longitude, latitude, longitude));
   if (metres < SAME_PLACE_METRES) return { metres, direction: null };
   const point = compassPoint(bearingDegrees(origin.latitude, origin.longitude, latitude, longitude));

@@ -27,9 +27,11 @@ export const SAMPLE_FILE = 'hotspots-sample.json';
 /** The date of the Wi-Fi.HK download the sample was taken from (see data/README.md). */
 export const SAMPLE_AS_OF = '2023-07-30';
 export const ATTRIBUTION: FullText = {
-  'zh-HK': '資料來源：資料一線通 DATA.GOV.HK（Wi-Fi.HK 地點：政府資訊科技總監辦公室／數字政策辦公室；地區界線：民政事務總署）',
+  'zh-HK':
+    '資料來源：資料一線通 DATA.GOV.HK（Wi-Fi.HK 地點：政府資訊科技總監辦公室／數字政策辦公室；地區界線：民政事務總署）',
   en: 'Source: DATA.GOV.HK (Wi-Fi.HK locations: OGCIO/Digital Policy Office; district boundaries: Home Affairs Department)',
-  'zh-CN': '资料来源：资料一线通 DATA.GOV.HK（Wi-Fi.HK 地点：政府资讯科技总监办公室／数字政策办公室；地区界线：民政事务总署）',
+  'zh-CN':
+    '资料来源：资料一线通 DATA.GOV.HK（Wi-Fi.HK 地点：政府资讯科技总监办公室／数字政策办公室；地区界线：民政事务总署）',
 };
 export const TERMS_URL = 'https://data.gov.hk/en/terms-and-conditions';
 /** A preview waits this long for confirm; then staff choose the file again. */
@@ -66,11 +68,17 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   };
 
   const origin = (near: 'centre' | Point): { kind: 'centre' | 'point' } & Point =>
-    near === 'centre' ? { kind: 'centre', ...centre() } : { kind: 'point', latitude: near.latitude, longitude: near.longitude };
+    near === 'centre'
+      ? { kind: 'centre', ...centre() }
+      : { kind: 'point', latitude: near.latitude, longitude: near.longitude };
 
   const datasetInfo = (): DatasetInfo => {
     const imported = store.current.fixed;
-    return { kind: imported ? 'imported' : 'sample', asOf: imported ? imported.source.importedAt.slice(0, 10) : SAMPLE_AS_OF, attribution: ATTRIBUTION };
+    return {
+      kind: imported ? 'imported' : 'sample',
+      asOf: imported ? imported.source.importedAt.slice(0, 10) : SAMPLE_AS_OF,
+      attribution: ATTRIBUTION,
+    };
   };
 
   const status = async (): Promise<HotspotStatus> => {
@@ -92,7 +100,10 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         approximateDistricts: fixed.venues.filter((venue) => venue.districtApproximate).length,
         missingChinese: fixed.venues.filter((venue) => !venue.name['zh-HK']).length,
       },
-      vehicles: { ...label(doc.vehicles?.source ?? null, 'none'), records: doc.vehicles?.vehicles.length ?? 0 },
+      vehicles: {
+        ...label(doc.vehicles?.source ?? null, 'none'),
+        records: doc.vehicles?.vehicles.length ?? 0,
+      },
       previous: doc.previous
         ? {
             replacedAt: doc.previous.replacedAt,
@@ -101,7 +112,13 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
             bytes: previousBytes,
           }
         : null,
-      pendingPreview: preview ? { previewId: preview.id, fileName: preview.fileName, expiresAt: new Date(preview.expiresAt).toISOString() } : null,
+      pendingPreview: preview
+        ? {
+            previewId: preview.id,
+            fileName: preview.fileName,
+            expiresAt: new Date(preview.expiresAt).toISOString(),
+          }
+        : null,
       attribution: ATTRIBUTION,
       termsUrl: TERMS_URL,
     };
@@ -120,8 +137,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   return {
     'hotspots.search': async ({ district, venueType, text, near, page, pageSize, language, visit }) => {
       const from = origin(near);
-      const hits = index.search(from, { district, category: venueType, text }, page, pageSize, { cacheOrigin: from.kind === 'centre' });
-      const results = hits.positions.map((position) => venueSummary(index.venues[position]!, index.categoryOf(position), from, directory));
+      const hits = index.search(from, { district, category: venueType, text }, page, pageSize, {
+        cacheOrigin: from.kind === 'centre',
+      });
+      const results = hits.positions.map((position) =>
+        venueSummary(index.venues[position]!, index.categoryOf(position), from, directory),
+      );
       // A district look-up is counted once per visit, when its first page is shown; paging is not a new look-up.
       if (district && page === 1) {
         try {
@@ -142,7 +163,8 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
 
     'hotspots.venue': async ({ id, near }) => {
       const position = index.positionOf(id);
-      if (position === undefined) throw new KioskError('not_found', 'This hotspot is no longer in the directory.');
+      if (position === undefined)
+        throw new KioskError('not_found', 'This hotspot is no longer in the directory.');
       return venueDetail(index.venues[position]!, index.categoryOf(position), origin(near), directory);
     },
 
@@ -156,9 +178,18 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
           name: directory.file.regions.find((region) => region.id === id)!.name,
           districts: directory.all
             .filter((d) => d.region === id)
-            .map((d) => ({ code: d.code, name: d.name, venues: counts.byDistrict[directory.all.indexOf(d)] ?? 0, grid: d.grid })),
+            .map((d) => ({
+              code: d.code,
+              name: d.name,
+              venues: counts.byDistrict[directory.all.indexOf(d)] ?? 0,
+              grid: d.grid,
+            })),
         })),
-        venueTypes: CATEGORY_IDS.map((id, i) => ({ id, label: CATEGORY_LABELS[id], venues: counts.byCategory[i] ?? 0 })),
+        venueTypes: CATEGORY_IDS.map((id, i) => ({
+          id,
+          label: CATEGORY_LABELS[id],
+          venues: counts.byCategory[i] ?? 0,
+        })),
         vehicles: store.current.vehicles?.vehicles.length ?? 0,
         dataset: datasetInfo(),
       };
@@ -168,7 +199,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       const positions = index.inDistrict(district, venueType);
       const points = positions.map((position) => {
         const venue = index.venues[position]!;
-        return { id: venue.id, latitude: venue.latitude, longitude: venue.longitude, venueType: index.categoryOf(position) };
+        return {
+          id: venue.id,
+          latitude: venue.latitude,
+          longitude: venue.longitude,
+          venueType: index.categoryOf(position),
+        };
       });
       let bounds: { north: number; south: number; east: number; west: number } | null = null;
       if (points.length > 0) {
@@ -184,22 +220,38 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       }
       const here = centre();
       const inside =
-        bounds && here.latitude <= bounds.north && here.latitude >= bounds.south && here.longitude <= bounds.east && here.longitude >= bounds.west;
-      return { district: { code: district, name: directory.get(district).name }, bounds, centre: inside ? { ...here } : null, points };
+        bounds &&
+        here.latitude <= bounds.north &&
+        here.latitude >= bounds.south &&
+        here.longitude <= bounds.east &&
+        here.longitude >= bounds.west;
+      return {
+        district: { code: district, name: directory.get(district).name },
+        bounds,
+        centre: inside ? { ...here } : null,
+        points,
+      };
     },
 
     'hotspots.vehicles': async () => {
       const part = store.current.vehicles;
       return {
         vehicles: (part?.vehicles ?? []).map(vehicleView),
-        dataset: part ? { kind: 'imported', asOf: part.source.importedAt.slice(0, 10), attribution: ATTRIBUTION } : null,
+        dataset: part
+          ? { kind: 'imported', asOf: part.source.importedAt.slice(0, 10), attribution: ATTRIBUTION }
+          : null,
       };
     },
 
     'staff.hotspots.status': async () => status(),
 
     'staff.hotspots.preview': async ({ fileName, format, content }) => {
-      const candidate = await readImport(content, { fileName, declaredFormat: format, directory, now: ctx.now() });
+      const candidate = await readImport(content, {
+        fileName,
+        declaredFormat: format,
+        directory,
+        now: ctx.now(),
+      });
       const summary = summarise(candidate, directory);
       const doc = store.current;
       const changes =
@@ -207,24 +259,46 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
           ? compareDatasets(fixedPart().venues, candidate.part.venues)
           : compareDatasets(doc.vehicles?.vehicles ?? [], candidate.part.vehicles);
       const replaces =
-        candidate.kind === 'fixed' ? label(doc.fixed?.source ?? null, 'sample') : label(doc.vehicles?.source ?? null, 'none');
+        candidate.kind === 'fixed'
+          ? label(doc.fixed?.source ?? null, 'sample')
+          : label(doc.vehicles?.source ?? null, 'none');
       const expiresAt = ctx.now().getTime() + PREVIEW_LIFETIME_MS;
-      pending = { id: randomUUID(), candidate, baseRevision: doc.revision, expiresAt, fileName: summary.fileName };
-      const preview: HotspotPreview = { ...summary, previewId: pending.id, changes, replaces, expiresAt: new Date(expiresAt).toISOString() };
+      pending = {
+        id: randomUUID(),
+        candidate,
+        baseRevision: doc.revision,
+        expiresAt,
+        fileName: summary.fileName,
+      };
+      const preview: HotspotPreview = {
+        ...summary,
+        previewId: pending.id,
+        changes,
+        replaces,
+        expiresAt: new Date(expiresAt).toISOString(),
+      };
       return preview;
     },
 
     'staff.hotspots.confirm': async ({ previewId }) => {
       const preview = livePreview();
       if (!preview || preview.id !== previewId) {
-        throw new KioskError('not_found', 'This preview is no longer available (it was replaced or it expired). Choose the file again.');
+        throw new KioskError(
+          'not_found',
+          'This preview is no longer available (it was replaced or it expired). Choose the file again.',
+        );
       }
       if (preview.baseRevision !== store.current.revision) {
         pending = null;
-        throw new KioskError('conflict', 'The hotspot data changed after this preview was made. Choose the file again to see an up-to-date preview.');
+        throw new KioskError(
+          'conflict',
+          'The hotspot data changed after this preview was made. Choose the file again to see an up-to-date preview.',
+        );
       }
       const { candidate } = preview;
-      await store.replacePart(candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part });
+      await store.replacePart(
+        candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part },
+      );
       pending = null;
       if (candidate.kind === 'fixed') await rebuild();
       else await keepIndex();
@@ -259,7 +333,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
  * there and sound, else built from the venues and saved for the next start. The shipped sample is
  * small enough to build every time. A failure to save (a full disk) only costs the next start time.
  */
-async function openIndex(dataDir: string, store: HotspotDatasetStore, venues: readonly StoredVenue[], directory: DistrictDirectory): Promise<HotspotIndex> {
+async function openIndex(
+  dataDir: string,
+  store: HotspotDatasetStore,
+  venues: readonly StoredVenue[],
+  directory: DistrictDirectory,
+): Promise<HotspotIndex> {
   const dataset = store.current.fixed ? store.datasetSha256 : null;
   if (!dataset) {
     await removeIndexFile(dataDir).catch(() => undefined);
@@ -273,7 +352,8 @@ async function openIndex(dataDir: string, store: HotspotDatasetStore, venues: re
 }
 
 function label(source: SourceInfo | null, whenNull: 'sample' | 'none'): DatasetLabel {
-  if (!source) return { kind: whenNull, fileName: whenNull === 'sample' ? SAMPLE_FILE : null, importedAt: null };
+  if (!source)
+    return { kind: whenNull, fileName: whenNull === 'sample' ? SAMPLE_FILE : null, importedAt: null };
   return { kind: 'imported', fileName: source.fileName, importedAt: source.importedAt };
 }
 

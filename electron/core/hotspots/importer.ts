@@ -27,7 +27,10 @@ export interface ReadImportOptions {
  * are never all in memory at once. Nothing here touches the disk: the caller decides whether to
  * keep the result.
  */
-export async function readImport(content: SourceContent, options: ReadImportOptions): Promise<ImportCandidate> {
+export async function readImport(
+  content: SourceContent,
+  options: ReadImportOptions,
+): Promise<ImportCandidate> {
   const venues = new VenueNormaliser(options.directory);
   const vehicleRecords: RawRecord[] = [];
   let vehiclesFile = false;
@@ -50,12 +53,20 @@ export async function readImport(content: SourceContent, options: ReadImportOpti
     const result = normaliseVehicles(vehicleRecords);
     const rejected = sortRejected([...read.rejected, ...result.rejected]);
     if (result.vehicles.length === 0) throw nothingUsable(recordsRead, rejected);
-    return { kind: 'vehicles', part: { source: source(read.format, recordsRead, rejected.length), vehicles: result.vehicles }, rejected };
+    return {
+      kind: 'vehicles',
+      part: { source: source(read.format, recordsRead, rejected.length), vehicles: result.vehicles },
+      rejected,
+    };
   }
   const result = venues.finish();
   const rejected = sortRejected([...read.rejected, ...result.rejected]);
   if (result.venues.length === 0) throw nothingUsable(recordsRead, rejected);
-  return { kind: 'fixed', part: { source: source(read.format, recordsRead, rejected.length), venues: result.venues }, rejected };
+  return {
+    kind: 'fixed',
+    part: { source: source(read.format, recordsRead, rejected.length), venues: result.venues },
+    rejected,
+  };
 }
 
 function sortRejected(rows: RejectedRow[]): RejectedRow[] {
@@ -65,7 +76,10 @@ function sortRejected(rows: RejectedRow[]): RejectedRow[] {
 function nothingUsable(records: number, rejected: RejectedRow[]): KioskError {
   const first = rejected[0];
   const example = first ? ` The first problem, at record ${first.record}: ${first.reason}` : '';
-  return new KioskError('invalid_input', `None of the ${records} records in the file could be used, so nothing was changed.${example}`);
+  return new KioskError(
+    'invalid_input',
+    `None of the ${records} records in the file could be used, so nothing was changed.${example}`,
+  );
 }
 
 export interface ImportSummary {
@@ -126,8 +140,16 @@ export function summarise(candidate: ImportCandidate, directory: DistrictDirecto
     ...base,
     venues: venues.length,
     hotspots,
-    byDistrict: DISTRICT_CODES.map((code) => ({ code, name: directory.get(code).name, ...(districtCounts.get(code) ?? { venues: 0, approximate: 0 }) })),
-    byVenueType: CATEGORY_IDS.map((id) => ({ id, label: CATEGORY_LABELS[id], venues: typeCounts.get(id) ?? 0 })),
+    byDistrict: DISTRICT_CODES.map((code) => ({
+      code,
+      name: directory.get(code).name,
+      ...(districtCounts.get(code) ?? { venues: 0, approximate: 0 }),
+    })),
+    byVenueType: CATEGORY_IDS.map((id) => ({
+      id,
+      label: CATEGORY_LABELS[id],
+      venues: typeCounts.get(id) ?? 0,
+    })),
     approximateDistricts: venues.filter((venue) => venue.districtApproximate).length,
     missingChinese: venues.filter((venue) => !venue.name['zh-HK']).length,
   };
@@ -145,10 +167,19 @@ export interface DatasetChanges {
 
 const EXAMPLES = 5;
 
-export function compareDatasets<T extends StoredVenue | StoredVehicle>(current: readonly T[], next: readonly T[]): DatasetChanges {
+export function compareDatasets<T extends StoredVenue | StoredVehicle>(
+  current: readonly T[],
+  next: readonly T[],
+): DatasetChanges {
   const before = new Map(current.map((item) => [item.id, item]));
   const label = (item: T) => item.name.en ?? item.name['zh-HK'] ?? item.id;
-  const changes: DatasetChanges = { added: 0, removed: 0, changed: 0, unchanged: 0, examples: { added: [], removed: [], changed: [] } };
+  const changes: DatasetChanges = {
+    added: 0,
+    removed: 0,
+    changed: 0,
+    unchanged: 0,
+    examples: { added: [], removed: [], changed: [] },
+  };
   const note = (kind: 'added' | 'removed' | 'changed', item: T) => {
     changes[kind] += 1;
     if (changes.examples[kind].length < EXAMPLES) changes.examples[kind].push(label(item));

@@ -45,7 +45,8 @@ const PayloadSchema = z
   })
   .strict();
 
-const bytesOf = (array: Uint8Array | Int32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+const bytesOf = (array: Uint8Array | Int32Array): string =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 
 /** A copy into a fresh, aligned buffer (a decoded Buffer may sit at any offset of a shared pool). */
 function int32s(base64: string): Int32Array {
@@ -58,7 +59,12 @@ function int32s(base64: string): Int32Array {
 
 const uint8s = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
 
-export async function writeIndexFile(dataDir: string, dataset: string, venues: number, index: SavedIndex): Promise<void> {
+export async function writeIndexFile(
+  dataDir: string,
+  dataset: string,
+  venues: number,
+  index: SavedIndex,
+): Promise<void> {
   const payload = JSON.stringify({
     categories: bytesOf(index.categories),
     districts: bytesOf(index.districts),
@@ -69,12 +75,21 @@ export async function writeIndexFile(dataDir: string, dataset: string, venues: n
     hanStarts: bytesOf(index.han.starts),
     nameEnds: bytesOf(index.han.nameEnds),
   } satisfies z.infer<typeof PayloadSchema>);
-  const header = { version: INDEX_VERSION, dataset, venues, sha256: createHash('sha256').update(payload).digest('hex') };
+  const header = {
+    version: INDEX_VERSION,
+    dataset,
+    venues,
+    sha256: createHash('sha256').update(payload).digest('hex'),
+  };
   await writeFileDurably(path.join(dataDir, INDEX_FILE), `${JSON.stringify(header)}\n${payload}\n`);
 }
 
 /** The saved index for exactly this dataset, or null (missing, stale, damaged: the caller rebuilds). */
-export async function readIndexFile(dataDir: string, dataset: string, venues: number): Promise<SavedIndex | null> {
+export async function readIndexFile(
+  dataDir: string,
+  dataset: string,
+  venues: number,
+): Promise<SavedIndex | null> {
   let text: string;
   try {
     text = await fs.readFile(path.join(dataDir, INDEX_FILE), 'utf8');
@@ -84,14 +99,24 @@ export async function readIndexFile(dataDir: string, dataset: string, venues: nu
   try {
     const split = text.indexOf('\n');
     const header = HeaderSchema.safeParse(JSON.parse(text.slice(0, split)));
-    if (!header.success || header.data.version !== INDEX_VERSION || header.data.dataset !== dataset || header.data.venues !== venues) return null;
+    if (
+      !header.success ||
+      header.data.version !== INDEX_VERSION ||
+      header.data.dataset !== dataset ||
+      header.data.venues !== venues
+    )
+      return null;
     const payloadText = text.slice(split + 1).trimEnd();
     if (createHash('sha256').update(payloadText).digest('hex') !== header.data.sha256) return null;
     const payload = PayloadSchema.parse(JSON.parse(payloadText));
     const saved: SavedIndex = {
       categories: uint8s(payload.categories),
       districts: uint8s(payload.districts),
-      words: { vocabulary: payload.vocabulary, postings: int32s(payload.postings), starts: int32s(payload.wordStarts) },
+      words: {
+        vocabulary: payload.vocabulary,
+        postings: int32s(payload.postings),
+        starts: int32s(payload.wordStarts),
+      },
       han: { text: payload.han, starts: int32s(payload.hanStarts), nameEnds: int32s(payload.nameEnds) },
     };
     const consistent =

@@ -4,7 +4,10 @@ import { KioskError } from '../errors';
 export const MAX_JSON_DEPTH = 32;
 
 const bad = (message: string) => new KioskError('invalid_input', message);
-export const cutOff = () => bad('The file stops part-way through: it looks cut off (perhaps an interrupted download). Download it again.');
+export const cutOff = () =>
+  bad(
+    'The file stops part-way through: it looks cut off (perhaps an interrupted download). Download it again.',
+  );
 const invalidAt = (line: number) => bad(`The file is not valid JSON (the problem is near line ${line}).`);
 
 const QUOTE = 0x22;
@@ -56,7 +59,8 @@ export class JsonArrayReader {
         if (c === QUOTE) this.inString = true;
         else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
           this.depth += 1;
-          if (this.depth > MAX_JSON_DEPTH) throw bad(`The file is nested too deeply to be Wi-Fi.HK data (near line ${this.line}).`);
+          if (this.depth > MAX_JSON_DEPTH)
+            throw bad(`The file is nested too deeply to be Wi-Fi.HK data (near line ${this.line}).`);
         } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
           if (this.depth > 0) this.depth -= 1;
           else if (c === CLOSE_BRACKET) {
@@ -85,7 +89,9 @@ export class JsonArrayReader {
           i -= 1; // read this character again as part of the element (it is never a newline)
         }
       } else {
-        throw bad(`The file is not valid JSON: there is more after the end of the list (near line ${this.line}).`);
+        throw bad(
+          `The file is not valid JSON: there is more after the end of the list (near line ${this.line}).`,
+        );
       }
     }
     if (this.state === 'element') this.parts.push(text.slice(from));
@@ -102,7 +108,7 @@ export class JsonArrayReader {
       this.escaped = false;
       return i;
     }
-    for (let from = i; ; ) {
+    for (let from = i; ;) {
       const quote = text.indexOf('"', from);
       if (quote < 0) {
         let slashes = 0;

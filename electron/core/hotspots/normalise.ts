@@ -82,7 +82,8 @@ export class VenueNormaliser {
     const { rejected, seenIds, byKey, districts } = this;
     this.read += 1;
     const locationId = clean(fields.LocationID);
-    const reject = (reason: string) => rejected.push({ record, ...(locationId ? { locationId } : {}), reason });
+    const reject = (reason: string) =>
+      rejected.push({ record, ...(locationId ? { locationId } : {}), reason });
     if (!locationId) {
       reject('No LocationID.');
       return;
@@ -98,7 +99,12 @@ export class VenueNormaliser {
       reject('Latitude or Longitude is missing or not a number.');
       return;
     }
-    if (latitude < BOUNDS.south || latitude > BOUNDS.north || longitude < BOUNDS.west || longitude > BOUNDS.east) {
+    if (
+      latitude < BOUNDS.south ||
+      latitude > BOUNDS.north ||
+      longitude < BOUNDS.west ||
+      longitude > BOUNDS.east
+    ) {
       reject(`The location (${latitude}, ${longitude}) is outside Hong Kong.`);
       return;
     }
@@ -143,7 +149,12 @@ export class VenueNormaliser {
   }
 
   finish(): NormalisedVenues {
-    return { venues: [...this.byKey.values()], recordsRead: this.read, recordsAccepted: this.accepted, rejected: this.rejected };
+    return {
+      venues: [...this.byKey.values()],
+      recordsRead: this.read,
+      recordsAccepted: this.accepted,
+      rejected: this.rejected,
+    };
   }
 }
 

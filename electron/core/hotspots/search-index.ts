@@ -3,7 +3,15 @@ import { CATEGORY_IDS, CATEGORY_LABELS, categorise, type CategoryId } from './ca
 import type { StoredVenue } from './dataset';
 import type { DistrictCode, DistrictDirectory } from './districts';
 import { haversineMetres } from './geo';
-import { BoundedHeap, foldLabel, TextColumn, WordIndex, type FoldedLabel, type SavedText, type SavedWords } from './search-parts';
+import {
+  BoundedHeap,
+  foldLabel,
+  TextColumn,
+  WordIndex,
+  type FoldedLabel,
+  type SavedText,
+  type SavedWords,
+} from './search-parts';
 import { foldForIndex, queryTerms } from './text-fold';
 
 export interface Point {
@@ -77,13 +85,20 @@ export class HotspotIndex {
     this.longitudes = new Float64Array(size);
     // So "沙田" or "圖書館" also finds venues from an English-only file.
     this.districtLabels = DISTRICT_CODES.map((code) => foldLabel(Object.values(directory.get(code).name)));
-    this.categoryLabels = CATEGORY_IDS.map((id) => (id === 'other' ? { words: '', han: '' } : foldLabel(Object.values(CATEGORY_LABELS[id]))));
+    this.categoryLabels = CATEGORY_IDS.map((id) =>
+      id === 'other' ? { words: '', han: '' } : foldLabel(Object.values(CATEGORY_LABELS[id])),
+    );
     venues.forEach((venue, position) => {
       this.byId.set(venue.id, position);
       this.latitudes[position] = venue.latitude;
       this.longitudes[position] = venue.longitude;
     });
-    if (saved && saved.categories.length === size && saved.districts.length === size && saved.han.starts.length === size) {
+    if (
+      saved &&
+      saved.categories.length === size &&
+      saved.districts.length === size &&
+      saved.han.starts.length === size
+    ) {
       this.categories = saved.categories;
       this.districts = saved.districts;
       this.words = WordIndex.restore(saved.words);
@@ -96,7 +111,9 @@ export class HotspotIndex {
     this.han = new TextColumn(size);
     venues.forEach((venue, position) => {
       this.districts[position] = DISTRICT_CODES.indexOf(venue.district);
-      this.categories[position] = CATEGORY_IDS.indexOf(categorise(venue.venueType.en ?? '', Object.values(venue.name)));
+      this.categories[position] = CATEGORY_IDS.indexOf(
+        categorise(venue.venueType.en ?? '', Object.values(venue.name)),
+      );
       // SSIDs are left out: nearly all are "Wi-Fi.HK…", and visitors search by place, not network.
       const name = foldForIndex([venue.name.en, venue.name['zh-HK'], venue.name['zh-CN']]);
       const address = foldForIndex([venue.address.en, venue.address['zh-HK'], venue.address['zh-CN']]);
@@ -109,7 +126,12 @@ export class HotspotIndex {
 
   /** What a later start needs to skip the build (index-file.ts stores it). */
   saved(): SavedIndex {
-    return { categories: this.categories, districts: this.districts, words: this.words.saved(), han: this.han.saved() };
+    return {
+      categories: this.categories,
+      districts: this.districts,
+      words: this.words.saved(),
+      han: this.han.saved(),
+    };
   }
 
   positionOf(id: string): number | undefined {
@@ -126,7 +148,13 @@ export class HotspotIndex {
    * ("near this venue") keeps only the best page-worth of matches in a small heap instead of
    * sorting every venue.
    */
-  search(origin: Point, filters: SearchFilters, page: number, pageSize: number, options: { cacheOrigin?: boolean } = {}): SearchHits {
+  search(
+    origin: Point,
+    filters: SearchFilters,
+    page: number,
+    pageSize: number,
+    options: { cacheOrigin?: boolean } = {},
+  ): SearchHits {
     const district = filters.district ? DISTRICT_CODES.indexOf(filters.district) : -1;
     const category = filters.category ? CATEGORY_IDS.indexOf(filters.category) : -1;
     const text = filters.text?.trim() ? this.matchText(filters.text) : null;
@@ -163,16 +191,28 @@ export class HotspotIndex {
       const match = matches(position);
       if (!match) continue;
       total += 1;
-      const metres = haversineMetres(origin.latitude, origin.longitude, this.latitudes[position]!, this.longitudes[position]!);
+      const metres = haversineMetres(
+        origin.latitude,
+        origin.longitude,
+        this.latitudes[position]!,
+        this.longitudes[position]!,
+      );
       // Name matches (2) sort before address matches (1): a whole Earth apart in the key.
       best.offer((2 - match) * 1e8 + metres, position);
     }
     const ranked = best.sorted().slice(first);
-    return { total, positions: ranked.map(([, position]) => position), metres: ranked.map(([key]) => key % 1e8) };
+    return {
+      total,
+      positions: ranked.map(([, position]) => position),
+      metres: ranked.map(([key]) => key % 1e8),
+    };
   }
 
   /** Venue counts by district and by category, each under the other filter (not its own). */
-  counts(filters: { district?: DistrictCode; category?: CategoryId }): { byDistrict: number[]; byCategory: number[] } {
+  counts(filters: { district?: DistrictCode; category?: CategoryId }): {
+    byDistrict: number[];
+    byCategory: number[];
+  } {
     const district = filters.district ? DISTRICT_CODES.indexOf(filters.district) : -1;
     const category = filters.category ? CATEGORY_IDS.indexOf(filters.category) : -1;
     const byDistrict = new Array<number>(DISTRICT_CODES.length).fill(0);
@@ -192,7 +232,8 @@ export class HotspotIndex {
     const wanted = category ? CATEGORY_IDS.indexOf(category) : -1;
     const found: number[] = [];
     for (let position = 0; position < this.size; position++) {
-      if (this.districts[position] === district && (wanted < 0 || this.categories[position] === wanted)) found.push(position);
+      if (this.districts[position] === district && (wanted < 0 || this.categories[position] === wanted))
+        found.push(position);
     }
     return found;
   }
@@ -205,8 +246,16 @@ export class HotspotIndex {
     const { words, han } = queryTerms(query);
     const result = new Uint8Array(this.size);
     const terms = [
-      ...words.map((word) => ({ needle: ` ${word}`, find: (hits: Uint8Array) => this.words.findPrefix(word, hits), kind: 'words' as const })),
-      ...han.map((needle) => ({ needle, find: (hits: Uint8Array) => this.han.find(needle, hits), kind: 'han' as const })),
+      ...words.map((word) => ({
+        needle: ` ${word}`,
+        find: (hits: Uint8Array) => this.words.findPrefix(word, hits),
+        kind: 'words' as const,
+      })),
+      ...han.map((needle) => ({
+        needle,
+        find: (hits: Uint8Array) => this.han.find(needle, hits),
+        kind: 'han' as const,
+      })),
     ];
     if (terms.length === 0) return result.fill(2);
     terms.forEach(({ needle, find, kind }, index) => {
@@ -216,7 +265,8 @@ export class HotspotIndex {
       const inCategory = this.categoryLabels.map((label) => label[kind].includes(needle));
       for (let position = 0; position < this.size; position++) {
         let hit = hits[position]!;
-        if (!hit && (inDistrict[this.districts[position]!] || inCategory[this.categories[position]!])) hit = 1;
+        if (!hit && (inDistrict[this.districts[position]!] || inCategory[this.categories[position]!]))
+          hit = 1;
         if (index === 0) result[position] = hit & 2 ? 2 : hit;
         else if (!hit) result[position] = 0;
         else if (!(hit & 2) && result[position] === 2) result[position] = 1;
@@ -236,7 +286,12 @@ export class HotspotIndex {
     }
     const distance = new Float64Array(this.size);
     for (let position = 0; position < this.size; position++) {
-      distance[position] = haversineMetres(origin.latitude, origin.longitude, this.latitudes[position]!, this.longitudes[position]!);
+      distance[position] = haversineMetres(
+        origin.latitude,
+        origin.longitude,
+        this.latitudes[position]!,
+        this.longitudes[position]!,
+      );
     }
     const order = new Uint32Array(this.size);
     for (let position = 0; position < this.size; position++) order[position] = position;

@@ -47,7 +47,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
     // ignoreBOM: false (the default) drops a leading BOM, which the official files carry.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw bad('The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.');
+    throw bad(
+      'The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+    );
   }
 }
 
@@ -90,8 +92,10 @@ export function sourceKind(text: string, declared?: 'json' | 'csv'): 'json' | 'c
   const first = /\S/.exec(text)?.[0];
   if (first === undefined) return null;
   const looksJson = first === '[' || first === '{';
-  if (declared === 'csv' && looksJson) throw bad('This file holds JSON, not CSV. Choose JSON or pick the CSV file.');
-  if (declared === 'json' && !looksJson) throw bad('This file is not JSON. If it is a CSV export, choose CSV.');
+  if (declared === 'csv' && looksJson)
+    throw bad('This file holds JSON, not CSV. Choose JSON or pick the CSV file.');
+  if (declared === 'json' && !looksJson)
+    throw bad('This file is not JSON. If it is a CSV export, choose CSV.');
   return looksJson ? 'json' : 'csv';
 }
 
@@ -117,7 +121,10 @@ export class JsonRecords {
   element(item: unknown, index: number): void {
     this.count += 1;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      this.rejected.push({ record: index + 1, reason: 'Not a record (expected an object with named fields).' });
+      this.rejected.push({
+        record: index + 1,
+        reason: 'Not a record (expected an object with named fields).',
+      });
       return;
     }
     const fields: Record<string, string> = {};
@@ -156,11 +163,16 @@ export function csvError(error: unknown): KioskError {
   // By its code, not instanceof: the sync and streaming entry points may each bundle their own CsvError.
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
-    return bad('The file stops part-way through a quoted field: it looks cut off (perhaps an interrupted download). Export or download it again.');
+    return bad(
+      'The file stops part-way through a quoted field: it looks cut off (perhaps an interrupted download). Export or download it again.',
+    );
   }
   const lines = (error as { lines?: unknown } | null)?.lines;
-  const line = typeof code === 'string' && code.startsWith('CSV_') && typeof lines === 'number' ? lines : undefined;
-  return bad(`The CSV file could not be read${line ? ` near line ${line}` : ''}: check that it is a plain comma-separated file.`);
+  const line =
+    typeof code === 'string' && code.startsWith('CSV_') && typeof lines === 'number' ? lines : undefined;
+  return bad(
+    `The CSV file could not be read${line ? ` near line ${line}` : ''}: check that it is a plain comma-separated file.`,
+  );
 }
 
 /**
@@ -179,7 +191,12 @@ export class CsvRecords {
     if (this.header === null) {
       this.header = row.map((name) => name.trim());
       const keys = new Set(this.header);
-      requireFields(keys, [...FIXED_REQUIRED], NAME_FIELDS.some((field) => keys.has(field)), 'CSV');
+      requireFields(
+        keys,
+        [...FIXED_REQUIRED],
+        NAME_FIELDS.some((field) => keys.has(field)),
+        'CSV',
+      );
       this.sink.begin('fixed-csv');
       return;
     }
@@ -203,7 +220,11 @@ export class CsvRecords {
 
   finish(): SourceFormat {
     if (this.header === null || this.index === 0) throw bad('The CSV file has a header but no records.');
-    if (this.lastShort) this.rejected.push({ ...this.lastShort, reason: `${this.lastShort.reason} (the file may be cut off).` });
+    if (this.lastShort)
+      this.rejected.push({
+        ...this.lastShort,
+        reason: `${this.lastShort.reason} (the file may be cut off).`,
+      });
     this.lastShort = null;
     return 'fixed-csv';
   }

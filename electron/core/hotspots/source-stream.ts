@@ -18,7 +18,10 @@ import {
 export type SourceContent = Uint8Array | AsyncIterable<Uint8Array>;
 
 export function isSourceContent(value: unknown): value is SourceContent {
-  return value instanceof Uint8Array || (typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
+  return (
+    value instanceof Uint8Array ||
+    (typeof value === 'object' && value !== null && Symbol.asyncIterator in value)
+  );
 }
 
 export interface SourceRead {
@@ -37,7 +40,8 @@ const SLICE_BYTES = 1024 * 1024;
 
 async function* chunksOf(content: SourceContent): AsyncGenerator<Uint8Array> {
   if (content instanceof Uint8Array) {
-    for (let start = 0; start < content.byteLength; start += SLICE_BYTES) yield content.subarray(start, start + SLICE_BYTES);
+    for (let start = 0; start < content.byteLength; start += SLICE_BYTES)
+      yield content.subarray(start, start + SLICE_BYTES);
     return;
   }
   yield* content;
@@ -49,7 +53,11 @@ async function* chunksOf(content: SourceContent): AsyncGenerator<Uint8Array> {
  * as the bytes arrive (so an oversized upload is refused at 100 MB, not after), the SHA-256 of the
  * bytes. The file's text and parsed tree are never held whole; the messages are parseSourceFile's.
  */
-export async function readSource(content: SourceContent, declared: 'json' | 'csv' | undefined, sink: RecordSink): Promise<SourceRead> {
+export async function readSource(
+  content: SourceContent,
+  declared: 'json' | 'csv' | undefined,
+  sink: RecordSink,
+): Promise<SourceRead> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
@@ -63,13 +71,18 @@ export async function readSource(content: SourceContent, declared: 'json' | 'csv
   };
   let head = '';
   // One of the two, once the first character has told which (an object: closures assign it).
-  const reading: { json: { reader: JsonArrayReader; records: JsonRecords } | null; csv: CsvState | null } = { json: null, csv: null };
+  const reading: { json: { reader: JsonArrayReader; records: JsonRecords } | null; csv: CsvState | null } = {
+    json: null,
+    csv: null,
+  };
 
   const decode = (chunk?: Uint8Array): string => {
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw bad('The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.');
+      throw bad(
+        'The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+      );
     }
   };
   const feed = async (text: string): Promise<void> => {
@@ -81,7 +94,10 @@ export async function readSource(content: SourceContent, declared: 'json' | 'csv
       head = '';
       if (kind === 'json') {
         const collector = new JsonRecords(counting);
-        reading.json = { reader: new JsonArrayReader((element, index) => collector.element(element, index)), records: collector };
+        reading.json = {
+          reader: new JsonArrayReader((element, index) => collector.element(element, index)),
+          records: collector,
+        };
       } else {
         reading.csv = { parser: new CsvParser(CSV_OPTIONS), records: new CsvRecords(counting) };
       }
@@ -139,7 +155,8 @@ function pump(csv: CsvState, start: (done: () => void) => void): Promise<void> {
     };
     const drain = () => {
       try {
-        for (let row = parser.read() as string[] | null; row !== null; row = parser.read() as string[] | null) records.row(row);
+        for (let row = parser.read() as string[] | null; row !== null; row = parser.read() as string[] | null)
+          records.row(row);
       } catch (error) {
         fail(error);
       }

@@ -37,8 +37,16 @@ export function toTraditional(text: string): string {
  */
 export function foldText(text: string): string {
   // Fast path for plain ASCII (most of the official file): normalising it changes nothing.
-  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  let folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase();
+  if (PRINTABLE_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  let folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFKC')
+    .toLowerCase();
   folded = toSimplified(folded);
   return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -27,7 +27,11 @@ const TAIL = ']}';
 const LINES_PER_WRITE = 2000;
 
 /** Writes the file durably and answers the SHA-256 of what it wrote (the saved index is keyed by it). */
-export async function writeVenueFile(target: string, header: unknown, venues: readonly StoredVenue[]): Promise<string> {
+export async function writeVenueFile(
+  target: string,
+  header: unknown,
+  venues: readonly StoredVenue[],
+): Promise<string> {
   const hash = createHash('sha256');
   const write = async (handle: FileHandle, text: string) => {
     hash.update(text);
@@ -60,7 +64,10 @@ export type VenueFileRead =
  * is decoded and parsed on its own, so the whole text never exists as one string; the bytes are
  * hashed on the way.
  */
-export async function readVenueFile(file: string, options: { trustedSha256?: string | null } = {}): Promise<VenueFileRead> {
+export async function readVenueFile(
+  file: string,
+  options: { trustedSha256?: string | null } = {},
+): Promise<VenueFileRead> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -68,14 +75,20 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, reason: 'unreadable', code, detail: 'missing' };
     // A folder in its place, no permission, a bad sector: recovered like a damaged file.
-    return { ok: false, missing: false, reason: 'unreadable', ...(code ? { code } : {}), detail: `could not be read (${code ?? 'error'})` };
+    return {
+      ok: false,
+      missing: false,
+      reason: 'unreadable',
+      ...(code ? { code } : {}),
+      detail: `could not be read (${code ?? 'error'})`,
+    };
   }
   let header: unknown = undefined;
   let closed = false;
   const venues: StoredVenue[] = [];
   let lineNumber = 0;
   try {
-    for (let start = 0; start < bytes.length; ) {
+    for (let start = 0; start < bytes.length;) {
       const newline = bytes.indexOf(0x0a, start);
       const end = newline < 0 ? bytes.length : newline;
       const line = bytes.toString('utf8', start, end > start && bytes[end - 1] === 0x0d ? end - 1 : end);
@@ -86,7 +99,8 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
         continue;
       }
       if (lineNumber === 1) {
-        if (!line.startsWith(HEAD_PREFIX) || !line.endsWith(HEAD_SUFFIX)) return fail('not-json', 'does not start like a hotspot dataset');
+        if (!line.startsWith(HEAD_PREFIX) || !line.endsWith(HEAD_SUFFIX))
+          return fail('not-json', 'does not start like a hotspot dataset');
         header = JSON.parse(line.slice(HEAD_PREFIX.length, -HEAD_SUFFIX.length));
         continue;
       }
@@ -97,7 +111,12 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
       venues.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as StoredVenue);
     }
   } catch (error) {
-    return fail('not-json', error instanceof SyntaxError ? `is not valid JSON near line ${lineNumber}` : `could not be read (${(error as Error).message})`);
+    return fail(
+      'not-json',
+      error instanceof SyntaxError
+        ? `is not valid JSON near line ${lineNumber}`
+        : `could not be read (${(error as Error).message})`,
+    );
   }
   if (header === undefined) return fail('not-json', 'is empty');
   if (!closed) return fail('not-json', 'is cut off');
@@ -107,7 +126,8 @@ export async function readVenueFile(file: string, options: { trustedSha256?: str
   if (sha256 !== options.trustedSha256) {
     for (let i = 0; i < venues.length; i++) {
       // safeParse, keeping the parsed object: zod's own copy would double the peak.
-      if (!StoredVenueSchema.safeParse(venues[i]).success) return fail('not-schema', `venue on line ${i + 2} does not match its schema`);
+      if (!StoredVenueSchema.safeParse(venues[i]).success)
+        return fail('not-schema', `venue on line ${i + 2} does not match its schema`);
     }
   }
   return { ok: true, header, venues, sha256 };

@@ -85,7 +85,11 @@ export function venueSummary(
     address: localise(venue.address),
     venueType: { id: category, label: CATEGORY_LABELS[category] },
     publishedVenueType: localise(venue.venueType),
-    district: { code: venue.district, name: directory.get(venue.district).name, approximate: venue.districtApproximate },
+    district: {
+      code: venue.district,
+      name: directory.get(venue.district).name,
+      approximate: venue.districtApproximate,
+    },
     location: { latitude: venue.latitude, longitude: venue.longitude },
     distance: distanceFrom(origin, venue.latitude, venue.longitude),
     ssids: [...venue.ssids],

@@ -6,7 +6,10 @@ import type { Lesson, LessonSummary, Topic } from './schema';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 import { VisitTokenSchema } from '../activity/visit-token';
 
-const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const LessonId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 export interface LessonList {
   /** Browse groups in display order, each with its label. */
@@ -45,7 +48,12 @@ const ResumeCode = z
   .string()
   .max(20)
   .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().length(RESUME_CODE_LENGTH).regex(new RegExp(`^[${RESUME_CODE_ALPHABET}]+$`)));
+  .pipe(
+    z
+      .string()
+      .length(RESUME_CODE_LENGTH)
+      .regex(new RegExp(`^[${RESUME_CODE_ALPHABET}]+$`)),
+  );
 
 /** The lessons capability's contract entries; contract.ts spreads them in. */
 export const lessonMethods = {
@@ -60,7 +68,12 @@ export const lessonMethods = {
    */
   'lessons.progress': method<{ counted: boolean }>()({
     input: z
-      .object({ lessonId: LessonId, event: z.enum(['started', 'step', 'completed']), language: LanguageSchema, visit: VisitTokenSchema.optional() })
+      .object({
+        lessonId: LessonId,
+        event: z.enum(['started', 'step', 'completed']),
+        language: LanguageSchema,
+        visit: VisitTokenSchema.optional(),
+      })
       .strict(),
     staff: false,
   }),
@@ -76,10 +89,15 @@ export const lessonMethods = {
     staff: false,
   }),
   /** The progress kept under a code; not_found when unknown or past the retention period. */
-  'lessons.resume.open': method<ResumeProgress>()({ input: z.object({ code: ResumeCode }).strict(), staff: false }),
+  'lessons.resume.open': method<ResumeProgress>()({
+    input: z.object({ code: ResumeCode }).strict(),
+    staff: false,
+  }),
   /** Read (no `days`) or set how long resume codes are kept; setting it purges at once. */
   'staff.lessons.retention': method<RetentionSetting>()({
-    input: z.object({ days: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).optional() }).strict(),
+    input: z
+      .object({ days: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).optional() })
+      .strict(),
     staff: true,
   }),
 } as const;

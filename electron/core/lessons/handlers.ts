@@ -24,7 +24,10 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
   const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
 
   const list: LessonList = {
-    topics: TOPICS.filter((topic) => lessons.some((l) => l.topic === topic)).map((id) => ({ id, label: TOPIC_LABELS[id] })),
+    topics: TOPICS.filter((topic) => lessons.some((l) => l.topic === topic)).map((id) => ({
+      id,
+      label: TOPIC_LABELS[id],
+    })),
     lessons: lessons.map(summariseLesson),
     startHere: lessons
       .filter((l) => l.startHere !== undefined)
@@ -42,7 +45,12 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
     }
   } catch (error) {
     // A full disk must not keep the kiosk from starting; the next create and the next start purge again.
-    ctx.onHealthEvent({ time: ctx.now().toISOString(), document: 'resume-codes', kind: 'purge-failed', ...errnoField(error) });
+    ctx.onHealthEvent({
+      time: ctx.now().toISOString(),
+      document: 'resume-codes',
+      kind: 'purge-failed',
+      ...errnoField(error),
+    });
   }
 
   const guesses = new ResumeGuessGuard();
@@ -60,12 +68,17 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
       // Only known lessons: the counters must not fill with whatever a caller sends.
       const lesson = lessonOrNotFound(lessonId);
       const times = event === 'step' ? lesson.steps.length : 1;
-      const counted = await ctx.visits.count(visit, { event: `lesson.${event}`, subject: lessonId, language }, times);
+      const counted = await ctx.visits.count(
+        visit,
+        { event: `lesson.${event}`, subject: lessonId, language },
+        times,
+      );
       return { counted };
     },
     'lessons.resume.create': async ({ lessonId, stepIndex, completedLessons = [] }) => {
       const lesson = lessonOrNotFound(lessonId);
-      if (stepIndex >= lesson.steps.length) throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`);
+      if (stepIndex >= lesson.steps.length)
+        throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`);
       const now = ctx.now();
       const days = resumeCodes.data.retentionDays;
       // One write for expiry, the cap and the new code: the store rewrites the whole document each time.

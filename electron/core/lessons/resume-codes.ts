@@ -55,7 +55,11 @@ export function expiresAt(entry: Pick<ResumeEntry, 'createdAt'>, days: number): 
  * Removes every code older than `days` (a code exactly `days` old is kept) and returns how many
  * went. Writes only when something is removed.
  */
-export async function purgeExpiredResumeCodes(doc: StoredDocument<ResumeCodesDoc>, now: Date, days: number): Promise<number> {
+export async function purgeExpiredResumeCodes(
+  doc: StoredDocument<ResumeCodesDoc>,
+  now: Date,
+  days: number,
+): Promise<number> {
   const expired = doc.data.codes.filter((entry) => isExpired(entry, now, days)).length;
   if (expired === 0) return 0;
   await doc.update((draft) => {
@@ -68,8 +72,15 @@ export async function purgeExpiredResumeCodes(doc: StoredDocument<ResumeCodesDoc
  * What is left after expiry and the cap: codes past `days` removed, then the oldest beyond `cap`
  * (by createdAt; a restored backup may not be in order). Returns the same array when nothing goes.
  */
-export function prunedCodes(codes: readonly ResumeEntry[], now: Date, days: number, cap = MAX_STORED_RESUME_CODES): readonly ResumeEntry[] {
-  let kept = codes.some((entry) => isExpired(entry, now, days)) ? codes.filter((entry) => !isExpired(entry, now, days)) : codes;
+export function prunedCodes(
+  codes: readonly ResumeEntry[],
+  now: Date,
+  days: number,
+  cap = MAX_STORED_RESUME_CODES,
+): readonly ResumeEntry[] {
+  let kept = codes.some((entry) => isExpired(entry, now, days))
+    ? codes.filter((entry) => !isExpired(entry, now, days))
+    : codes;
   if (kept.length > cap) {
     // Codes are appended as they are made, so the file is in order but for restores: cut the front
     // in one pass, and sort only when it is not (into creation order, so the next cut is one pass).
@@ -90,7 +101,8 @@ function compareText(a: string, b: string): number {
 }
 
 function inCreationOrder(codes: readonly ResumeEntry[]): boolean {
-  for (let i = 1; i < codes.length; i += 1) if (compareText(codes[i - 1]!.createdAt, codes[i]!.createdAt) > 0) return false;
+  for (let i = 1; i < codes.length; i += 1)
+    if (compareText(codes[i - 1]!.createdAt, codes[i]!.createdAt) > 0) return false;
   return true;
 }
 
@@ -98,7 +110,12 @@ function inCreationOrder(codes: readonly ResumeEntry[]): boolean {
  * Expiry and the cap in one write (none when nothing goes): at start-up, where a file from before
  * the cap may hold far more. Returns how many went.
  */
-export async function pruneResumeCodes(doc: StoredDocument<ResumeCodesDoc>, now: Date, days: number, cap = MAX_STORED_RESUME_CODES): Promise<number> {
+export async function pruneResumeCodes(
+  doc: StoredDocument<ResumeCodesDoc>,
+  now: Date,
+  days: number,
+  cap = MAX_STORED_RESUME_CODES,
+): Promise<number> {
   const kept = prunedCodes(doc.data.codes, now, days, cap);
   const removed = doc.data.codes.length - kept.length;
   if (removed === 0) return 0;
@@ -112,7 +129,8 @@ export async function pruneResumeCodes(doc: StoredDocument<ResumeCodesDoc>, now:
 export function generateResumeCode(taken: Pick<ReadonlySet<string>, 'has'>): string {
   for (;;) {
     let code = '';
-    for (let i = 0; i < RESUME_CODE_LENGTH; i += 1) code += RESUME_CODE_ALPHABET[randomInt(RESUME_CODE_ALPHABET.length)];
+    for (let i = 0; i < RESUME_CODE_LENGTH; i += 1)
+      code += RESUME_CODE_ALPHABET[randomInt(RESUME_CODE_ALPHABET.length)];
     if (!taken.has(code)) return code;
   }
 }

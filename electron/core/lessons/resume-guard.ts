@@ -31,7 +31,10 @@ export class ResumeGuessGuard {
     if (at < this.lastChecked) this.wrong = [];
     this.forgetBefore(at - this.rules.windowMs);
     if (this.wrong.length >= this.rules.freeWrong && at - this.lastChecked < this.rules.spacingMs) {
-      throw new KioskError('locked', 'Many codes were tried on this kiosk just now. Wait a few seconds and try again.');
+      throw new KioskError(
+        'locked',
+        'Many codes were tried on this kiosk just now. Wait a few seconds and try again.',
+      );
     }
     this.lastChecked = at;
   }

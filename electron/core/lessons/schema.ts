@@ -21,9 +21,17 @@ export const TopicSchema = z.enum(TOPICS);
 /** Topic labels are UI-sized text kept with the schema so the core can hand them out with the list. */
 export const TOPIC_LABELS: Record<Topic, Required<LocalisedText>> = {
   'phone-basics': { 'zh-HK': '手機入門', en: 'Phone basics', 'zh-CN': '手机入门' },
-  'keep-in-touch': { 'zh-HK': '上網及與家人聯繫', en: 'Get online and keep in touch', 'zh-CN': '上网及与家人联系' },
+  'keep-in-touch': {
+    'zh-HK': '上網及與家人聯繫',
+    en: 'Get online and keep in touch',
+    'zh-CN': '上网及与家人联系',
+  },
   'stay-safe': { 'zh-HK': '安全使用手機', en: 'Stay safe', 'zh-CN': '安全使用手机' },
-  'everyday-services': { 'zh-HK': '生活及公共服務應用程式', en: 'Everyday and public service apps', 'zh-CN': '生活及公共服务应用程序' },
+  'everyday-services': {
+    'zh-HK': '生活及公共服務應用程式',
+    en: 'Everyday and public service apps',
+    'zh-CN': '生活及公共服务应用程序',
+  },
 };
 
 export const LEVELS = ['beginner', 'intermediate'] as const;
@@ -68,11 +76,45 @@ export type Illustration = (typeof ILLUSTRATIONS)[number];
 
 /** Icons for app icons, buttons and list items on the simulated phone. */
 export const ICONS = [
-  'phone', 'chat', 'camera', 'gallery', 'settings', 'wifi', 'browser', 'clock', 'calendar',
-  'iam-smart', 'ha-go', 'observatory', 'payment', 'lock', 'sms',
-  'volume-up', 'volume-down', 'brightness-up', 'brightness-down', 'text-size',
-  'zoom-in', 'zoom-out', 'share', 'back', 'send', 'video', 'search', 'link', 'shutter',
-  'sun', 'rain', 'cloud', 'warning', 'pill', 'bill', 'qr', 'person', 'key', 'tick',
+  'phone',
+  'chat',
+  'camera',
+  'gallery',
+  'settings',
+  'wifi',
+  'browser',
+  'clock',
+  'calendar',
+  'iam-smart',
+  'ha-go',
+  'observatory',
+  'payment',
+  'lock',
+  'sms',
+  'volume-up',
+  'volume-down',
+  'brightness-up',
+  'brightness-down',
+  'text-size',
+  'zoom-in',
+  'zoom-out',
+  'share',
+  'back',
+  'send',
+  'video',
+  'search',
+  'link',
+  'shutter',
+  'sun',
+  'rain',
+  'cloud',
+  'warning',
+  'pill',
+  'bill',
+  'qr',
+  'person',
+  'key',
+  'tick',
 ] as const;
 export const IconSchema = z.enum(ICONS);
 export type Icon = (typeof ICONS)[number];
@@ -93,8 +135,20 @@ export type LinkScreen = (typeof LINK_SCREENS)[number];
  * the elements are the content, top to bottom (`home` lays app icons out in a grid).
  */
 export const APPS = [
-  'home', 'settings', 'settings-wifi', 'browser', 'chat', 'call', 'camera', 'gallery', 'sms',
-  'iam-smart', 'ha-go', 'observatory', 'payment', 'lock',
+  'home',
+  'settings',
+  'settings-wifi',
+  'browser',
+  'chat',
+  'call',
+  'camera',
+  'gallery',
+  'sms',
+  'iam-smart',
+  'ha-go',
+  'observatory',
+  'payment',
+  'lock',
 ] as const;
 export type App = (typeof APPS)[number];
 
@@ -107,14 +161,23 @@ export const ScreenElementSchema = z.discriminatedUnion('kind', [
   /** An app on the home screen: icon with its name under it. */
   z.object({ ...elementBase, kind: z.literal('app-icon'), icon: IconSchema }).strict(),
   /** A large button; `tone` colours it (primary = main action, danger = red). */
-  z.object({
-    ...elementBase,
-    kind: z.literal('button'),
-    icon: IconSchema.optional(),
-    tone: z.enum(['primary', 'plain', 'danger']).default('plain'),
-  }).strict(),
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('button'),
+      icon: IconSchema.optional(),
+      tone: z.enum(['primary', 'plain', 'danger']).default('plain'),
+    })
+    .strict(),
   /** A row in a list (settings, networks, appointments); `detail` is the smaller second line. */
-  z.object({ ...elementBase, kind: z.literal('list-item'), icon: IconSchema.optional(), detail: Text.optional() }).strict(),
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('list-item'),
+      icon: IconSchema.optional(),
+      detail: Text.optional(),
+    })
+    .strict(),
   /** A person in a chat or contact list; the UI draws a round avatar from the label's first letter. */
   z.object({ ...elementBase, kind: z.literal('contact'), detail: Text.optional() }).strict(),
   /** An on/off switch with its current state. */
@@ -123,16 +186,27 @@ export const ScreenElementSchema = z.discriminatedUnion('kind', [
    * A chat bubble or SMS. `label` is the message body; `sender` the name or number it came from;
    * `link` a web address shown underlined inside the message (never opened: it is a picture of a link).
    */
-  z.object({
-    ...elementBase,
-    kind: z.literal('message'),
-    from: z.enum(['me', 'them']),
-    sender: Text.optional(),
-    link: z.string().max(60).optional(),
-    time: z.string().regex(/^\d{1,2}:\d{2}$/).optional(),
-  }).strict(),
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('message'),
+      from: z.enum(['me', 'them']),
+      sender: Text.optional(),
+      link: z.string().max(60).optional(),
+      time: z
+        .string()
+        .regex(/^\d{1,2}:\d{2}$/)
+        .optional(),
+    })
+    .strict(),
   /** Words on the screen; `style` sets size and colour. */
-  z.object({ ...elementBase, kind: z.literal('text'), style: z.enum(['title', 'body', 'note', 'warning']).default('body') }).strict(),
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('text'),
+      style: z.enum(['title', 'body', 'note', 'warning']).default('body'),
+    })
+    .strict(),
   /** A box to type in; focusing it opens the kiosk's on-screen keyboard inside the phone frame. */
   z.object({ ...elementBase, kind: z.literal('text-field'), placeholder: Text.optional() }).strict(),
   /** A photo (gallery thumbnail, camera preview or a photo in a chat). */
@@ -156,7 +230,8 @@ export const ScreenSchema = z
   .superRefine((screen, ctx) => {
     const seen = new Set<string>();
     for (const element of screen.elements) {
-      if (seen.has(element.id)) ctx.addIssue({ code: 'custom', message: `element id ${element.id} is used twice` });
+      if (seen.has(element.id))
+        ctx.addIssue({ code: 'custom', message: `element id ${element.id} is used twice` });
       seen.add(element.id);
     }
   });
@@ -183,7 +258,9 @@ export const SuccessConditionSchema = z.discriminatedUnion('kind', [
   /** Switch a toggle to `to`. */
   z.object({ kind: z.literal('toggle'), targetId: Id, to: z.boolean() }).strict(),
   /** Type `expected` into the text field with the on-screen keyboard and press its Done key. */
-  z.object({ kind: z.literal('type-text'), fieldId: Id, expected: z.string().regex(/^[A-Za-z0-9]{1,12}$/) }).strict(),
+  z
+    .object({ kind: z.literal('type-text'), fieldId: Id, expected: z.string().regex(/^[A-Za-z0-9]{1,12}$/) })
+    .strict(),
   /** Tap one person in a contact list. */
   z.object({ kind: z.literal('pick-contact'), contactId: Id }).strict(),
   /** Tap the call button that does `action`. */
@@ -194,7 +271,15 @@ export const SuccessConditionSchema = z.discriminatedUnion('kind', [
 export type SuccessCondition = z.infer<typeof SuccessConditionSchema>;
 
 /** Element kinds a visitor can tap or press on the simulated phone. */
-export const TAPPABLE_KINDS: readonly ScreenElementKind[] = ['app-icon', 'button', 'list-item', 'contact', 'message', 'photo', 'call-button'];
+export const TAPPABLE_KINDS: readonly ScreenElementKind[] = [
+  'app-icon',
+  'button',
+  'list-item',
+  'contact',
+  'message',
+  'photo',
+  'call-button',
+];
 
 /**
  * Why a practice step cannot be completed on its screen, or null when it can. Shared by the schema
@@ -205,7 +290,8 @@ export function practiceProblem(screen: Screen, success: SuccessCondition): stri
   const needs = (id: string, kinds: readonly ScreenElementKind[]): string | null => {
     const element = find(id);
     if (!element) return `target ${id} is not on the screen`;
-    if (!kinds.includes(element.kind)) return `target ${id} is a ${element.kind}, not one of ${kinds.join('/')}`;
+    if (!kinds.includes(element.kind))
+      return `target ${id} is a ${element.kind}, not one of ${kinds.join('/')}`;
     return null;
   };
   switch (success.kind) {
@@ -220,13 +306,17 @@ export function practiceProblem(screen: Screen, success: SuccessCondition): stri
       if (problem) return problem;
       if (!screen.scroll) return 'scroll-find needs a scrolling screen';
       const index = screen.elements.findIndex((e) => e.id === success.targetId);
-      return index < SCROLL_FIND_MIN_INDEX ? `scroll-find target ${success.targetId} is in sight without scrolling` : null;
+      return index < SCROLL_FIND_MIN_INDEX
+        ? `scroll-find target ${success.targetId} is in sight without scrolling`
+        : null;
     }
     case 'toggle': {
       const problem = needs(success.targetId, ['toggle']);
       if (problem) return problem;
       const element = find(success.targetId);
-      return element?.kind === 'toggle' && element.on === success.to ? `toggle ${success.targetId} is already ${success.to ? 'on' : 'off'}` : null;
+      return element?.kind === 'toggle' && element.on === success.to
+        ? `toggle ${success.targetId} is already ${success.to ? 'on' : 'off'}`
+        : null;
     }
     case 'type-text':
       return needs(success.fieldId, ['text-field']);
@@ -247,7 +337,13 @@ export function practiceProblem(screen: Screen, success: SuccessCondition): stri
 const stepBase = { id: Id, narration: Text };
 
 export const ExplainStepSchema = z
-  .object({ ...stepBase, kind: z.literal('explain'), title: Text, text: Text, illustration: z.enum(ILLUSTRATIONS) })
+  .object({
+    ...stepBase,
+    kind: z.literal('explain'),
+    title: Text,
+    text: Text,
+    illustration: z.enum(ILLUSTRATIONS),
+  })
   .strict();
 
 export const PracticeStepSchema = z
@@ -272,14 +368,23 @@ export const PracticeStepSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `practice ${step.id}: ${problem}` });
   });
 
-export const QuizAnswerSchema = z.object({ id: Id, text: Text, correct: z.boolean(), feedback: Text }).strict();
+export const QuizAnswerSchema = z
+  .object({ id: Id, text: Text, correct: z.boolean(), feedback: Text })
+  .strict();
 
 export const QuizStepSchema = z
-  .object({ ...stepBase, kind: z.literal('quiz'), question: Text, answers: z.array(QuizAnswerSchema).min(2).max(4) })
+  .object({
+    ...stepBase,
+    kind: z.literal('quiz'),
+    question: Text,
+    answers: z.array(QuizAnswerSchema).min(2).max(4),
+  })
   .strict()
   .superRefine((step, ctx) => {
-    if (step.answers.filter((a) => a.correct).length !== 1) ctx.addIssue({ code: 'custom', message: `quiz ${step.id} needs exactly one correct answer` });
-    if (new Set(step.answers.map((a) => a.id)).size !== step.answers.length) ctx.addIssue({ code: 'custom', message: `quiz ${step.id} repeats an answer id` });
+    if (step.answers.filter((a) => a.correct).length !== 1)
+      ctx.addIssue({ code: 'custom', message: `quiz ${step.id} needs exactly one correct answer` });
+    if (new Set(step.answers.map((a) => a.id)).size !== step.answers.length)
+      ctx.addIssue({ code: 'custom', message: `quiz ${step.id} repeats an answer id` });
   });
 
 export const RecapStepSchema = z
@@ -290,11 +395,19 @@ export const RecapStepSchema = z
     /** What was learnt: shown on the recap step and printed on the summary slip. */
     points: z.array(Text).min(2).max(6),
     /** An optional large button to another kiosk screen (e.g. the hotspot directory). */
-    link: z.object({ screen: z.enum(LINK_SCREENS), label: Text }).strict().optional(),
+    link: z
+      .object({ screen: z.enum(LINK_SCREENS), label: Text })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export const StepSchema = z.discriminatedUnion('kind', [ExplainStepSchema, PracticeStepSchema, QuizStepSchema, RecapStepSchema]);
+export const StepSchema = z.discriminatedUnion('kind', [
+  ExplainStepSchema,
+  PracticeStepSchema,
+  QuizStepSchema,
+  RecapStepSchema,
+]);
 export type ExplainStep = z.infer<typeof ExplainStepSchema>;
 export type PracticeStep = z.infer<typeof PracticeStepSchema>;
 export type QuizStep = z.infer<typeof QuizStepSchema>;
@@ -333,9 +446,12 @@ export const LessonSchema = z
   .strict()
   .superRefine((lesson, ctx) => {
     const recaps = lesson.steps.filter((s) => s.kind === 'recap').length;
-    if (recaps !== 1 || lesson.steps.at(-1)?.kind !== 'recap') ctx.addIssue({ code: 'custom', message: 'a lesson ends with exactly one recap step' });
-    if (new Set(lesson.steps.map((s) => s.id)).size !== lesson.steps.length) ctx.addIssue({ code: 'custom', message: 'step ids repeat' });
-    if (lesson.related.includes(lesson.id)) ctx.addIssue({ code: 'custom', message: 'a lesson cannot be related to itself' });
+    if (recaps !== 1 || lesson.steps.at(-1)?.kind !== 'recap')
+      ctx.addIssue({ code: 'custom', message: 'a lesson ends with exactly one recap step' });
+    if (new Set(lesson.steps.map((s) => s.id)).size !== lesson.steps.length)
+      ctx.addIssue({ code: 'custom', message: 'step ids repeat' });
+    if (lesson.related.includes(lesson.id))
+      ctx.addIssue({ code: 'custom', message: 'a lesson cannot be related to itself' });
   });
 export type Lesson = z.infer<typeof LessonSchema>;
 

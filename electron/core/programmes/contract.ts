@@ -12,7 +12,10 @@ import type { EvaluateResult, NextStepView, ProgrammeDetail, ProgrammeSummary, Q
  */
 
 const Empty = z.object({}).strict();
-const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 export const AnswersSchema = z
   .record(Slug, Slug)
@@ -26,11 +29,16 @@ export const programmeMethods = {
   /** All questions (text, options incl. "not sure") and the collection statement for the first screen. */
   'eligibility.questions': method<QuestionsView>()({ input: Empty, staff: false }),
   /** The next question to show given the answers so far, or done; skips questions that cannot matter. */
-  'eligibility.next': method<NextStepView>()({ input: z.object({ answers: AnswersSchema }).strict(), staff: false }),
+  'eligibility.next': method<NextStepView>()({
+    input: z.object({ answers: AnswersSchema }).strict(),
+    staff: false,
+  }),
   /** Results for every programme; counts one anonymous tally per programme (outcome, language, day). */
   /** Counts each programme's outcome once per visit, under the token from `visit.start` (none, none counted). */
   'eligibility.evaluate': method<EvaluateResult>()({
-    input: z.object({ answers: AnswersSchema, language: LanguageSchema, visit: VisitTokenSchema.optional() }).strict(),
+    input: z
+      .object({ answers: AnswersSchema, language: LanguageSchema, visit: VisitTokenSchema.optional() })
+      .strict(),
     staff: false,
   }),
   /** Tallies by programme, outcome and month; each programme's rules date and a staleness flag. */

@@ -25,14 +25,26 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 /** Headline for each outcome, said the same way on every programme. */
 export const OUTCOME_LABELS: Record<Outcome, FullText> = {
-  eligible: { 'zh-HK': '按你的答案，你符合資格', en: 'From your answers, you qualify', 'zh-CN': '按你的答案，你符合资格' },
+  eligible: {
+    'zh-HK': '按你的答案，你符合資格',
+    en: 'From your answers, you qualify',
+    'zh-CN': '按你的答案，你符合资格',
+  },
   'likely-eligible': {
     'zh-HK': '你可能符合資格：要經入息審查決定',
     en: 'You may qualify: a means test decides',
     'zh-CN': '你可能符合资格：要经入息审查决定',
   },
-  'not-eligible': { 'zh-HK': '按你的答案，你不符合資格', en: 'From your answers, you do not qualify', 'zh-CN': '按你的答案，你不符合资格' },
-  'need-more-info': { 'zh-HK': '需要多一點資料才能判斷', en: 'We need more information to tell', 'zh-CN': '需要多一点资料才能判断' },
+  'not-eligible': {
+    'zh-HK': '按你的答案，你不符合資格',
+    en: 'From your answers, you do not qualify',
+    'zh-CN': '按你的答案，你不符合资格',
+  },
+  'need-more-info': {
+    'zh-HK': '需要多一點資料才能判斷',
+    en: 'We need more information to tell',
+    'zh-CN': '需要多一点资料才能判断',
+  },
   'closed-would-have-qualified': {
     'zh-HK': '計劃已結束。按你的答案，你當時會符合資格',
     en: 'This programme has ended. From your answers, you would have qualified',
@@ -77,11 +89,20 @@ export function questionMap(questions: QuestionSet): Map<string, Question> {
   return new Map(questions.questions.map((question) => [question.id, question]));
 }
 
-export function decide(programme: Programme, answers: Answers, questions: ReadonlyMap<string, Question>): Decision {
+export function decide(
+  programme: Programme,
+  answers: Answers,
+  questions: ReadonlyMap<string, Question>,
+): Decision {
   const rules = programme.rules.outcomes;
-  const trace: RuleTrace[] = rules.map((rule) => ({ rule: rule.id, outcome: rule.outcome, trace: evaluateCondition(rule.when, answers, questions) }));
+  const trace: RuleTrace[] = rules.map((rule) => ({
+    rule: rule.id,
+    outcome: rule.outcome,
+    trace: evaluateCondition(rule.when, answers, questions),
+  }));
   const firstMet = trace.findIndex((entry) => entry.trace.result === 'met');
-  const unknownBefore = (end: number) => trace.slice(0, end).filter((entry) => entry.trace.result === 'unknown');
+  const unknownBefore = (end: number) =>
+    trace.slice(0, end).filter((entry) => entry.trace.result === 'unknown');
 
   let openOutcome: 'eligible' | 'likely-eligible' | 'need-more-info' | 'not-eligible';
   let decidedBy: string | null = null;
@@ -91,14 +112,20 @@ export function decide(programme: Programme, answers: Answers, questions: Readon
     openOutcome = deciding.outcome;
     decidedBy = deciding.id;
     // What decided, its note, then what is still unknown on an earlier (better) route.
-    reasons = [...explain(trace[firstMet]!.trace), ...(deciding.note ? [deciding.note] : []), ...unknownBefore(firstMet).flatMap((entry) => explain(entry.trace))];
+    reasons = [
+      ...explain(trace[firstMet]!.trace),
+      ...(deciding.note ? [deciding.note] : []),
+      ...unknownBefore(firstMet).flatMap((entry) => explain(entry.trace)),
+    ];
   } else if (trace.some((entry) => entry.trace.result === 'unknown')) {
     openOutcome = 'need-more-info';
     reasons = unknownBefore(trace.length).flatMap((entry) => explain(entry.trace));
   } else {
     openOutcome = 'not-eligible';
     // Why no route to help applies; a "need more information" rule not applying is no news.
-    reasons = trace.filter((entry) => entry.outcome !== 'need-more-info').flatMap((entry) => explain(entry.trace));
+    reasons = trace
+      .filter((entry) => entry.outcome !== 'need-more-info')
+      .flatMap((entry) => explain(entry.trace));
   }
 
   const outcome: Outcome = programme.status === 'closed' ? closedOutcome(openOutcome) : openOutcome;
@@ -134,7 +161,11 @@ export function questionsOf(programme: Programme, questions: QuestionSet): strin
  * "likely eligible". Prefers a change that settles it (eligible, then likely) over one that
  * would still need other answers, then the question order. Null when no single change does it.
  */
-export function findNearMiss(programme: Programme, answers: Answers, questions: QuestionSet): NearMiss | null {
+export function findNearMiss(
+  programme: Programme,
+  answers: Answers,
+  questions: QuestionSet,
+): NearMiss | null {
   const byId = questionMap(questions);
   if (decide(programme, answers, byId).outcome !== 'not-eligible') return null;
   let best: { rank: number; miss: NearMiss } | null = null;

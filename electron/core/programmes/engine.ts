@@ -33,7 +33,11 @@ export interface TraceNode {
   children?: TraceNode[];
 }
 
-export function evaluateCondition(condition: Condition, answers: Answers, questions: ReadonlyMap<string, Question>): TraceNode {
+export function evaluateCondition(
+  condition: Condition,
+  answers: Answers,
+  questions: ReadonlyMap<string, Question>,
+): TraceNode {
   switch (condition.op) {
     case 'always':
       return { op: 'always', result: 'met', reason: condition.reason.met };
@@ -63,13 +67,18 @@ export function evaluateCondition(condition: Condition, answers: Answers, questi
       const result: Truth = answer === null ? 'unknown' : compare(condition, answer, question);
       const expected = condition.op === 'in' ? condition.values : condition.value;
       const reason =
-        result === 'unknown' ? (condition.reason.unknown ?? question?.unknownReason ?? condition.reason.notMet) : condition.reason[result];
+        result === 'unknown'
+          ? (condition.reason.unknown ?? question?.unknownReason ?? condition.reason.notMet)
+          : condition.reason[result];
       return { op: condition.op, result, question: condition.question, expected, answer, reason };
     }
   }
 }
 
-function groupReason(reason: { met: LocalisedText; notMet: LocalisedText; unknown?: LocalisedText } | undefined, result: Truth) {
+function groupReason(
+  reason: { met: LocalisedText; notMet: LocalisedText; unknown?: LocalisedText } | undefined,
+  result: Truth,
+) {
   if (!reason) return undefined;
   return result === 'unknown' ? (reason.unknown ?? reason.notMet) : reason[result];
 }

@@ -54,7 +54,12 @@ function domain(question: Question): string[] {
 }
 
 /** Does answering `questionId` still matter for any open programme, given the answers so far? */
-export function questionMatters(content: FlowContent, questionId: string, answers: Answers, combinationLimit = COMBINATION_LIMIT): boolean {
+export function questionMatters(
+  content: FlowContent,
+  questionId: string,
+  answers: Answers,
+  combinationLimit = COMBINATION_LIMIT,
+): boolean {
   const byId = questionMap(content.questions);
   const question = byId.get(questionId);
   if (!question) return false;
@@ -62,7 +67,9 @@ export function questionMatters(content: FlowContent, questionId: string, answer
     if (programme.status === 'closed') return false;
     const reads = questionsOf(programme, content.questions);
     if (!reads.includes(questionId)) return false;
-    const free = reads.filter((id) => id !== questionId && answers[id] === undefined).map((id) => byId.get(id)!);
+    const free = reads
+      .filter((id) => id !== questionId && answers[id] === undefined)
+      .map((id) => byId.get(id)!);
     const combinations = free.reduce((count, other) => count * domain(other).length, domain(question).length);
     if (combinations > combinationLimit) return true;
     for (const completion of completions(free)) {
@@ -101,9 +108,17 @@ export function walkFlow(content: FlowContent, answers: Answers): FlowWalk {
       asked.push(question.id);
       continue;
     }
-    const later = questions.slice(index + 1).filter((other) => questionMatters(content, other.id, effectiveAnswers));
+    const later = questions
+      .slice(index + 1)
+      .filter((other) => questionMatters(content, other.id, effectiveAnswers));
     return {
-      step: { done: false, question, position: asked.length + 1, total: asked.length + 1 + later.length, asked },
+      step: {
+        done: false,
+        question,
+        position: asked.length + 1,
+        total: asked.length + 1 + later.length,
+        asked,
+      },
       effectiveAnswers,
     };
   }

@@ -17,7 +17,9 @@ import { detailView, evaluateAll, questionsView, stepView, summaryView } from '.
  * Privacy: the answers are used inside the call and dropped. The only write is countEvent —
  * programme, outcome, language and day — never the answers or anything derived from one family.
  */
-export async function createProgrammeHandlers(ctx: CoreContext): Promise<HandlersOf<typeof programmeMethods>> {
+export async function createProgrammeHandlers(
+  ctx: CoreContext,
+): Promise<HandlersOf<typeof programmeMethods>> {
   const content = ctx.content.programmes;
 
   return {
@@ -28,18 +30,25 @@ export async function createProgrammeHandlers(ctx: CoreContext): Promise<Handler
       return detailView(programme, content.programmes);
     },
     'eligibility.questions': async () => questionsView(content),
-    'eligibility.next': async ({ answers }) => stepView(nextQuestion(content, checkAnswers(content, answers))),
+    'eligibility.next': async ({ answers }) =>
+      stepView(nextQuestion(content, checkAnswers(content, answers))),
     'eligibility.evaluate': async ({ answers, language, visit }) => {
       const result = evaluateAll(content, checkAnswers(content, answers));
       // One at a time: the store serialises writes anyway, and this keeps the order predictable.
       // Once per programme and visit: checking again with other answers is the same family's check.
       const visits = ctx.visits;
       for (const programme of result.results) {
-        await visits.count(visit, { event: ELIGIBILITY_EVENT, subject: programme.id, detail: programme.outcome, language });
+        await visits.count(visit, {
+          event: ELIGIBILITY_EVENT,
+          subject: programme.id,
+          detail: programme.outcome,
+          language,
+        });
       }
       return result;
     },
-    'staff.programmes.status': async () => programmesStatus(content.programmes, ctx.activity.data.tallies, hongKongDateKey(ctx.now())),
+    'staff.programmes.status': async () =>
+      programmesStatus(content.programmes, ctx.activity.data.tallies, hongKongDateKey(ctx.now())),
   };
 }
 

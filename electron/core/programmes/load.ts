@@ -4,7 +4,13 @@ import type { z } from 'zod';
 import { withSimplifiedDeep } from '../content/localise';
 import { KioskError } from '../errors';
 import { questionsIn } from './engine';
-import { ProgrammeSchema, QuestionSetSchema, type Condition, type Programme, type QuestionSet } from './schema';
+import {
+  ProgrammeSchema,
+  QuestionSetSchema,
+  type Condition,
+  type Programme,
+  type QuestionSet,
+} from './schema';
 import type { ProgrammeContent } from './schema';
 
 /**
@@ -29,13 +35,19 @@ async function readJson(file: string): Promise<unknown> {
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
+  const issues = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
+    .join('; ');
   throw new KioskError('internal', `${file} does not match its schema: ${issues}`);
 }
 
 export async function loadProgrammeContent(contentDir: string): Promise<ProgrammeContent> {
   const folder = path.join(contentDir, 'programmes');
-  const questions = parseOrThrow(QuestionSetSchema, await readJson(path.join(folder, QUESTIONS_FILE)), QUESTIONS_FILE);
+  const questions = parseOrThrow(
+    QuestionSetSchema,
+    await readJson(path.join(folder, QUESTIONS_FILE)),
+    QUESTIONS_FILE,
+  );
   const files = (await fs.readdir(folder, { withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && entry.name !== QUESTIONS_FILE)
     .map((entry) => entry.name)
@@ -43,11 +55,16 @@ export async function loadProgrammeContent(contentDir: string): Promise<Programm
   const programmes: Programme[] = [];
   for (const file of files) {
     const programme = parseOrThrow(ProgrammeSchema, await readJson(path.join(folder, file)), file);
-    if (`${programme.id}.json` !== file) throw new KioskError('internal', `${file} holds programme "${programme.id}"; name the file after its id.`);
+    if (`${programme.id}.json` !== file)
+      throw new KioskError(
+        'internal',
+        `${file} holds programme "${programme.id}"; name the file after its id.`,
+      );
     programmes.push(programme);
   }
   const problems = crossCheck(questions, programmes);
-  if (problems.length > 0) throw new KioskError('internal', `Programme content is inconsistent: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new KioskError('internal', `Programme content is inconsistent: ${problems.join('; ')}`);
   // Open first, then unknown, then closed, so the help that runs now leads every list.
   const rank = { open: 0, unknown: 1, closed: 2 } as const;
   programmes.sort((a, b) => rank[a.status] - rank[b.status] || a.order - b.order);
@@ -76,20 +93,28 @@ export function crossCheck(questions: QuestionSet, programmes: Programme[]): str
         }
         const optionIds = question.options.map((option) => option.id);
         if ((leaf.op === 'atLeast' || leaf.op === 'atMost') && question.kind !== 'range') {
-          problems.push(`${where}: ${leaf.op} needs a range question, "${leaf.question}" is ${question.kind}`);
+          problems.push(
+            `${where}: ${leaf.op} needs a range question, "${leaf.question}" is ${question.kind}`,
+          );
         }
         const values = leaf.op === 'equals' ? [leaf.value] : leaf.op === 'in' ? leaf.values : [];
-        for (const value of values) if (!optionIds.includes(value)) problems.push(`${where}: "${leaf.question}" has no option "${value}"`);
+        for (const value of values)
+          if (!optionIds.includes(value))
+            problems.push(`${where}: "${leaf.question}" has no option "${value}"`);
       }
     }
     for (const target of programme.pointsTo) {
       const other = programmes.find((candidate) => candidate.id === target);
       if (!other) problems.push(`${programme.id}: points to unknown programme "${target}"`);
-      else if (other.status === 'closed') problems.push(`${programme.id}: points to "${target}", which is closed`);
+      else if (other.status === 'closed')
+        problems.push(`${programme.id}: points to "${target}", which is closed`);
     }
   }
-  const used = new Set(programmes.flatMap((programme) => programme.rules.outcomes.flatMap((rule) => questionsIn(rule.when))));
-  for (const question of questions.questions) if (!used.has(question.id)) problems.push(`question "${question.id}" is asked but no rule reads it`);
+  const used = new Set(
+    programmes.flatMap((programme) => programme.rules.outcomes.flatMap((rule) => questionsIn(rule.when))),
+  );
+  for (const question of questions.questions)
+    if (!used.has(question.id)) problems.push(`question "${question.id}" is asked but no rule reads it`);
   return problems;
 }
 

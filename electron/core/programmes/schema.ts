@@ -7,7 +7,10 @@ import { LocalisedTextSchema, type LocalisedText } from '../i18n';
  * dated (`asOf`) and sourced; the rules are data the engine (engine.ts) evaluates with a trace.
  */
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(64);
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens')
+  .max(64);
 const Text = LocalisedTextSchema;
 
 /** A calendar day, e.g. the day content was last checked. */
@@ -18,7 +21,10 @@ export const IsoDaySchema = z.iso.date();
  */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(
+    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+    'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
+  );
 
 export const SourceSchema = z
   .object({
@@ -66,15 +72,18 @@ export const QuestionSchema = z
   .superRefine((question, issues) => {
     const ids = question.options.map((option) => option.id);
     if (new Set(ids).size !== ids.length) issues.addIssue({ code: 'custom', message: 'option ids repeat' });
-    if (ids.includes(NOT_SURE)) issues.addIssue({ code: 'custom', message: `"${NOT_SURE}" is added by the kiosk; do not list it` });
+    if (ids.includes(NOT_SURE))
+      issues.addIssue({ code: 'custom', message: `"${NOT_SURE}" is added by the kiosk; do not list it` });
     if (question.kind === 'yes-no' && (ids.length !== 2 || !ids.includes('yes') || !ids.includes('no'))) {
       issues.addIssue({ code: 'custom', message: 'a yes-no question has exactly the options yes and no' });
     }
     const hasBounds = question.options.some((option) => option.min !== undefined || option.max !== undefined);
-    if (question.kind !== 'range' && hasBounds) issues.addIssue({ code: 'custom', message: 'only range options have min/max' });
+    if (question.kind !== 'range' && hasBounds)
+      issues.addIssue({ code: 'custom', message: 'only range options have min/max' });
     if (question.kind === 'range') {
       for (const option of question.options) {
-        if (option.min === undefined && option.max === undefined) issues.addIssue({ code: 'custom', message: `range option ${option.id} has no bounds` });
+        if (option.min === undefined && option.max === undefined)
+          issues.addIssue({ code: 'custom', message: `range option ${option.id} has no bounds` });
         if (option.min !== undefined && option.max !== undefined && option.min > option.max) {
           issues.addIssue({ code: 'custom', message: `range option ${option.id} has min above max` });
         }
@@ -122,11 +131,17 @@ export type Condition =
  */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('op', [
-    z.object({ op: z.literal('all'), of: z.array(ConditionSchema).min(1), reason: ReasonSchema.optional() }).strict(),
-    z.object({ op: z.literal('any'), of: z.array(ConditionSchema).min(1), reason: ReasonSchema.optional() }).strict(),
+    z
+      .object({ op: z.literal('all'), of: z.array(ConditionSchema).min(1), reason: ReasonSchema.optional() })
+      .strict(),
+    z
+      .object({ op: z.literal('any'), of: z.array(ConditionSchema).min(1), reason: ReasonSchema.optional() })
+      .strict(),
     z.object({ op: z.literal('not'), of: ConditionSchema, reason: ReasonSchema.optional() }).strict(),
     z.object({ op: z.literal('equals'), question: Id, value: Id, reason: ReasonSchema }).strict(),
-    z.object({ op: z.literal('in'), question: Id, values: z.array(Id).min(1), reason: ReasonSchema }).strict(),
+    z
+      .object({ op: z.literal('in'), question: Id, values: z.array(Id).min(1), reason: ReasonSchema })
+      .strict(),
     z.object({ op: z.literal('atLeast'), question: Id, value: z.number(), reason: ReasonSchema }).strict(),
     z.object({ op: z.literal('atMost'), question: Id, value: z.number(), reason: ReasonSchema }).strict(),
     z.object({ op: z.literal('always'), reason: z.object({ met: Text }).strict() }).strict(),
@@ -168,12 +183,18 @@ export const PlaceSchema = z
     name: Text,
     detail: Text.optional(),
     /** Only numbers FACTS.md confirms. */
-    phone: z.string().regex(/^\d{4} ?\d{4}$|^\d{3,5}$/).optional(),
+    phone: z
+      .string()
+      .regex(/^\d{4} ?\d{4}$|^\d{3,5}$/)
+      .optional(),
     /** For kiosk-screen: the renderer's screen id. */
     screen: z.enum(['hotspots']).optional(),
   })
   .strict()
-  .refine((place) => (place.kind === 'kiosk-screen') === (place.screen !== undefined), 'a kiosk-screen place names its screen, others do not');
+  .refine(
+    (place) => (place.kind === 'kiosk-screen') === (place.screen !== undefined),
+    'a kiosk-screen place names its screen, others do not',
+  );
 export type Place = z.infer<typeof PlaceSchema>;
 
 /** A dated figure or fact with its source, e.g. "HK$1,500 a year in Mar 2020". */
@@ -208,7 +229,10 @@ export const ProgrammeSchema = z
     sources: z.array(SourceSchema).min(1),
     facts: z.array(DatedFactSchema).default([]),
     /** A kiosk screen that helps with this programme (Wi-Fi.HK → the hotspot directory). */
-    link: z.object({ screen: z.enum(['hotspots']), label: Text }).strict().optional(),
+    link: z
+      .object({ screen: z.enum(['hotspots']), label: Text })
+      .strict()
+      .optional(),
     /** For closed programmes: what runs now instead (programme ids). */
     pointsTo: z.array(Id).default([]),
     rules: RulesSchema,
@@ -216,14 +240,25 @@ export const ProgrammeSchema = z
   .strict()
   .superRefine((programme, issues) => {
     if (programme.status === 'closed') {
-      if (!programme.validTo) issues.addIssue({ code: 'custom', path: ['validTo'], message: 'a closed programme has an end date' });
-      if (!programme.statusNote) issues.addIssue({ code: 'custom', path: ['statusNote'], message: 'a closed programme says so plainly' });
+      if (!programme.validTo)
+        issues.addIssue({ code: 'custom', path: ['validTo'], message: 'a closed programme has an end date' });
+      if (!programme.statusNote)
+        issues.addIssue({
+          code: 'custom',
+          path: ['statusNote'],
+          message: 'a closed programme says so plainly',
+        });
     }
     if (!programme.whereToGo.some((place) => place.kind === 'centre-staff')) {
-      issues.addIssue({ code: 'custom', path: ['whereToGo'], message: 'every programme points to the centre’s own staff' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['whereToGo'],
+        message: 'every programme points to the centre’s own staff',
+      });
     }
     programme.facts.forEach((fact, index) => {
-      if (fact.source >= programme.sources.length) issues.addIssue({ code: 'custom', path: ['facts', index, 'source'], message: 'no such source' });
+      if (fact.source >= programme.sources.length)
+        issues.addIssue({ code: 'custom', path: ['facts', index, 'source'], message: 'no such source' });
     });
   });
 export type Programme = z.infer<typeof ProgrammeSchema>;

@@ -49,7 +49,11 @@ export function isStale(asOf: string, today: string): boolean {
   return addMonths(asOf, STALE_AFTER_MONTHS) < today;
 }
 
-export function programmesStatus(programmes: Programme[], tallies: readonly Tally[], today: string): ProgrammesStatus {
+export function programmesStatus(
+  programmes: Programme[],
+  tallies: readonly Tally[],
+  today: string,
+): ProgrammesStatus {
   const counts = new Map<string, OutcomeTally>();
   for (const tally of tallies) {
     if (tally.event !== ELIGIBILITY_EVENT) continue;

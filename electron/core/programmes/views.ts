@@ -1,8 +1,24 @@
 import { withSimplified, type FullText } from '../content/localise';
-import { decide, findNearMiss, OUTCOME_LABELS, questionMap, type NearMiss, type Outcome, type RuleTrace } from './decide';
+import {
+  decide,
+  findNearMiss,
+  OUTCOME_LABELS,
+  questionMap,
+  type NearMiss,
+  type Outcome,
+  type RuleTrace,
+} from './decide';
 import type { Answers } from './engine';
 import { walkFlow, type FlowStep } from './flow';
-import { NOT_SURE, type ProgrammeContent, type Place, type Programme, type ProgrammeStatus, type Question, type Source } from './schema';
+import {
+  NOT_SURE,
+  type ProgrammeContent,
+  type Place,
+  type Programme,
+  type ProgrammeStatus,
+  type Question,
+  type Source,
+} from './schema';
 
 /**
  * What the core hands to the renderer. Every text is complete in all three languages (zh-CN
@@ -92,7 +108,8 @@ export type NextStepView =
 const NOT_SURE_LABEL: FullText = { 'zh-HK': '不肯定', en: 'Not sure', 'zh-CN': '不肯定' };
 
 const full = (text: Parameters<typeof withSimplified>[0]) => withSimplified(text);
-const maybe = (text: Parameters<typeof withSimplified>[0] | undefined) => (text ? withSimplified(text) : null);
+const maybe = (text: Parameters<typeof withSimplified>[0] | undefined) =>
+  text ? withSimplified(text) : null;
 
 export function questionView(question: Question): QuestionView {
   return {
@@ -100,7 +117,10 @@ export function questionView(question: Question): QuestionView {
     kind: question.kind,
     text: full(question.text),
     help: maybe(question.help),
-    options: [...question.options.map((option) => ({ id: option.id, label: full(option.label) })), { id: NOT_SURE, label: NOT_SURE_LABEL }],
+    options: [
+      ...question.options.map((option) => ({ id: option.id, label: full(option.label) })),
+      { id: NOT_SURE, label: NOT_SURE_LABEL },
+    ],
   };
 }
 
@@ -132,12 +152,20 @@ export function summaryView(programme: Programme): ProgrammeSummary {
 }
 
 function placeView(place: Place): PlaceView {
-  return { kind: place.kind, name: full(place.name), detail: maybe(place.detail), phone: place.phone ?? null, screen: place.screen ?? null };
+  return {
+    kind: place.kind,
+    name: full(place.name),
+    detail: maybe(place.detail),
+    phone: place.phone ?? null,
+    screen: place.screen ?? null,
+  };
 }
 
 export function detailView(programme: Programme, all: Programme[]): ProgrammeDetail {
   const sources = [...programme.sources];
-  for (const source of programme.rules.sources) if (!sources.some((known) => known.url === source.url && known.title === source.title)) sources.push(source);
+  for (const source of programme.rules.sources)
+    if (!sources.some((known) => known.url === source.url && known.title === source.title))
+      sources.push(source);
   return {
     ...summaryView(programme),
     whoItHelps: full(programme.whoItHelps),
@@ -145,7 +173,11 @@ export function detailView(programme: Programme, all: Programme[]): ProgrammeDet
     howToApply: programme.howToApply.map(full),
     documents: programme.documents.map(full),
     whereToGo: programme.whereToGo.map(placeView),
-    facts: programme.facts.map((fact) => ({ text: full(fact.text), asOf: fact.asOf, source: programme.sources[fact.source]! })),
+    facts: programme.facts.map((fact) => ({
+      text: full(fact.text),
+      asOf: fact.asOf,
+      source: programme.sources[fact.source]!,
+    })),
     pointsTo: programme.pointsTo.flatMap((id) => {
       const target = all.find((candidate) => candidate.id === id);
       return target ? [{ id, title: full(target.title) }] : [];
@@ -167,7 +199,10 @@ export function evaluateAll(content: ProgrammeContent, answers: Answers): Evalua
       outcomeLabel: OUTCOME_LABELS[decision.outcome],
       decidedBy: decision.decidedBy,
       reasons: decision.reasons,
-      nearMiss: decision.outcome === 'not-eligible' ? findNearMiss(programme, effectiveAnswers, content.questions) : null,
+      nearMiss:
+        decision.outcome === 'not-eligible'
+          ? findNearMiss(programme, effectiveAnswers, content.questions)
+          : null,
       trace: decision.trace,
     };
   });

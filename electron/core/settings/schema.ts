@@ -4,7 +4,24 @@ import { LegacyStaffAuthSchema } from '../staff/credential-schema';
 
 /** District codes as the Home Affairs Department letters them (A–T, no I or O). */
 export const DISTRICT_CODES = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S', 'T',
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
 ] as const;
 export const DistrictCodeSchema = z.enum(DISTRICT_CODES);
 

@@ -27,7 +27,9 @@ export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
 
 export const BackupDocumentsSchema = z
   .object({
-    settings: z.object({ schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION), public: PublicSettingsSchema }).strict(),
+    settings: z
+      .object({ schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION), public: PublicSettingsSchema })
+      .strict(),
     activity: ActivityDocSchema,
     groupSessions: GroupSessionsDocSchema,
     resumeCodes: ResumeCodesDocSchema,
@@ -79,7 +81,11 @@ export interface BackupSources {
   staffLog: StaffLogDoc;
 }
 
-export function createBackup(sources: BackupSources, createdAt: Date, appVersion: string): { fileName: string; text: string } {
+export function createBackup(
+  sources: BackupSources,
+  createdAt: Date,
+  appVersion: string,
+): { fileName: string; text: string } {
   const documents = BackupDocumentsSchema.parse({
     settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, public: sources.settings.public },
     activity: sources.activity,
@@ -87,20 +93,33 @@ export function createBackup(sources: BackupSources, createdAt: Date, appVersion
     resumeCodes: sources.resumeCodes,
     staffLog: sources.staffLog,
   });
-  const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: createdAt.toISOString(), appVersion, checksum: checksumOf(documents), documents };
+  const file = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: createdAt.toISOString(),
+    appVersion,
+    checksum: checksumOf(documents),
+    documents,
+  };
   const stamp = file.createdAt.slice(0, 16).replace(/[:T]/g, '-');
   return { fileName: `kiosk-backup_${stamp}.json`, text: `${JSON.stringify(file, null, 1)}\n` };
 }
 
-const refuse = (why: string) => new KioskError('invalid_input', `This file cannot be restored: ${why} Nothing was changed.`);
+const refuse = (why: string) =>
+  new KioskError('invalid_input', `This file cannot be restored: ${why} Nothing was changed.`);
 
 /** Parses and checks a backup file; throws invalid_input saying why, without echoing the content. */
 export function readBackup(text: string): BackupFile {
-  if (text.length > MAX_BACKUP_BYTES) throw new KioskError('too_large', 'This file is too large to be a kiosk backup. Nothing was changed.');
+  if (text.length > MAX_BACKUP_BYTES)
+    throw new KioskError('too_large', 'This file is too large to be a kiosk backup. Nothing was changed.');
   // Guarded: the checksum stringifies the documents, which overflows the stack on deep nesting.
   const parsed = parseGuardedJson(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
-    throw refuse(parsed.reason === 'too_deep' ? 'it is not in the shape this kiosk keeps.' : 'it is not a JSON file (it may be damaged or cut short).');
+    throw refuse(
+      parsed.reason === 'too_deep'
+        ? 'it is not in the shape this kiosk keeps.'
+        : 'it is not a JSON file (it may be damaged or cut short).',
+    );
   }
   const raw = parsed.value;
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
@@ -108,8 +127,10 @@ export function readBackup(text: string): BackupFile {
   }
   const envelope = BackupEnvelopeSchema.safeParse(raw);
   if (!envelope.success) throw refuse('its header is damaged.');
-  if (envelope.data.version !== BACKUP_VERSION) throw refuse(`it was made by a different version of the kiosk (backup format ${envelope.data.version}).`);
-  if (checksumOf(envelope.data.documents) !== envelope.data.checksum) throw refuse('its checksum does not match (the file was damaged or edited).');
+  if (envelope.data.version !== BACKUP_VERSION)
+    throw refuse(`it was made by a different version of the kiosk (backup format ${envelope.data.version}).`);
+  if (checksumOf(envelope.data.documents) !== envelope.data.checksum)
+    throw refuse('its checksum does not match (the file was damaged or edited).');
   const documents = BackupDocumentsSchema.safeParse(envelope.data.documents);
   if (!documents.success) {
     const where = documents.error.issues[0]?.path[0];
@@ -133,7 +154,9 @@ export function previewBackup(file: BackupFile): BackupPreview {
     tallies: {
       count: documents.activity.tallies.length,
       ...range(documents.activity.tallies.map((t) => t.date)),
-      visits: documents.activity.tallies.filter((t) => t.event === 'visit').reduce((sum, t) => sum + t.count, 0),
+      visits: documents.activity.tallies
+        .filter((t) => t.event === 'visit')
+        .reduce((sum, t) => sum + t.count, 0),
     },
     groupSessions: {
       count: documents.groupSessions.sessions.length,

@@ -11,7 +11,10 @@ import type { StaffLogEntry } from './staff-log';
 const Empty = z.object({}).strict();
 const DateKey = z.string().refine(isDateKey, 'a calendar day as YYYY-MM-DD');
 const SessionId = z.string().min(8).max(40);
-const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const LessonId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 const Period = z
   .object({ from: DateKey, to: DateKey })
   .strict()
@@ -49,7 +52,13 @@ export const staffConsoleMethods = {
   'staff.groups.get': method<GroupSession>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
   /** Head count and notes; refused (conflict) once the session is closed. */
   'staff.groups.update': method<GroupSession>()({
-    input: z.object({ id: SessionId, headCount: z.number().int().min(0).max(MAX_HEAD_COUNT).optional(), notes: z.string().max(MAX_NOTES).optional() }).strict(),
+    input: z
+      .object({
+        id: SessionId,
+        headCount: z.number().int().min(0).max(MAX_HEAD_COUNT).optional(),
+        notes: z.string().max(MAX_NOTES).optional(),
+      })
+      .strict(),
     staff: true,
   }),
   /** Adds a participant by nickname or resume code after the PICS; HKID-like text is refused. */
@@ -65,7 +74,10 @@ export const staffConsoleMethods = {
     staff: true,
   }),
   /** Removes one participant (a correction, or at the person's request). */
-  'staff.groups.participants.remove': method<GroupSession>()({ input: z.object({ id: SessionId, participantId: z.string().min(1).max(40) }).strict(), staff: true }),
+  'staff.groups.participants.remove': method<GroupSession>()({
+    input: z.object({ id: SessionId, participantId: z.string().min(1).max(40) }).strict(),
+    staff: true,
+  }),
   /** Records steps done and completion of one lesson for one participant, or for everyone listed. */
   'staff.groups.progress': method<GroupSession>()({
     input: z
@@ -80,8 +92,14 @@ export const staffConsoleMethods = {
     staff: true,
   }),
   'staff.groups.close': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
-  'staff.groups.summary': method<GroupSummary>()({ input: z.object({ id: SessionId }).strict(), staff: true }),
-  'staff.groups.export': method<{ files: CsvFile[] }>()({ input: z.object({ id: SessionId, language: LanguageSchema }).strict(), staff: true }),
+  'staff.groups.summary': method<GroupSummary>()({
+    input: z.object({ id: SessionId }).strict(),
+    staff: true,
+  }),
+  'staff.groups.export': method<{ files: CsvFile[] }>()({
+    input: z.object({ id: SessionId, language: LanguageSchema }).strict(),
+    staff: true,
+  }),
   /**
    * Facilitator mode's second screen: shows one lesson step (and how far it is revealed) to the
    * group, or closes that screen. Desktop kiosk with a second display only; elsewhere the answer
@@ -106,7 +124,10 @@ export const staffConsoleMethods = {
   'staff.reports.get': method<Report>()({ input: Period, staff: true }),
   /** The report's tables as CSV texts (UTF-8 with BOM), one per table. */
   'staff.reports.export': method<{ files: CsvFile[] }>()({
-    input: z.object({ from: DateKey, to: DateKey, language: LanguageSchema }).strict().refine((p) => p.from <= p.to, 'the period ends before it starts'),
+    input: z
+      .object({ from: DateKey, to: DateKey, language: LanguageSchema })
+      .strict()
+      .refine((p) => p.from <= p.to, 'the period ends before it starts'),
     staff: true,
   }),
 

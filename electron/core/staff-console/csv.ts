@@ -49,42 +49,73 @@ export function reportCsvFiles(report: Report, language: Language): CsvFile[] {
   return [
     {
       name: `visits_${suffix}.csv`,
-      text: toCsv([report.granularity === 'day' ? l.day : l.month, l.visits], report.visits.series.map((p) => [p.period, p.count])),
+      text: toCsv(
+        [report.granularity === 'day' ? l.day : l.month, l.visits],
+        report.visits.series.map((p) => [p.period, p.count]),
+      ),
     },
     {
       name: `languages_${suffix}.csv`,
-      text: toCsv([l.language, l.visits], report.languages.map((row) => [l.languages[row.language], row.count])),
+      text: toCsv(
+        [l.language, l.visits],
+        report.languages.map((row) => [l.languages[row.language], row.count]),
+      ),
     },
     {
       name: `lessons_${suffix}.csv`,
       text: toCsv(
         [l.lessonId, l.lesson, l.started, l.steps, l.completed],
-        report.lessons.map((row) => [row.lessonId, nameIn(row.name, row.lessonId, language), row.started, row.steps, row.completed]),
+        report.lessons.map((row) => [
+          row.lessonId,
+          nameIn(row.name, row.lessonId, language),
+          row.started,
+          row.steps,
+          row.completed,
+        ]),
       ),
     },
     {
       name: `eligibility-checks_${suffix}.csv`,
       text: toCsv(
         [l.programmeId, l.programme, l.outcome, l.checks],
-        report.eligibility.map((row) => [row.programmeId, nameIn(row.name, row.programmeId, language), l.outcomes[row.outcome] ?? row.outcome, row.count]),
+        report.eligibility.map((row) => [
+          row.programmeId,
+          nameIn(row.name, row.programmeId, language),
+          l.outcomes[row.outcome] ?? row.outcome,
+          row.count,
+        ]),
       ),
     },
     {
       name: `hotspot-lookups_${suffix}.csv`,
-      text: toCsv([l.districtCode, l.district, l.lookups], report.hotspots.map((row) => [row.district, nameIn(row.name, row.district, language), row.count])),
+      text: toCsv(
+        [l.districtCode, l.district, l.lookups],
+        report.hotspots.map((row) => [row.district, nameIn(row.name, row.district, language), row.count]),
+      ),
     },
     {
       name: `group-sessions_${suffix}.csv`,
       text: toCsv(
         [l.date, l.title, l.place, l.status, l.attendance, l.lessonsCovered],
-        report.sessions.rows.map((row) => [row.date, row.title, row.place, l.statuses[row.status], row.attendance, row.lessons]),
+        report.sessions.rows.map((row) => [
+          row.date,
+          row.title,
+          row.place,
+          l.statuses[row.status],
+          row.attendance,
+          row.lessons,
+        ]),
       ),
     },
   ];
 }
 
 /** A closed (or open) session's summary: one file for the lessons, one for the participants. */
-export function sessionCsvFiles(summary: GroupSummary, lessonNames: Record<string, Record<Language, string>>, language: Language): CsvFile[] {
+export function sessionCsvFiles(
+  summary: GroupSummary,
+  lessonNames: Record<string, Record<Language, string>>,
+  language: Language,
+): CsvFile[] {
   const l = CSV_LABELS[language];
   const base = `session_${summary.date}`;
   const lessonName = (id: string) => lessonNames[id]?.[language] ?? id;
@@ -92,7 +123,18 @@ export function sessionCsvFiles(summary: GroupSummary, lessonNames: Record<strin
     {
       name: `${base}_summary.csv`,
       text: toCsv(
-        [l.date, l.title, l.place, l.facilitator, l.status, l.attendance, l.listed, l.lesson, l.completedBy, l.inProgress],
+        [
+          l.date,
+          l.title,
+          l.place,
+          l.facilitator,
+          l.status,
+          l.attendance,
+          l.listed,
+          l.lesson,
+          l.completedBy,
+          l.inProgress,
+        ],
         summary.lessons.map((lesson) => [
           summary.date,
           summary.title,
@@ -111,7 +153,14 @@ export function sessionCsvFiles(summary: GroupSummary, lessonNames: Record<strin
       name: `${base}_participants.csv`,
       text: toCsv(
         [l.participant, l.lesson, l.stepsDone, l.completed],
-        summary.participants.flatMap((p) => p.progress.map((entry) => [p.label, lessonName(entry.lessonId), entry.stepsDone, entry.completed ? l.yes : l.no])),
+        summary.participants.flatMap((p) =>
+          p.progress.map((entry) => [
+            p.label,
+            lessonName(entry.lessonId),
+            entry.stepsDone,
+            entry.completed ? l.yes : l.no,
+          ]),
+        ),
       ),
     },
   ];

@@ -31,7 +31,12 @@ export function stagesOf(step: Step): number {
 }
 
 /** The view for one step; undefined when the lesson has no such step. The stage is kept within the step's own. */
-export function buildGroupDisplayView(lesson: Lesson, stepIndex: number, stage: number, language: Language): GroupDisplayView | undefined {
+export function buildGroupDisplayView(
+  lesson: Lesson,
+  stepIndex: number,
+  stage: number,
+  language: Language,
+): GroupDisplayView | undefined {
   const step = lesson.steps[stepIndex];
   if (!step) return undefined;
   return {

@@ -16,7 +16,10 @@ export const MAX_HEAD_COUNT = 500;
 export const MAX_NOTES = 2000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-const LessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const LessonId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 export const LessonProgressSchema = z.object({
   lessonId: LessonId,
@@ -70,7 +73,12 @@ export const GroupSessionsDocSchema = z.object({
 export type GroupSessionsDoc = z.infer<typeof GroupSessionsDocSchema>;
 
 export function defaultGroupSessionsDoc(): GroupSessionsDoc {
-  return { schemaVersion: GROUP_SESSIONS_SCHEMA_VERSION, retentionDays: DEFAULT_RETENTION_DAYS, lastPurgeAt: null, sessions: [] };
+  return {
+    schemaVersion: GROUP_SESSIONS_SCHEMA_VERSION,
+    retentionDays: DEFAULT_RETENTION_DAYS,
+    lastPurgeAt: null,
+    sessions: [],
+  };
 }
 
 /** People at the session: the head count, or the list when more are listed. */
@@ -114,17 +122,28 @@ export function summariseSession(session: GroupSession): GroupSummary {
     attendance: attendanceOf(session),
     listedParticipants: session.participants.length + session.removed.participants,
     lessons: session.lessonIds.map((lessonId) => {
-      const progress = session.participants.map((p) => p.progress.find((entry) => entry.lessonId === lessonId));
+      const progress = session.participants.map((p) =>
+        p.progress.find((entry) => entry.lessonId === lessonId),
+      );
       return {
         lessonId,
-        completed: progress.filter((entry) => entry?.completed).length + (session.removed.completedByLesson[lessonId] ?? 0),
+        completed:
+          progress.filter((entry) => entry?.completed).length +
+          (session.removed.completedByLesson[lessonId] ?? 0),
         inProgress: progress.filter((entry) => entry && !entry.completed && entry.stepsDone > 0).length,
       };
     }),
     participants: session.participants.map((p) => ({
       label: p.label,
       kind: p.kind,
-      progress: session.lessonIds.map((lessonId) => p.progress.find((entry) => entry.lessonId === lessonId) ?? { lessonId, stepsDone: 0, completed: false }),
+      progress: session.lessonIds.map(
+        (lessonId) =>
+          p.progress.find((entry) => entry.lessonId === lessonId) ?? {
+            lessonId,
+            stepsDone: 0,
+            completed: false,
+          },
+      ),
     })),
     notes: session.notes,
   };
@@ -135,14 +154,19 @@ export function summariseSession(session: GroupSession): GroupSummary {
  * count is raised to the list's size first and each removed person's finished lessons are
  * added to the session's counts. Returns how many were removed.
  */
-export function removeParticipants(session: GroupSession, remove: (participant: Participant) => boolean): number {
+export function removeParticipants(
+  session: GroupSession,
+  remove: (participant: Participant) => boolean,
+): number {
   const leaving = session.participants.filter(remove);
   if (leaving.length === 0) return 0;
   session.headCount = Math.min(MAX_HEAD_COUNT, attendanceOf(session));
   session.removed.participants += leaving.length;
   for (const participant of leaving) {
     for (const entry of participant.progress) {
-      if (entry.completed) session.removed.completedByLesson[entry.lessonId] = (session.removed.completedByLesson[entry.lessonId] ?? 0) + 1;
+      if (entry.completed)
+        session.removed.completedByLesson[entry.lessonId] =
+          (session.removed.completedByLesson[entry.lessonId] ?? 0) + 1;
     }
   }
   session.participants = session.participants.filter((participant) => !remove(participant));
@@ -150,14 +174,19 @@ export function removeParticipants(session: GroupSession, remove: (participant: 
 }
 
 /** Kept for `days` days after consent; a participant exactly `days` old is kept (as resume codes). */
-export function isParticipantExpired(participant: Pick<Participant, 'consentAt'>, now: Date, days: number): boolean {
+export function isParticipantExpired(
+  participant: Pick<Participant, 'consentAt'>,
+  now: Date,
+  days: number,
+): boolean {
   return now.getTime() - Date.parse(participant.consentAt) > days * DAY_MS;
 }
 
 /** The retention purge over the whole document, in place; returns how many participants went. */
 export function purgeExpiredParticipants(doc: GroupSessionsDoc, now: Date, days: number): number {
   let removed = 0;
-  for (const session of doc.sessions) removed += removeParticipants(session, (p) => isParticipantExpired(p, now, days));
+  for (const session of doc.sessions)
+    removed += removeParticipants(session, (p) => isParticipantExpired(p, now, days));
   return removed;
 }
 

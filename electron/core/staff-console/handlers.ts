@@ -35,7 +35,8 @@ const RESUME_CODE = new RegExp(`^[${RESUME_CODE_ALPHABET}]{${RESUME_CODE_LENGTH}
 
 const IDENTIFIER_MESSAGES = {
   hkid: 'That looks like an identity card number. Only a nickname or a resume code may be kept.',
-  number: 'That contains a long number (an ID or phone number?). Only a nickname or a resume code may be kept.',
+  number:
+    'That contains a long number (an ID or phone number?). Only a nickname or a resume code may be kept.',
   email: 'That looks like an e-mail address. Only a nickname or a resume code may be kept.',
 } as const;
 
@@ -45,7 +46,8 @@ function contentNames(content: CoreContent): ReportNames {
   const lessonNames: Names = {};
   for (const lesson of lessons) lessonNames[lesson.id] = withSimplified(lesson.title);
   const programmeNames: Names = {};
-  for (const programme of content.programmes.programmes) programmeNames[programme.id] = withSimplified(programme.title);
+  for (const programme of content.programmes.programmes)
+    programmeNames[programme.id] = withSimplified(programme.title);
   const districtNames: Names = {};
   for (const district of content.districts.all) districtNames[district.code] = district.name;
   return {
@@ -66,7 +68,10 @@ export interface StaffConsoleShell {
   showGroupDisplay?: ShowGroupDisplay;
 }
 
-export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffConsoleShell = {}): Promise<HandlersOf<typeof staffConsoleMethods>> {
+export async function createStaffConsoleHandlers(
+  ctx: CoreContext,
+  shell: StaffConsoleShell = {},
+): Promise<HandlersOf<typeof staffConsoleMethods>> {
   const { lessons } = ctx.content.lessons;
   const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
   const names = contentNames(ctx.content);
@@ -80,17 +85,23 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
   }
 
   /** Changes one open session and returns it as saved. */
-  async function changeOpenSession(id: string, change: (session: GroupSession) => void): Promise<GroupSession> {
+  async function changeOpenSession(
+    id: string,
+    change: (session: GroupSession) => void,
+  ): Promise<GroupSession> {
     return groups.update((draft) => {
       const session = sessionOrNotFound(draft, id);
-      if (session.status === 'closed') throw new KioskError('conflict', 'This session is closed; its record can no longer change.');
+      if (session.status === 'closed')
+        throw new KioskError('conflict', 'This session is closed; its record can no longer change.');
       change(session);
       return structuredClone(session);
     });
   }
 
   /** The retention purge: participants and resume codes older than the period. Logged every run. */
-  async function purge(reason: 'start-up' | 'daily' | 'retention-changed' | 'restore'): Promise<{ participants: number; resumeCodes: number }> {
+  async function purge(
+    reason: 'start-up' | 'daily' | 'retention-changed' | 'restore',
+  ): Promise<{ participants: number; resumeCodes: number }> {
     const now = ctx.now();
     const participants = await groups.update((draft) => {
       draft.lastPurgeAt = now.toISOString();
@@ -98,7 +109,11 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
     });
     const codes = resumeCodes();
     const removedCodes = codes ? await purgeExpiredResumeCodes(codes, now, codes.data.retentionDays) : 0;
-    await logStaffAction(ctx, 'purge', `${reason}: ${participants} participant(s) and ${removedCodes} resume code(s) past ${groups.data.retentionDays} days removed`);
+    await logStaffAction(
+      ctx,
+      'purge',
+      `${reason}: ${participants} participant(s) and ${removedCodes} resume code(s) past ${groups.data.retentionDays} days removed`,
+    );
     return { participants, resumeCodes: removedCodes };
   }
 
@@ -117,13 +132,20 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
     await purge('start-up');
   } catch (error) {
     // A full disk must not keep the kiosk from starting; the daily run and the next start try again.
-    ctx.onHealthEvent({ time: ctx.now().toISOString(), document: 'group-sessions', kind: 'purge-failed', ...errnoField(error) });
+    ctx.onHealthEvent({
+      time: ctx.now().toISOString(),
+      document: 'group-sessions',
+      kind: 'purge-failed',
+      ...errnoField(error),
+    });
   }
   startDailyJob(() => purge('daily'));
 
   return {
     'staff.groups.list': async () => ({
-      sessions: [...groups.data.sessions].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+      sessions: [...groups.data.sessions].sort(
+        (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+      ),
     }),
     'staff.groups.create': async ({ title, date, place, facilitator = '', lessonIds }) => {
       const unknown = lessonIds.find((id) => !names.lessons[id]);
@@ -159,31 +181,51 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
       let kept = label.replace(/\s+/g, ' ');
       if (kind === 'resume-code') {
         kept = kept.replace(/[\s-]/g, '').toUpperCase();
-        if (!RESUME_CODE.test(kept)) throw new KioskError('invalid_input', `A resume code is ${RESUME_CODE_LENGTH} letters and digits from the kiosk's code slip.`);
+        if (!RESUME_CODE.test(kept))
+          throw new KioskError(
+            'invalid_input',
+            `A resume code is ${RESUME_CODE_LENGTH} letters and digits from the kiosk's code slip.`,
+          );
       } else {
         const problem = identifierProblem(kept);
         if (problem) throw new KioskError('invalid_input', IDENTIFIER_MESSAGES[problem]);
       }
       return changeOpenSession(id, (session) => {
-        if (session.participants.length >= MAX_PARTICIPANTS) throw new KioskError('conflict', `A session lists at most ${MAX_PARTICIPANTS} participants.`);
+        if (session.participants.length >= MAX_PARTICIPANTS)
+          throw new KioskError('conflict', `A session lists at most ${MAX_PARTICIPANTS} participants.`);
         if (session.participants.some((p) => p.label.toLowerCase() === kept.toLowerCase())) {
-          throw new KioskError('conflict', 'Someone with that nickname or code is already on the list. Add a letter to tell them apart.');
+          throw new KioskError(
+            'conflict',
+            'Someone with that nickname or code is already on the list. Add a letter to tell them apart.',
+          );
         }
-        session.participants.push({ id: randomUUID(), kind, label: kept, consentAt: ctx.now().toISOString(), picsVersion: PICS_VERSION, progress: [] });
+        session.participants.push({
+          id: randomUUID(),
+          kind,
+          label: kept,
+          consentAt: ctx.now().toISOString(),
+          picsVersion: PICS_VERSION,
+          progress: [],
+        });
         session.headCount = Math.max(session.headCount, session.participants.length);
       });
     },
     'staff.groups.participants.remove': async ({ id, participantId }) =>
       changeOpenSession(id, (session) => {
-        if (!session.participants.some((p) => p.id === participantId)) throw new KioskError('not_found', 'That participant is not on the list.');
+        if (!session.participants.some((p) => p.id === participantId))
+          throw new KioskError('not_found', 'That participant is not on the list.');
         // A correction: the person is gone from the list and from the counts.
         session.participants = session.participants.filter((p) => p.id !== participantId);
       }),
     'staff.groups.progress': async ({ id, participantId, lessonId, stepsDone, completed }) =>
       changeOpenSession(id, (session) => {
-        if (!session.lessonIds.includes(lessonId)) throw new KioskError('invalid_input', 'That lesson is not one this session covers.');
-        const targets = participantId ? session.participants.filter((p) => p.id === participantId) : session.participants;
-        if (participantId && targets.length === 0) throw new KioskError('not_found', 'That participant is not on the list.');
+        if (!session.lessonIds.includes(lessonId))
+          throw new KioskError('invalid_input', 'That lesson is not one this session covers.');
+        const targets = participantId
+          ? session.participants.filter((p) => p.id === participantId)
+          : session.participants;
+        if (participantId && targets.length === 0)
+          throw new KioskError('not_found', 'That participant is not on the list.');
         for (const participant of targets) {
           const entry = participant.progress.find((p) => p.lessonId === lessonId);
           if (entry) {
@@ -211,13 +253,16 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
 
     'staff.groups.display': async (input) => {
       if ('close' in input) {
-        await shell.showGroupDisplay?.(null).catch((error: unknown) => console.error('[kiosk] the group display could not be closed:', error));
+        await shell
+          .showGroupDisplay?.(null)
+          .catch((error: unknown) => console.error('[kiosk] the group display could not be closed:', error));
         return { shown: false };
       }
       const lesson = lessonsById.get(input.lessonId);
       if (!lesson) throw new KioskError('not_found', `There is no lesson called ${input.lessonId}.`);
       const view = buildGroupDisplayView(lesson, input.stepIndex, input.stage ?? 0, input.language);
-      if (!view) throw new KioskError('invalid_input', `Lesson ${input.lessonId} has ${lesson.steps.length} steps.`);
+      if (!view)
+        throw new KioskError('invalid_input', `Lesson ${input.lessonId} has ${lesson.steps.length} steps.`);
       // The browser kiosk has no second screen: nothing to show, and nothing wrong.
       if (!shell.showGroupDisplay) return { shown: false };
       try {
@@ -229,9 +274,13 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
       }
     },
 
-    'staff.reports.get': async (period) => computeReport(ctx.activity.data.tallies, groups.data.sessions, period, names),
+    'staff.reports.get': async (period) =>
+      computeReport(ctx.activity.data.tallies, groups.data.sessions, period, names),
     'staff.reports.export': async ({ from, to, language }) => {
-      const files = reportCsvFiles(computeReport(ctx.activity.data.tallies, groups.data.sessions, { from, to }, names), language);
+      const files = reportCsvFiles(
+        computeReport(ctx.activity.data.tallies, groups.data.sessions, { from, to }, names),
+        language,
+      );
       await logStaffAction(ctx, 'export', `figures ${from} to ${to}: ${files.length} CSV file(s)`);
       return { files };
     },
@@ -261,7 +310,11 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
           draft.codes = [];
         });
       }
-      await logStaffAction(ctx, 'wipe', `${participantsRemoved} participant(s) and ${resumeCodesRemoved} resume code(s) removed; anonymous figures kept`);
+      await logStaffAction(
+        ctx,
+        'wipe',
+        `${participantsRemoved} participant(s) and ${resumeCodesRemoved} resume code(s) removed; anonymous figures kept`,
+      );
       return { participantsRemoved, resumeCodesRemoved };
     },
 
@@ -272,7 +325,11 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
           settings: ctx.settings.data,
           activity: ctx.activity.data,
           groupSessions: groups.data,
-          resumeCodes: codes?.data ?? { schemaVersion: 1, retentionDays: groups.data.retentionDays, codes: [] },
+          resumeCodes: codes?.data ?? {
+            schemaVersion: 1,
+            retentionDays: groups.data.retentionDays,
+            codes: [],
+          },
           staffLog: staffLog.data,
         },
         ctx.now(),
@@ -313,22 +370,38 @@ export async function createStaffConsoleHandlers(ctx: CoreContext, shell: StaffC
         await staffLog.replace(before.log).catch(() => undefined);
         throw error;
       }
-      await logStaffAction(ctx, 'restore', `backup of ${backup.createdAt} (${hongKongDateKey(new Date(backup.createdAt))})`);
+      await logStaffAction(
+        ctx,
+        'restore',
+        `backup of ${backup.createdAt} (${hongKongDateKey(new Date(backup.createdAt))})`,
+      );
       // Restored lists older than the period go at once, as they would have on the day.
       await purge('restore');
       return previewBackup(backup);
     },
     'staff.print.pdf': async ({ kind, suggestedName }) => {
-      if (!shell.printToPdf) throw new KioskError('forbidden', 'Saving as PDF works in the desktop kiosk only; use Print instead.');
+      if (!shell.printToPdf)
+        throw new KioskError(
+          'forbidden',
+          'Saving as PDF works in the desktop kiosk only; use Print instead.',
+        );
       let result: { saved: boolean; file?: string };
       try {
         result = await shell.printToPdf({ suggestedName });
       } catch (error) {
         console.error('[kiosk] staff.print.pdf failed:', error);
-        throw new KioskError('storage', 'The PDF could not be saved. Check that the folder (or USB stick) is still there and has room.');
+        throw new KioskError(
+          'storage',
+          'The PDF could not be saved. Check that the folder (or USB stick) is still there and has room.',
+        );
       }
       // The file name only: the folder may say whose USB stick it is.
-      if (result.saved && result.file) await logStaffAction(ctx, 'export', `${kind === 'report' ? 'figures' : 'group session summary'}: PDF ${path.basename(result.file)}`);
+      if (result.saved && result.file)
+        await logStaffAction(
+          ctx,
+          'export',
+          `${kind === 'report' ? 'figures' : 'group session summary'}: PDF ${path.basename(result.file)}`,
+        );
       return result.saved && result.file ? { saved: true, file: result.file } : { saved: false };
     },
     'staff.log.list': async ({ limit = 500 }) => ({

@@ -23,7 +23,6 @@ export interface ReportNames {
   districtOrder: string[];
 }
 
-
 export interface Report {
   from: string;
   to: string;
@@ -31,14 +30,28 @@ export interface Report {
   granularity: 'day' | 'month';
   visits: { total: number; series: { period: string; count: number }[] };
   languages: { language: Language; count: number }[];
-  lessons: { lessonId: string; name: Names[string] | null; started: number; steps: number; completed: number }[];
+  lessons: {
+    lessonId: string;
+    name: Names[string] | null;
+    started: number;
+    steps: number;
+    completed: number;
+  }[];
   eligibility: { programmeId: string; name: Names[string] | null; outcome: string; count: number }[];
   hotspots: { district: string; name: Names[string] | null; count: number }[];
   sessions: {
     held: number;
     attendance: number;
     listedParticipants: number;
-    rows: { id: string; date: string; title: string; place: string; status: GroupSession['status']; attendance: number; lessons: number }[];
+    rows: {
+      id: string;
+      date: string;
+      title: string;
+      place: string;
+      status: GroupSession['status'];
+      attendance: number;
+      lessons: number;
+    }[];
   };
 }
 
@@ -56,7 +69,12 @@ function ordered(known: string[], seen: Iterable<string>): string[] {
   return [...known, ...extra];
 }
 
-export function computeReport(tallies: readonly Tally[], sessions: readonly GroupSession[], period: Period, names: ReportNames): Report {
+export function computeReport(
+  tallies: readonly Tally[],
+  sessions: readonly GroupSession[],
+  period: Period,
+  names: ReportNames,
+): Report {
   const inPeriod = tallies.filter((t) => t.date >= period.from && t.date <= period.to && t.count > 0);
   const of = (event: string) => inPeriod.filter((t) => t.event === event);
 
@@ -73,13 +91,21 @@ export function computeReport(tallies: readonly Tally[], sessions: readonly Grou
 
   const checks = of('eligibility.result');
   const byProgrammeOutcome = sumBy(checks, (t) => `${t.subject}\u0000${t.detail}`);
-  const programmeIds = ordered(names.programmeOrder, checks.map((t) => t.subject));
-  const outcomes = ordered([...OUTCOMES], checks.map((t) => t.detail));
+  const programmeIds = ordered(
+    names.programmeOrder,
+    checks.map((t) => t.subject),
+  );
+  const outcomes = ordered(
+    [...OUTCOMES],
+    checks.map((t) => t.detail),
+  );
 
   const lookups = sumBy(of('hotspot.lookup'), (t) => t.subject);
   const districts = ordered(names.districtOrder, lookups.keys());
 
-  const held = sessions.filter((s) => s.date >= period.from && s.date <= period.to).sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const held = sessions
+    .filter((s) => s.date >= period.from && s.date <= period.to)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
 
   return {
     from: period.from,
@@ -100,15 +126,32 @@ export function computeReport(tallies: readonly Tally[], sessions: readonly Grou
     // Only programme × outcome pairs that happened: a table of every outcome for every programme is mostly zeros.
     eligibility: programmeIds.flatMap((programmeId) =>
       outcomes
-        .map((outcome) => ({ programmeId, name: names.programmes[programmeId] ?? null, outcome, count: byProgrammeOutcome.get(`${programmeId}\u0000${outcome}`) ?? 0 }))
+        .map((outcome) => ({
+          programmeId,
+          name: names.programmes[programmeId] ?? null,
+          outcome,
+          count: byProgrammeOutcome.get(`${programmeId}\u0000${outcome}`) ?? 0,
+        }))
         .filter((row) => row.count > 0),
     ),
-    hotspots: districts.map((district) => ({ district, name: names.districts[district] ?? null, count: lookups.get(district) ?? 0 })),
+    hotspots: districts.map((district) => ({
+      district,
+      name: names.districts[district] ?? null,
+      count: lookups.get(district) ?? 0,
+    })),
     sessions: {
       held: held.length,
       attendance: held.reduce((sum, s) => sum + attendanceOf(s), 0),
       listedParticipants: held.reduce((sum, s) => sum + s.participants.length + s.removed.participants, 0),
-      rows: held.map((s) => ({ id: s.id, date: s.date, title: s.title, place: s.place, status: s.status, attendance: attendanceOf(s), lessons: s.lessonIds.length })),
+      rows: held.map((s) => ({
+        id: s.id,
+        date: s.date,
+        title: s.title,
+        place: s.place,
+        status: s.status,
+        attendance: attendanceOf(s),
+        lessons: s.lessonIds.length,
+      })),
     },
   };
 }

@@ -72,7 +72,9 @@ export function mergeLogs(a: StaffLogDoc, b: StaffLogDoc): StaffLogDoc {
  */
 export async function logStaffAction(ctx: CoreContext, action: StaffAction, detail = ''): Promise<void> {
   try {
-    await ctx.documents.staffLog.update((draft) => appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }));
+    await ctx.documents.staffLog.update((draft) =>
+      appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }),
+    );
   } catch (error) {
     // One line, not the error chain: on a full disk every action would print a stack, and the
     // store has already put the failed write in Data health.

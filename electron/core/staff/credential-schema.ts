@@ -38,7 +38,14 @@ export const StaffCredentialDocSchema = z.object({
 export type StaffCredentialDoc = z.infer<typeof StaffCredentialDocSchema>;
 
 export function defaultStaffCredentialDoc(): StaffCredentialDoc {
-  return { schemaVersion: STAFF_CREDENTIAL_SCHEMA_VERSION, pin: null, failedAttempts: 0, lockedUntil: null, lockCount: 0, lostAt: null };
+  return {
+    schemaVersion: STAFF_CREDENTIAL_SCHEMA_VERSION,
+    pin: null,
+    failedAttempts: 0,
+    lockedUntil: null,
+    lockCount: 0,
+    lostAt: null,
+  };
 }
 
 /**
@@ -56,7 +63,15 @@ export const StaffRecoveryDocSchema = z.object({
 export type StaffRecoveryDoc = z.infer<typeof StaffRecoveryDocSchema>;
 
 export function defaultStaffRecoveryDoc(): StaffRecoveryDoc {
-  return { schemaVersion: STAFF_RECOVERY_SCHEMA_VERSION, code: null, createdAt: null, failedAttempts: 0, lockedUntil: null, lockCount: 0, lostAt: null };
+  return {
+    schemaVersion: STAFF_RECOVERY_SCHEMA_VERSION,
+    code: null,
+    createdAt: null,
+    failedAttempts: 0,
+    lockedUntil: null,
+    lockCount: 0,
+    lostAt: null,
+  };
 }
 
 /** How settings.json kept the staff credential before it had its own document (read once, to move it). */

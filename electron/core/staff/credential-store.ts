@@ -48,7 +48,9 @@ export interface StaffDocumentOptions extends Common {
  * Opens a document and says whether the store had to restore it from its backup, or found neither
  * it nor its backup readable. A document whose files are simply absent is new, not lost.
  */
-async function openWatched<T>(options: DocumentOptions<T>): Promise<{ doc: StoredDocument<T>; restored: boolean; lost: boolean }> {
+async function openWatched<T>(
+  options: DocumentOptions<T>,
+): Promise<{ doc: StoredDocument<T>; restored: boolean; lost: boolean }> {
   let restored = false;
   let lost = false;
   const doc = await StoredDocument.open<T>({
@@ -101,8 +103,13 @@ export async function openStaffDocuments(options: StaffDocumentOptions): Promise
   if (lostAt.recovery && !recovery.doc.data.code) notice('recovery-lost', lostAt.recovery);
   else if (!recovery.doc.data.code && (credential.doc.data.pin || unmovedLegacy)) notice('recovery-missing');
   const everHadPin =
-    Boolean(credential.doc.data.pin || unmovedLegacy || recovery.doc.data.code || lostAt.credential || lostAt.recovery) ||
-    (await keptAside(options.dataDir, [CREDENTIAL_DOCUMENT, RECOVERY_DOCUMENT]));
+    Boolean(
+      credential.doc.data.pin ||
+      unmovedLegacy ||
+      recovery.doc.data.code ||
+      lostAt.credential ||
+      lostAt.recovery,
+    ) || (await keptAside(options.dataDir, [CREDENTIAL_DOCUMENT, RECOVERY_DOCUMENT]));
   return { credential: credential.doc, recovery: recovery.doc, unmovedLegacy, lostAt, notices, everHadPin };
 }
 
@@ -116,7 +123,11 @@ async function keptAside(dataDir: string, names: string[]): Promise<boolean> {
 }
 
 /** When the document was found lost: now, at a start that found it so, or as it remembers from before. */
-async function rememberLoss<T extends { lostAt: string | null }>(doc: StoredDocument<T>, lost: boolean, now: () => Date): Promise<string | null> {
+async function rememberLoss<T extends { lostAt: string | null }>(
+  doc: StoredDocument<T>,
+  lost: boolean,
+  now: () => Date,
+): Promise<string | null> {
   if (!lost || doc.data.lostAt) return doc.data.lostAt;
   const time = now().toISOString();
   // Not saved (a full disk)? Memory knows for this run; after a restart the personal-data rule

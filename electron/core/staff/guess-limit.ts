@@ -38,7 +38,12 @@ export function triesLeft(counter: GuessCounter, now: Date, policy: GuessPolicy)
  * holds. A lock that has run out starts a fresh count, but is remembered in `lockCount` until a
  * right guess, so the next lock lasts longer.
  */
-export function countGuess(counter: GuessCounter, correct: boolean, now: Date, policy: GuessPolicy): GuessCounter {
+export function countGuess(
+  counter: GuessCounter,
+  correct: boolean,
+  now: Date,
+  policy: GuessPolicy,
+): GuessCounter {
   const next = { ...counter };
   if (next.lockedUntil) {
     next.lockedUntil = null;
@@ -54,5 +59,7 @@ export function countGuess(counter: GuessCounter, correct: boolean, now: Date, p
 }
 
 export function sameCounter(a: GuessCounter, b: GuessCounter): boolean {
-  return a.failedAttempts === b.failedAttempts && a.lockedUntil === b.lockedUntil && a.lockCount === b.lockCount;
+  return (
+    a.failedAttempts === b.failedAttempts && a.lockedUntil === b.lockedUntil && a.lockCount === b.lockCount
+  );
 }

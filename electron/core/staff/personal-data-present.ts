@@ -12,7 +12,8 @@ const NOT_BY_STAFF: ReadonlySet<StaffAction> = new Set(['purge', 'sign-in-locked
  */
 export async function personalDataOnKiosk(ctx: CoreContext): Promise<boolean> {
   const { groupSessions: groups, resumeCodes: codes, staffLog: log } = ctx.documents;
-  if (groups.data.sessions.some((session) => session.participants.length > 0 || session.notes.trim() !== '')) return true;
+  if (groups.data.sessions.some((session) => session.participants.length > 0 || session.notes.trim() !== ''))
+    return true;
   if (codes.data.codes.length > 0) return true;
   return log.data.entries.some((entry) => !NOT_BY_STAFF.has(entry.action));
 }

@@ -1,11 +1,25 @@
 import { KioskError } from '../errors';
 import type { StaffCredentialDoc, StaffRecoveryDoc } from './credential-schema';
 import type { StaffDocuments } from './credential-store';
-import { countGuess, freshCounter, lockHolds, sameCounter, triesLeft, type GuessCounter, type GuessPolicy } from './guess-limit';
+import {
+  countGuess,
+  freshCounter,
+  lockHolds,
+  sameCounter,
+  triesLeft,
+  type GuessCounter,
+  type GuessPolicy,
+} from './guess-limit';
 import { hashPin, hashSecret, PIN_PATTERN, verifyPin, verifySecret } from './pin';
 import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
 import { StaffSessions } from './sessions';
-import type { StaffEntryMode, StaffHealth, StaffHealthCode, StaffHealthNotice, StaffStatus } from './staff-status';
+import type {
+  StaffEntryMode,
+  StaffHealth,
+  StaffHealthCode,
+  StaffHealthNotice,
+  StaffStatus,
+} from './staff-status';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 /** The first lock; each further lock in a row (no right PIN in between) lasts twice as long… */
@@ -21,7 +35,10 @@ export const PIN_POLICY: GuessPolicy = {
   maxAttempts: MAX_FAILED_ATTEMPTS,
   lockMs: (lockCount) => Math.min(LOCKOUT_MS * 2 ** Math.max(0, lockCount - 1), MAX_LOCKOUT_MS),
 };
-export const RECOVERY_POLICY: GuessPolicy = { maxAttempts: MAX_RECOVERY_ATTEMPTS, lockMs: () => RECOVERY_LOCKOUT_MS };
+export const RECOVERY_POLICY: GuessPolicy = {
+  maxAttempts: MAX_RECOVERY_ATTEMPTS,
+  lockMs: () => RECOVERY_LOCKOUT_MS,
+};
 
 function counterOf(doc: Readonly<StaffCredentialDoc | StaffRecoveryDoc>): GuessCounter {
   return { failedAttempts: doc.failedAttempts, lockedUntil: doc.lockedUntil, lockCount: doc.lockCount };
@@ -46,8 +63,18 @@ export class StaffAuth {
     private readonly docs: StaffDocuments,
     private readonly now: () => Date,
   ) {
-    this.sessions = new StaffSessions({ idleMs: SESSION_IDLE_MS, maxMs: SESSION_MAX_MS, now: () => this.now().getTime() });
-    this.pinCounter = docs.unmovedLegacy ? { ...freshCounter(), failedAttempts: docs.unmovedLegacy.failedAttempts, lockedUntil: docs.unmovedLegacy.lockedUntil } : counterOf(docs.credential.data);
+    this.sessions = new StaffSessions({
+      idleMs: SESSION_IDLE_MS,
+      maxMs: SESSION_MAX_MS,
+      now: () => this.now().getTime(),
+    });
+    this.pinCounter = docs.unmovedLegacy
+      ? {
+          ...freshCounter(),
+          failedAttempts: docs.unmovedLegacy.failedAttempts,
+          lockedUntil: docs.unmovedLegacy.lockedUntil,
+        }
+      : counterOf(docs.credential.data);
     this.recoveryCounter = counterOf(docs.recovery.data);
     this.notices = [...docs.notices];
   }
@@ -93,7 +120,11 @@ export class StaffAuth {
   }
 
   health(): StaffHealth {
-    return { pinSet: this.pinIsSet, recoveryCode: this.docs.recovery.data.code !== null, notices: this.notices.map((n) => ({ ...n })) };
+    return {
+      pinSet: this.pinIsSet,
+      recoveryCode: this.docs.recovery.data.code !== null,
+      notices: this.notices.map((n) => ({ ...n })),
+    };
   }
 
   /** First-run set-up. Returns the session and the recovery code, to be shown once (null if it could not be saved). */
@@ -129,13 +160,21 @@ export class StaffAuth {
    * be used to guess the PIN; reaching the lock also ends every staff session. A changed PIN ends
    * every staff session but the one that changed it: whoever knew the old PIN is signed out.
    */
-  async changePin(current: string, next: string, confirm: string, keepSession: string | undefined): Promise<void> {
+  async changePin(
+    current: string,
+    next: string,
+    confirm: string,
+    keepSession: string | undefined,
+  ): Promise<void> {
     assertPinShape(next);
     if (next !== confirm) throw new KioskError('invalid_input', 'The two new PINs are not the same.');
     const attempts = await this.checkPin(current);
     if (attempts > 0) {
       if (attempts >= MAX_FAILED_ATTEMPTS) this.sessions.endAll();
-      throw new KioskError('invalid_input', `The current PIN is not right. ${wrongPinError(attempts).message}`);
+      throw new KioskError(
+        'invalid_input',
+        `The current PIN is not right. ${wrongPinError(attempts).message}`,
+      );
     }
     const hash = await hashPin(next);
     await this.writeCredential(this.pinCounter, (draft) => {
@@ -149,27 +188,42 @@ export class StaffAuth {
    * file, or locked out), and lifts the PIN lock. It is then used up: a new one is made and
    * returned to be shown once. Wrong codes have their own limit.
    */
-  async recover(code: string, pin: string, confirm: string): Promise<{ session: string; recoveryCode: string | null }> {
+  async recover(
+    code: string,
+    pin: string,
+    confirm: string,
+  ): Promise<{ session: string; recoveryCode: string | null }> {
     assertPinShape(pin);
     if (pin !== confirm) throw new KioskError('invalid_input', 'The two PINs are not the same.');
     const stored = this.docs.recovery.data.code;
-    if (!stored) throw new KioskError('forbidden', 'There is no recovery code on this kiosk that can be read. A technician must check it.');
+    if (!stored)
+      throw new KioskError(
+        'forbidden',
+        'There is no recovery code on this kiosk that can be read. A technician must check it.',
+      );
     const locked = lockHolds(this.recoveryCounter, this.now());
     if (locked) throw recoveryLockedError(locked);
-    if (this.recovering) throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
+    if (this.recovering)
+      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
     const digits = normaliseRecoveryCode(code);
     const correct = digits !== null && (await verifySecret(digits, stored));
     // Other guesses may have been counted while this one hashed: the lock is checked again, and
     // the counter changed, with nothing awaited in between.
     const lockedNow = lockHolds(this.recoveryCounter, this.now());
     if (lockedNow) throw recoveryLockedError(lockedNow);
-    if (this.recovering) throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
+    if (this.recovering)
+      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
     const before = this.recoveryCounter;
     this.recoveryCounter = countGuess(before, correct, this.now(), RECOVERY_POLICY);
     if (!correct) {
       await this.saveRecoveryCounter();
       const left = MAX_RECOVERY_ATTEMPTS - this.recoveryCounter.failedAttempts;
-      throw new KioskError('unauthorized', left > 0 ? `That recovery code is not right. ${left} tries left.` : 'That recovery code is not right. Recovery is locked for 15 minutes.');
+      throw new KioskError(
+        'unauthorized',
+        left > 0
+          ? `That recovery code is not right. ${left} tries left.`
+          : 'That recovery code is not right. Recovery is locked for 15 minutes.',
+      );
     }
     this.recovering = true;
     try {
@@ -180,10 +234,11 @@ export class StaffAuth {
         draft.lostAt = null;
       });
       this.pinCounter = freshCounter();
-        this.sessions.endAll();
+      this.sessions.endAll();
       this.notice('pin-recovered');
       const recoveryCode = await this.renewRecoveryCode();
-      if (recoveryCode === null && !sameCounter(before, this.recoveryCounter)) await this.saveRecoveryCounter();
+      if (recoveryCode === null && !sameCounter(before, this.recoveryCounter))
+        await this.saveRecoveryCounter();
       return { session: this.sessions.start(), recoveryCode };
     } finally {
       this.recovering = false;
@@ -258,7 +313,11 @@ export class StaffAuth {
     const hash = await hashSecret(code);
     try {
       await this.docs.recovery.update((draft) => {
-        Object.assign(draft, freshCounter(), { code: hash, createdAt: this.now().toISOString(), lostAt: null });
+        Object.assign(draft, freshCounter(), {
+          code: hash,
+          createdAt: this.now().toISOString(),
+          lostAt: null,
+        });
       });
     } catch {
       this.notice('recovery-not-saved');
@@ -282,7 +341,8 @@ export class StaffAuth {
   }
 
   private dropNotices(codes: StaffHealthCode[]): void {
-    for (let i = this.notices.length - 1; i >= 0; i -= 1) if (codes.includes(this.notices[i]!.code)) this.notices.splice(i, 1);
+    for (let i = this.notices.length - 1; i >= 0; i -= 1)
+      if (codes.includes(this.notices[i]!.code)) this.notices.splice(i, 1);
   }
 }
 
@@ -293,7 +353,10 @@ function assertPinShape(pin: string): void {
 function wrongPinError(attempts: number): KioskError {
   const left = MAX_FAILED_ATTEMPTS - attempts;
   if (left <= 0) return new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked.');
-  return new KioskError('unauthorized', `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks.`);
+  return new KioskError(
+    'unauthorized',
+    `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks.`,
+  );
 }
 
 function alreadySetError(): KioskError {
@@ -301,7 +364,10 @@ function alreadySetError(): KioskError {
 }
 
 function recoveryNeededError(): KioskError {
-  return new KioskError('forbidden', 'The staff PIN cannot be read and personal data is on this kiosk: a new PIN needs the recovery code.');
+  return new KioskError(
+    'forbidden',
+    'The staff PIN cannot be read and personal data is on this kiosk: a new PIN needs the recovery code.',
+  );
 }
 
 function lockedError(until: string): KioskError {

@@ -7,7 +7,8 @@ export interface Migration {
   migrate(old: Record<string, unknown>): Record<string, unknown>;
 }
 
-export type ParsedDocument<T> = { ok: true; data: T; migrated: boolean } | { ok: false; reason: Exclude<HealthEventReason, 'unreadable'> };
+export type ParsedDocument<T> =
+  { ok: true; data: T; migrated: boolean } | { ok: false; reason: Exclude<HealthEventReason, 'unreadable'> };
 
 /**
  * The thin schema layer between a document's text and its data: JSON, migrated forward, checked

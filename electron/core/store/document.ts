@@ -25,7 +25,10 @@ export interface DocumentOptions<T> {
 /** The error a refused write answers: a full disk gets its own code, which screens translate. */
 function storageError(name: string, error: unknown): KioskError {
   const refused = isDiskFull(error)
-    ? new KioskError('disk_full', `The kiosk's disk is full: ${name} could not be saved. Nothing was changed.`)
+    ? new KioskError(
+        'disk_full',
+        `The kiosk's disk is full: ${name} could not be saved. Nothing was changed.`,
+      )
     : new KioskError('storage', `The kiosk could not save ${name}. Nothing was changed.`);
   // Kept for the health record and the console; the wire shape carries only code and message.
   refused.cause = error;
@@ -89,7 +92,8 @@ export class StoredDocument<T> {
       const draft = structuredClone(this.landed);
       const result = change(draft);
       const checked = this.schema.check(draft);
-      if (checked === null) throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
+      if (checked === null)
+        throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
       this.db.data = checked;
       try {
         await this.db.write();
@@ -138,7 +142,8 @@ export class StoredDocument<T> {
 
   private report(kind: HealthEvent['kind'], extra: Partial<HealthEvent> = {}): void {
     const event: HealthEvent = { time: this.now().toISOString(), document: this.options.name, kind };
-    for (const [key, value] of Object.entries(extra)) if (value !== undefined) (event as unknown as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(extra))
+      if (value !== undefined) (event as unknown as Record<string, unknown>)[key] = value;
     this.options.onHealthEvent?.(event);
   }
 }

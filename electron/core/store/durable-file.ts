@@ -7,7 +7,10 @@ import path from 'node:path';
  * after the temp file, at the rename, at the backup) or a file that cannot be opened (EACCES as
  * root) between the store and the disk. Production passes node's own `fs.promises`.
  */
-export type DurableFs = Pick<typeof nodeFs, 'open' | 'rename' | 'rm' | 'readFile' | 'readdir' | 'mkdir' | 'stat' | 'statfs'>;
+export type DurableFs = Pick<
+  typeof nodeFs,
+  'open' | 'rename' | 'rm' | 'readFile' | 'readdir' | 'mkdir' | 'stat' | 'statfs'
+>;
 
 export const realFs: DurableFs = nodeFs;
 
@@ -28,7 +31,10 @@ export class DurableWriteError extends Error {
     cause: unknown,
     readonly landed: boolean,
   ) {
-    super(`${landed ? 'written but not synced' : 'not written'}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(
+      `${landed ? 'written but not synced' : 'not written'}: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
     this.name = 'DurableWriteError';
     this.code = errnoOf(cause);
   }
@@ -109,7 +115,11 @@ const COPY_CHUNK_BYTES = 1 << 20;
  * temp-fsync-rename routine as every write, a piece at a time. Not a hard link: a link shares the
  * inode, so damage done to the file in place would ruin both copies. Throws DurableWriteError.
  */
-export async function copyFileDurably(source: string, target: string, options: DurableWriteOptions = {}): Promise<void> {
+export async function copyFileDurably(
+  source: string,
+  target: string,
+  options: DurableWriteOptions = {},
+): Promise<void> {
   const fs = options.fs ?? realFs;
   await writeFileDurably(
     target,
@@ -120,7 +130,8 @@ export async function copyFileDurably(source: string, target: string, options: D
         for (;;) {
           const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
           if (bytesRead === 0) break;
-          for (let done = 0; done < bytesRead; ) done += (await output.write(buffer, done, bytesRead - done)).bytesWritten;
+          for (let done = 0; done < bytesRead;)
+            done += (await output.write(buffer, done, bytesRead - done)).bytesWritten;
         }
       } finally {
         await input.close();
@@ -189,12 +200,18 @@ export async function sweepTempFiles(dir: string, options: DurableWriteOptions =
 }
 
 /** Free and total bytes of the file system holding `dir`, or null where statfs is not available. */
-export async function diskSpace(dir: string, options: DurableWriteOptions = {}): Promise<{ freeBytes: number; totalBytes: number } | null> {
+export async function diskSpace(
+  dir: string,
+  options: DurableWriteOptions = {},
+): Promise<{ freeBytes: number; totalBytes: number } | null> {
   const fs = options.fs ?? realFs;
   try {
     const stats = await fs.statfs(dir);
     // bavail, not bfree: the blocks an unprivileged writer may still use.
-    return { freeBytes: Number(stats.bavail) * Number(stats.bsize), totalBytes: Number(stats.blocks) * Number(stats.bsize) };
+    return {
+      freeBytes: Number(stats.bavail) * Number(stats.bsize),
+      totalBytes: Number(stats.blocks) * Number(stats.bsize),
+    };
   } catch {
     return null;
   }

@@ -1,6 +1,13 @@
 import type { Adapter } from 'lowdb';
 import type { DocumentSchema } from './document-schema';
-import { DurableWriteError, errnoOf, isDiskFull, readTextIfExists, writeFileDurably, type DurableFs } from './durable-file';
+import {
+  DurableWriteError,
+  errnoOf,
+  isDiskFull,
+  readTextIfExists,
+  writeFileDurably,
+  type DurableFs,
+} from './durable-file';
 import type { HealthEvent } from './health-event';
 import { moveAside, type UnusableFile } from './move-aside';
 
@@ -13,7 +20,10 @@ type Report = (kind: HealthEvent['kind'], extra?: Partial<HealthEvent>) => void;
  */
 export type ReadOrigin = 'main' | 'migrated' | 'backup' | 'new' | 'reset';
 
-type Loaded<T> = { ok: true; data: T; migrated: boolean } | { ok: false; missing: true } | ({ ok: false; missing: false } & UnusableFile);
+type Loaded<T> =
+  | { ok: true; data: T; migrated: boolean }
+  | { ok: false; missing: true }
+  | ({ ok: false; missing: false } & UnusableFile);
 
 /**
  * The lowdb adapter of every document: `<name>.json` written durably (temp file, fsync, rename,
@@ -68,7 +78,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
       // file in place (truncation, zeroed blocks, an editor saving in place) would ruin both copies.
       await writeFileDurably(this.backup, text, { fs: this.options.fs });
     } catch (error) {
-      if (!(error instanceof DurableWriteError && error.landed)) this.options.report('backup-not-saved', { code: errnoOf(error) });
+      if (!(error instanceof DurableWriteError && error.landed))
+        this.options.report('backup-not-saved', { code: errnoOf(error) });
     }
   }
 
@@ -96,7 +107,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       await writeFileDurably(this.file, text, { fs });
     } catch (error) {
-      if (!(error instanceof DurableWriteError && error.landed)) this.options.report('backup-not-saved', { code: errnoOf(error) });
+      if (!(error instanceof DurableWriteError && error.landed))
+        this.options.report('backup-not-saved', { code: errnoOf(error) });
       throw error;
     }
   }
@@ -117,6 +129,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private moveAside(file: string, why: UnusableFile): Promise<void> {
     const { fs, now, report } = this.options;
-    return moveAside(file, why, { now, rename: (from, to) => fs.rename(from, to), report: (kind, extra) => report(kind, extra) });
+    return moveAside(file, why, {
+      now,
+      rename: (from, to) => fs.rename(from, to),
+      report: (kind, extra) => report(kind, extra),
+    });
   }
 }

@@ -18,7 +18,11 @@ export interface UnusableFile {
 export async function moveAside(
   file: string,
   why: UnusableFile,
-  options: { now: () => Date; rename: (from: string, to: string) => Promise<void>; report: (kind: HealthEvent['kind'], extra: Partial<HealthEvent>) => void },
+  options: {
+    now: () => Date;
+    rename: (from: string, to: string) => Promise<void>;
+    report: (kind: HealthEvent['kind'], extra: Partial<HealthEvent>) => void;
+  },
 ): Promise<void> {
   const stamp = options.now().toISOString().replace(/[:.]/g, '-');
   const aside = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${stamp}.json`);
@@ -27,7 +31,11 @@ export async function moveAside(
     await options.rename(file, aside);
   } catch (error) {
     // Left in place: the write after recovery will fail on it too and say so.
-    options.report('could-not-move-aside', { ...cause, file: path.basename(file), code: errnoOf(error) ?? why.code });
+    options.report('could-not-move-aside', {
+      ...cause,
+      file: path.basename(file),
+      code: errnoOf(error) ?? why.code,
+    });
     return;
   }
   options.report('moved-aside', { ...cause, file: path.basename(aside) });

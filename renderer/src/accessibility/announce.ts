@@ -18,7 +18,11 @@ const STOPS = 'button, a[href], input, select, textarea, img, [role="img"], [rol
 export function announcementsIn(container: Element): Announcement[] {
   return [...container.querySelectorAll(STOPS)]
     .filter((element) => !element.closest('[aria-hidden="true"]'))
-    .map((element) => ({ element, role: getRole(element) ?? 'generic', name: computeAccessibleName(element).trim() }));
+    .map((element) => ({
+      element,
+      role: getRole(element) ?? 'generic',
+      name: computeAccessibleName(element).trim(),
+    }));
 }
 
 export function announcementFor(element: Element): Announcement {

@@ -40,7 +40,10 @@ export function cueAtChar(cues: readonly CaptionCue[], charIndex: number): numbe
  */
 export function cueDurations(cues: readonly CaptionCue[], language: 'zh-HK' | 'en' | 'zh-CN'): number[] {
   return cues.map((cue) => {
-    const units = language === 'en' ? cue.text.split(/\s+/).filter(Boolean).length : [...cue.text.replace(/[\p{P}\s]/gu, '')].length;
+    const units =
+      language === 'en'
+        ? cue.text.split(/\s+/).filter(Boolean).length
+        : [...cue.text.replace(/[\p{P}\s]/gu, '')].length;
     const perUnit = language === 'en' ? 420 : 300;
     return Math.max(1200, units * perUnit + 400);
   });

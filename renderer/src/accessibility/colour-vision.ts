@@ -37,10 +37,17 @@ export function feColorMatrixValues(simulation: Simulation): string {
 }
 
 /** Linear RGB (0–1 each) through a simulation, clamped to the displayable range. */
-export function simulateLinear(simulation: Simulation, [r, g, b]: readonly [number, number, number]): [number, number, number] {
+export function simulateLinear(
+  simulation: Simulation,
+  [r, g, b]: readonly [number, number, number],
+): [number, number, number] {
   const m = COLOUR_VISION_MATRICES[simulation];
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
-  return [clamp(m[0] * r + m[1] * g + m[2] * b), clamp(m[3] * r + m[4] * g + m[5] * b), clamp(m[6] * r + m[7] * g + m[8] * b)];
+  return [
+    clamp(m[0] * r + m[1] * g + m[2] * b),
+    clamp(m[3] * r + m[4] * g + m[5] * b),
+    clamp(m[6] * r + m[7] * g + m[8] * b),
+  ];
 }
 
 /** An sRGB colour as someone with the given colour vision would see it (what the SVG filter shows). */

@@ -4,5 +4,20 @@
  * .svelte file only as a default export.
  */
 export type IconName =
-  | 'home' | 'back' | 'text' | 'contrast' | 'speaker' | 'speaker-off' | 'language' | 'finish'
-  | 'lessons' | 'programmes' | 'wifi' | 'accessibility' | 'lock' | 'check' | 'backspace' | 'space' | 'hand';
+  | 'home'
+  | 'back'
+  | 'text'
+  | 'contrast'
+  | 'speaker'
+  | 'speaker-off'
+  | 'language'
+  | 'finish'
+  | 'lessons'
+  | 'programmes'
+  | 'wifi'
+  | 'accessibility'
+  | 'lock'
+  | 'check'
+  | 'backspace'
+  | 'space'
+  | 'hand';

@@ -56,7 +56,13 @@ class HotspotDirectory {
     this.failed = false;
     try {
       // Page 1 of a district is its look-up for the anonymous figures, counted under this visit's token.
-      const answer = await invoke('hotspots.search', { ...this.query(), page: 1, pageSize: PAGE_SIZE, language: locale.current, visit: await visit.visitToken() });
+      const answer = await invoke('hotspots.search', {
+        ...this.query(),
+        page: 1,
+        pageSize: PAGE_SIZE,
+        language: locale.current,
+        visit: await visit.visitToken(),
+      });
       if (generation !== this.generation) return;
       this.results = answer.results;
       this.total = answer.total;
@@ -76,7 +82,12 @@ class HotspotDirectory {
     this.failed = false;
     try {
       const next = this.page + 1;
-      const answer = await invoke('hotspots.search', { ...this.query(), page: next, pageSize: PAGE_SIZE, language: locale.current });
+      const answer = await invoke('hotspots.search', {
+        ...this.query(),
+        page: next,
+        pageSize: PAGE_SIZE,
+        language: locale.current,
+      });
       if (generation !== this.generation) return;
       const seen = new Set(this.results.map((result) => result.id));
       this.results = [...this.results, ...answer.results.filter((result) => !seen.has(result.id))];

@@ -13,7 +13,10 @@ export function roundDistance(metres: number): { value: string; unit: 'metres' |
  * really is in when the data has none in the visitor's own (so the screen can say so, and mark it
  * with the right `lang` for screen readers and read aloud).
  */
-export function localText(field: LocalisedField, language: Language): { text: string; fallbackLanguage: Language | null } {
+export function localText(
+  field: LocalisedField,
+  language: Language,
+): { text: string; fallbackLanguage: Language | null } {
   const text = field[language];
   if (!field.fallback.includes(language)) return { text, fallbackLanguage: null };
   if (text && text === field.en && language !== 'en') return { text, fallbackLanguage: 'en' };

@@ -46,7 +46,12 @@ export function fitProjection(bounds: Bounds, width = 1000, height = 700): Proje
 }
 
 /** The index of the point nearest (x, y) within `maxDistance`, or -1: a tap picks a dot without aiming. */
-export function nearestPointIndex(points: readonly { x: number; y: number }[], x: number, y: number, maxDistance: number): number {
+export function nearestPointIndex(
+  points: readonly { x: number; y: number }[],
+  x: number,
+  y: number,
+  maxDistance: number,
+): number {
   let best = -1;
   let bestSquared = maxDistance * maxDistance;
   points.forEach((point, index) => {

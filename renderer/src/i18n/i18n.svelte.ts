@@ -9,7 +9,10 @@ export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../electron/shar
  * <capability>), so each capability owns its strings. A unit test checks the three languages
  * have the same keys and no empty values.
  */
-const files = import.meta.glob<Record<string, unknown>>('/src/**/locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('/src/**/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 function buildResources(): Record<Language, Record<string, unknown>> {
   const merged: Record<Language, Record<string, unknown>> = { 'zh-HK': {}, en: {}, 'zh-CN': {} };
@@ -63,7 +66,10 @@ export function t(key: string, options?: Record<string, unknown>): string {
 }
 
 /** Content text `{ 'zh-HK', en, 'zh-CN'? }` in the current language (zh-CN falls back to zh-HK). */
-export function pick(text: { 'zh-HK': string; en: string; 'zh-CN'?: string } | undefined, language: Language = locale.current): string {
+export function pick(
+  text: { 'zh-HK': string; en: string; 'zh-CN'?: string } | undefined,
+  language: Language = locale.current,
+): string {
   if (!text) return '';
   return text[language] ?? text['zh-HK'];
 }

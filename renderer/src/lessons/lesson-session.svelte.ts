@@ -77,7 +77,8 @@ class LessonSession {
 
   /** Start (or, with `stepIndex`, continue) a lesson. Keeps the visitor's place when it is the same lesson. */
   open(lesson: Lesson, stepIndex?: number): void {
-    const continuing = this.lesson?.id === lesson.id && this.player && !this.player.finished && stepIndex === undefined;
+    const continuing =
+      this.lesson?.id === lesson.id && this.player && !this.player.finished && stepIndex === undefined;
     if (continuing) return;
     this.lesson = lesson;
     this.resetStepUi();
@@ -95,7 +96,8 @@ class LessonSession {
     if (this.player.finished) {
       // A code saved mid-lesson points at a step now behind the visitor; the end offers a fresh one.
       this.code = null;
-      if (!this.completedLessons.includes(this.lesson.id)) this.completedLessons = [...this.completedLessons, this.lesson.id];
+      if (!this.completedLessons.includes(this.lesson.id))
+        this.completedLessons = [...this.completedLessons, this.lesson.id];
     }
   }
 
@@ -126,7 +128,11 @@ class LessonSession {
 
   /** Make a resume code: for the current step mid-lesson, or for `lessonId` at `stepIndex`. */
   async createCode(lessonId: string, stepIndex: number): Promise<void> {
-    const created = await invoke('lessons.resume.create', { lessonId, stepIndex, completedLessons: this.completedLessons });
+    const created = await invoke('lessons.resume.create', {
+      lessonId,
+      stepIndex,
+      completedLessons: this.completedLessons,
+    });
     this.code = { ...created, lessonId };
   }
 

@@ -8,7 +8,14 @@
  * never change the one they are given.
  */
 import type { LocalisedText } from '../../../electron/core/i18n';
-import type { Lesson, PracticeStep, QuizStep, Step, SuccessCondition, SwipeDirection } from '../../../electron/core/lessons/schema';
+import type {
+  Lesson,
+  PracticeStep,
+  QuizStep,
+  Step,
+  SuccessCondition,
+  SwipeDirection,
+} from '../../../electron/core/lessons/schema';
 
 export interface PlayerState {
   lessonId: string;
@@ -130,9 +137,15 @@ export function next(lesson: Lesson, state: PlayerState): Transition {
   const reports: ProgressReport[] = isNew ? ['step'] : [];
   const isLast = state.stepIndex === lesson.steps.length - 1;
   if (isLast) {
-    return { state: { ...state, completedSteps, triesOnStep: 0, finished: true }, reports: [...reports, 'completed'] };
+    return {
+      state: { ...state, completedSteps, triesOnStep: 0, finished: true },
+      reports: [...reports, 'completed'],
+    };
   }
-  return { state: { ...state, completedSteps, stepIndex: state.stepIndex + 1, triesOnStep: 0, answerId: null }, reports };
+  return {
+    state: { ...state, completedSteps, stepIndex: state.stepIndex + 1, triesOnStep: 0, answerId: null },
+    reports,
+  };
 }
 
 /** Back one step; nothing at the first step. What was done stays done. */
@@ -172,7 +185,11 @@ export function meetsCondition(step: PracticeStep, action: PracticeAction): bool
     case 'toggle':
       return action.kind === 'toggle' && action.targetId === success.targetId && action.to === success.to;
     case 'type-text':
-      return action.kind === 'type' && action.fieldId === success.fieldId && normaliseTyped(action.text) === normaliseTyped(success.expected);
+      return (
+        action.kind === 'type' &&
+        action.fieldId === success.fieldId &&
+        normaliseTyped(action.text) === normaliseTyped(success.expected)
+      );
     case 'call-control': {
       const element = step.screen.elements.find((e) => e.id === touched);
       return element?.kind === 'call-button' && element.control === success.action;
@@ -203,7 +220,9 @@ export function demonstration(step: PracticeStep): PracticeAction {
     case 'type-text':
       return { kind: 'type', fieldId: success.fieldId, text: success.expected };
     case 'call-control': {
-      const button = step.screen.elements.find((e) => e.kind === 'call-button' && e.control === success.action);
+      const button = step.screen.elements.find(
+        (e) => e.kind === 'call-button' && e.control === success.action,
+      );
       return { kind: 'tap', targetId: button?.id ?? null };
     }
     case 'judge-message':

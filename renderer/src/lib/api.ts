@@ -48,7 +48,9 @@ function httpBody(input: unknown, headers: Record<string, string>): BodyInit {
     return JSON.stringify(input ?? {});
   }
   headers['content-type'] = 'application/octet-stream';
-  headers['x-kiosk-input'] = encodeURIComponent(JSON.stringify(Object.fromEntries(fields.filter(([name]) => name !== file[0]))));
+  headers['x-kiosk-input'] = encodeURIComponent(
+    JSON.stringify(Object.fromEntries(fields.filter(([name]) => name !== file[0]))),
+  );
   return file[1] as Uint8Array<ArrayBuffer>;
 }
 
@@ -64,7 +66,10 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `The kiosk service answered ${response.status}.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `The kiosk service answered ${response.status}.` },
+    };
   }
 }
 
@@ -80,7 +85,9 @@ function messageFor(code: ErrorCode, coreMessage: string): string {
 }
 
 export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = window.kiosk ? await window.kiosk.invoke(method, input, staffSession) : await overHttp(method, input);
+  const result = window.kiosk
+    ? await window.kiosk.invoke(method, input, staffSession)
+    : await overHttp(method, input);
   if (!result.ok) throw new ApiError(result.error.code, messageFor(result.error.code, result.error.message));
   return result.value as OutputOf<M>;
 }

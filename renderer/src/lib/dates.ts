@@ -10,11 +10,19 @@ import type { Language } from '../../../electron/shared/languages';
 /** "Tue, 10 Mar 2026" / "2026年3月10日 星期二". */
 export function formatDay(key: string, language: Language): string {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(language, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "November 2026" / "2026年11月": the month written out, because "Nov" or "11" slows a reader down. */
 export function formatMonth(key: string, language: Language): string {
   const [y, m] = key.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }

@@ -30,12 +30,14 @@ export function hold(options: { ms: number; onDone: () => void; onProgress?: (fr
     node.addEventListener('pointerdown', down);
     node.addEventListener('click', swallow);
     node.addEventListener('contextmenu', (event) => event.preventDefault());
-    for (const name of ['pointerup', 'pointerleave', 'pointercancel'] as const) node.addEventListener(name, stop);
+    for (const name of ['pointerup', 'pointerleave', 'pointercancel'] as const)
+      node.addEventListener(name, stop);
     return () => {
       stop();
       node.removeEventListener('pointerdown', down);
       node.removeEventListener('click', swallow);
-      for (const name of ['pointerup', 'pointerleave', 'pointercancel'] as const) node.removeEventListener(name, stop);
+      for (const name of ['pointerup', 'pointerleave', 'pointercancel'] as const)
+        node.removeEventListener(name, stop);
     };
   };
 }

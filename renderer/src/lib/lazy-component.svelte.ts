@@ -6,7 +6,8 @@ export type AnyComponent = Component<any>;
 export type ComponentLoader = () => Promise<{ default: AnyComponent }>;
 
 /** A screen or panel: the shell's own are imported up front, capabilities' load as chunks. */
-export type ComponentSource = { component: AnyComponent; load?: undefined } | { load: ComponentLoader; component?: undefined };
+export type ComponentSource =
+  { component: AnyComponent; load?: undefined } | { load: ComponentLoader; component?: undefined };
 
 /**
  * Capability screens are split into their own chunks so the attract screen loads only the shell.
@@ -26,7 +27,8 @@ async function load(loader: ComponentLoader): Promise<void> {
 export function resolveComponent(source: ComponentSource): AnyComponent | undefined {
   if (source.component) return source.component;
   const hit = cache.get(source.load);
-  if (!hit) void load(source.load).catch((error: unknown) => console.error('[kiosk] a screen failed to load', error));
+  if (!hit)
+    void load(source.load).catch((error: unknown) => console.error('[kiosk] a screen failed to load', error));
   return hit;
 }
 

@@ -98,7 +98,11 @@ export class EligibilityCheck {
   private async evaluate(answers: Record<string, string>): Promise<void> {
     const key = JSON.stringify(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)));
     if (this.result && this.evaluatedKey === key) return;
-    this.result = await invoke('eligibility.evaluate', { answers, language: locale.current, visit: await visit.visitToken() });
+    this.result = await invoke('eligibility.evaluate', {
+      answers,
+      language: locale.current,
+      visit: await visit.visitToken(),
+    });
     this.evaluatedKey = key;
   }
 }

@@ -10,7 +10,8 @@ export function formatContentDate(iso: string, language: Language): string {
   if (!match) return iso;
   const [, year, month, day] = match;
   // Chinese dates are written out by hand: Intl's zh-HK numeric style gives "31/8/2018".
-  if (language !== 'en') return `${year}年${month ? `${Number(month)}月` : ''}${month && day ? `${Number(day)}日` : ''}`;
+  if (language !== 'en')
+    return `${year}年${month ? `${Number(month)}月` : ''}${month && day ? `${Number(day)}日` : ''}`;
   const date = new Date(Date.UTC(Number(year), month ? Number(month) - 1 : 0, day ? Number(day) : 1));
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (month) options.month = 'long';

@@ -35,7 +35,9 @@ export function isClosedOutcome(outcome: Outcome): boolean {
 }
 
 /** Results in the order a visitor should read them; the core's order breaks ties. Never mutates. */
-export function orderResults<T extends Pick<ProgrammeResult, 'outcome' | 'status'>>(results: readonly T[]): T[] {
+export function orderResults<T extends Pick<ProgrammeResult, 'outcome' | 'status'>>(
+  results: readonly T[],
+): T[] {
   const rank = (result: T) => (result.status === 'closed' ? 10 : 0) + RANK[result.outcome];
   return results
     .map((result, index) => ({ result, index }))

@@ -28,7 +28,11 @@ export interface TakeAwayItem {
  * slip left on a shared printer or a QR code scanned over a shoulder must not say them.
  * Programme → outcome, where to go, phone numbers and the rules date say nothing about who asked.
  */
-export function buildTakeAway(results: readonly ProgrammeResult[], language: Language, centreStaff: string): TakeAway {
+export function buildTakeAway(
+  results: readonly ProgrammeResult[],
+  language: Language,
+  centreStaff: string,
+): TakeAway {
   const items = orderResults(results).map((result): TakeAwayItem => {
     const actionable = !isClosedOutcome(result.outcome) && result.outcome !== 'not-eligible';
     return {

@@ -34,12 +34,18 @@ export const SCREENS = {
   'hotspots-map': { load: () => import('../hotspots/MapScreen.svelte'), kind: 'visitor' },
   'hotspots-venue': { load: () => import('../hotspots/VenueScreen.svelte'), kind: 'visitor' },
   programmes: { load: () => import('../programmes/screens/ProgrammesScreen.svelte'), kind: 'visitor' },
-  'programmes-detail': { load: () => import('../programmes/screens/ProgrammeDetailScreen.svelte'), kind: 'visitor' },
+  'programmes-detail': {
+    load: () => import('../programmes/screens/ProgrammeDetailScreen.svelte'),
+    kind: 'visitor',
+  },
   'programmes-check': { load: () => import('../programmes/screens/CheckScreen.svelte'), kind: 'visitor' },
   'programmes-result': { load: () => import('../programmes/screens/ResultScreen.svelte'), kind: 'visitor' },
   accessibility: { load: () => import('../accessibility/AccessibilityScreen.svelte'), kind: 'visitor' },
   'accessibility-demo': { load: () => import('../accessibility/DemoScreen.svelte'), kind: 'visitor' },
-  'accessibility-checklist': { load: () => import('../accessibility/ChecklistScreen.svelte'), kind: 'visitor' },
+  'accessibility-checklist': {
+    load: () => import('../accessibility/ChecklistScreen.svelte'),
+    kind: 'visitor',
+  },
 } satisfies Record<string, ScreenEntry>;
 
 /**
@@ -61,7 +67,17 @@ export interface HomeTile {
 /** Only capabilities that work appear on the home screen. */
 export const HOME_TILES: HomeTile[] = [
   { screen: 'lessons', title: 'lessons.tile.title', subtitle: 'lessons.tile.subtitle', icon: 'lessons' },
-  { screen: 'programmes', title: 'programmes.tile.title', subtitle: 'programmes.tile.subtitle', icon: 'programmes' },
+  {
+    screen: 'programmes',
+    title: 'programmes.tile.title',
+    subtitle: 'programmes.tile.subtitle',
+    icon: 'programmes',
+  },
   { screen: 'hotspots', title: 'hotspots.tile.title', subtitle: 'hotspots.tile.subtitle', icon: 'wifi' },
-  { screen: 'accessibility', title: 'accessibility.tile.title', subtitle: 'accessibility.tile.subtitle', icon: 'accessibility' },
+  {
+    screen: 'accessibility',
+    title: 'accessibility.tile.title',
+    subtitle: 'accessibility.tile.subtitle',
+    icon: 'accessibility',
+  },
 ];

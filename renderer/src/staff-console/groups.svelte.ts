@@ -5,7 +5,9 @@ import { visit } from '../lib/visit.svelte';
  * section and back returns to it. Cleared on every wipe (sign-out, idle timeout).
  */
 class GroupsPanelState {
-  view = $state<{ kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string } | { kind: 'summary'; id: string }>({ kind: 'list' });
+  view = $state<
+    { kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string } | { kind: 'summary'; id: string }
+  >({ kind: 'list' });
 }
 
 export const groupsPanel = new GroupsPanelState();

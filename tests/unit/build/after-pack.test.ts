@@ -29,7 +29,10 @@ function linuxContext(appOutDir: string) {
     appOutDir,
     electronPlatformName: 'linux',
     arch: 1,
-    packager: { executableName: 'digital-inclusion-kiosk', appInfo: { productFilename: 'Digital Inclusion Kiosk' } },
+    packager: {
+      executableName: 'digital-inclusion-kiosk',
+      appInfo: { productFilename: 'Digital Inclusion Kiosk' },
+    },
   };
 }
 
@@ -43,8 +46,12 @@ describe('build/after-pack.cjs', () => {
   });
 
   it('finds the binary for each platform', () => {
-    const packager = { executableName: 'digital-inclusion-kiosk', appInfo: { productFilename: 'Digital Inclusion Kiosk' } };
-    const where = (electronPlatformName: string) => hook.electronBinaryPath({ appOutDir: '/out', electronPlatformName, packager });
+    const packager = {
+      executableName: 'digital-inclusion-kiosk',
+      appInfo: { productFilename: 'Digital Inclusion Kiosk' },
+    };
+    const where = (electronPlatformName: string) =>
+      hook.electronBinaryPath({ appOutDir: '/out', electronPlatformName, packager });
     expect(where('linux')).toBe(path.join('/out', 'digital-inclusion-kiosk'));
     expect(where('win32')).toBe(path.join('/out', 'Digital Inclusion Kiosk.exe'));
     expect(where('darwin')).toBe(path.join('/out', 'Digital Inclusion Kiosk.app'));

@@ -3,17 +3,29 @@ import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedSince, esbuildInputs, inputsFromIds, makeStamp, recordModuleGraph, stampIsFresh, staleStamp } from '../../../scripts/build-inputs.mjs';
+import {
+  changedSince,
+  esbuildInputs,
+  inputsFromIds,
+  makeStamp,
+  recordModuleGraph,
+  stampIsFresh,
+  staleStamp,
+} from '../../../scripts/build-inputs.mjs';
 import { tempDirs } from '../../helpers/temp-dir';
 
 // A miniature of the repository: a renderer page that bundles a pure module from electron/shared
 // (as the real one bundles period.ts), a server entry that imports core code, and a file neither
 // imports. The bundlers run for real on it, into the temp folder, never into dist/.
 const files: Record<string, string> = {
-  'renderer/index.html': '<!doctype html><html><body><script type="module" src="./src/main.ts"></script></body></html>',
-  'renderer/src/main.ts': "import { addDays } from '../../electron/shared/period';\ndocument.title = addDays('2026-03-01', 1);\n",
-  'electron/shared/period.ts': 'export function addDays(day: string, days: number): string {\n  return `${day}+${days}`;\n}\n',
-  'electron/core/service.ts': "import { addDays } from '../shared/period';\nexport const tomorrow = addDays('2026-03-01', 1);\n",
+  'renderer/index.html':
+    '<!doctype html><html><body><script type="module" src="./src/main.ts"></script></body></html>',
+  'renderer/src/main.ts':
+    "import { addDays } from '../../electron/shared/period';\ndocument.title = addDays('2026-03-01', 1);\n",
+  'electron/shared/period.ts':
+    'export function addDays(day: string, days: number): string {\n  return `${day}+${days}`;\n}\n',
+  'electron/core/service.ts':
+    "import { addDays } from '../shared/period';\nexport const tomorrow = addDays('2026-03-01', 1);\n",
   'electron/web/cli.ts': "import { tomorrow } from '../core/service';\nconsole.log(tomorrow);\n",
   'electron/core/unused.ts': 'export const unused = 1;\n',
 };
@@ -85,7 +97,11 @@ describe('build inputs come from the bundlers', () => {
 
   it('a deleted input, a new file in a listed folder, and a stamp without inputs are stale', async () => {
     const root = await repository();
-    const stamp = makeStamp(root, ['renderer/src/main.ts', 'electron/shared/period.ts', 'renderer/src/'], builtAt);
+    const stamp = makeStamp(
+      root,
+      ['renderer/src/main.ts', 'electron/shared/period.ts', 'renderer/src/'],
+      builtAt,
+    );
     expect(stampIsFresh(root, stamp)).toBe(true);
 
     await fs.writeFile(path.join(root, 'renderer/src/new-locale.json'), '{}');
@@ -97,7 +113,9 @@ describe('build inputs come from the bundlers', () => {
     expect(stampIsFresh(root, stamp)).toBe(false);
 
     // What the old build script wrote: a fingerprint and no list of what it covered.
-    expect(stampIsFresh(root, { fingerprint: stamp.fingerprint, builtAt: builtAt.toISOString() })).toBe(false);
+    expect(stampIsFresh(root, { fingerprint: stamp.fingerprint, builtAt: builtAt.toISOString() })).toBe(
+      false,
+    );
     expect(stampIsFresh(root, null)).toBe(false);
   });
 

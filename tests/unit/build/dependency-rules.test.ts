@@ -13,15 +13,19 @@ const config = createRequire(import.meta.url)('../../../.dependency-cruiser.cjs'
 const files: Record<string, string> = {
   'node_modules/electron/package.json': '{ "name": "electron", "main": "index.js" }',
   'node_modules/electron/index.js': 'module.exports = {};\n',
-  'node_modules/dom-accessibility-api/package.json': '{ "name": "dom-accessibility-api", "main": "index.js" }',
+  'node_modules/dom-accessibility-api/package.json':
+    '{ "name": "dom-accessibility-api", "main": "index.js" }',
   'node_modules/dom-accessibility-api/index.js': 'module.exports = {};\n',
   'electron/shared/period.ts': 'export function addDays(day: string): string {\n  return day;\n}\n',
-  'electron/core/contract.ts': "import { addDays } from '../shared/period';\nexport const METHODS = [addDays('x')];\nexport type Method = string;\n",
+  'electron/core/contract.ts':
+    "import { addDays } from '../shared/period';\nexport const METHODS = [addDays('x')];\nexport type Method = string;\n",
   'electron/window.ts': "import { app } from 'electron';\nexport const ready = app;\n",
-  'electron/main.ts': "import { app } from 'electron';\nimport { METHODS } from './core/contract';\nexport const both = [app, METHODS];\n",
+  'electron/main.ts':
+    "import { app } from 'electron';\nimport { METHODS } from './core/contract';\nexport const both = [app, METHODS];\n",
   'renderer/src/allowed.ts':
     "import type { Method } from '../../electron/core/contract';\nimport { addDays } from '../../electron/shared/period';\nexport const m: Method = addDays('x');\n",
-  'renderer/src/runs-core.ts': "import { METHODS } from '../../electron/core/contract';\nexport const all = METHODS;\n",
+  'renderer/src/runs-core.ts':
+    "import { METHODS } from '../../electron/core/contract';\nexport const all = METHODS;\n",
   'renderer/src/uses-node.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
   'electron/core/through-window.ts': "import { ready } from '../window';\nexport const r = ready;\n",
   'electron/core/uses-dom.ts': "import * as dom from 'dom-accessibility-api';\nexport const d = dom;\n",

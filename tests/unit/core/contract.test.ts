@@ -73,7 +73,9 @@ describe('contract ⇄ service coverage', () => {
       const spec = contract[name];
       expect(typeof spec.staff, name).toBe('boolean');
       expect(typeof spec.input.safeParse, name).toBe('function');
-      expect(name, 'method names are dotted lower-case words').toMatch(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/);
+      expect(name, 'method names are dotted lower-case words').toMatch(
+        /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/,
+      );
     }
   });
 
@@ -89,7 +91,8 @@ describe('contract ⇄ service coverage', () => {
   });
 
   it('does not take inherited object keys for method names', () => {
-    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', '']) expect(isMethodName(name)).toBe(false);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', ''])
+      expect(isMethodName(name)).toBe(false);
   });
 });
 
@@ -102,7 +105,9 @@ describe('staff methods without a session', () => {
     for (const input of inputs) {
       for (const staffSession of sessions) {
         const result = await core.invoke(name, input, staffSession === undefined ? {} : { staffSession });
-        expect(errorCode(result), `${name} with session ${JSON.stringify(staffSession)}`).toBe('unauthorized');
+        expect(errorCode(result), `${name} with session ${JSON.stringify(staffSession)}`).toBe(
+          'unauthorized',
+        );
       }
       // No context argument at all.
       expect(errorCode(await core.invoke(name, input))).toBe('unauthorized');
@@ -144,7 +149,15 @@ describe('invoke errors', () => {
   it('answers not_found for an unknown method', async () => {
     const { core, dataDir } = fresh;
     const before = await snapshotDir(dataDir);
-    for (const name of ['no.such.method', 'constructor', '__proto__', 'toString', '', 'staff', 'app.info.extra']) {
+    for (const name of [
+      'no.such.method',
+      'constructor',
+      '__proto__',
+      'toString',
+      '',
+      'staff',
+      'app.info.extra',
+    ]) {
       const result = await core.invoke(name, {});
       expect(errorCode(result), name).toBe('not_found');
     }

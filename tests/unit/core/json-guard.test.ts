@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { jsonTextTooDeep, MAX_JSON_DEPTH, parseGuardedJson, valueTooDeep } from '../../../electron/core/json-guard';
+import {
+  jsonTextTooDeep,
+  MAX_JSON_DEPTH,
+  parseGuardedJson,
+  valueTooDeep,
+} from '../../../electron/core/json-guard';
 
 const arrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const objects = (depth: number) => `${'{"k":'.repeat(depth)}0${'}'.repeat(depth)}`;
@@ -15,8 +20,10 @@ describe('jsonTextTooDeep', () => {
     ['arrays', arrays],
     ['objects', objects],
   ])('allows %s nested exactly to the limit and refuses one more', (_label, make) => {
-    for (const input of [make(MAX_JSON_DEPTH), Buffer.from(make(MAX_JSON_DEPTH))]) expect(jsonTextTooDeep(input)).toBe(false);
-    for (const input of [make(MAX_JSON_DEPTH + 1), Buffer.from(make(MAX_JSON_DEPTH + 1))]) expect(jsonTextTooDeep(input)).toBe(true);
+    for (const input of [make(MAX_JSON_DEPTH), Buffer.from(make(MAX_JSON_DEPTH))])
+      expect(jsonTextTooDeep(input)).toBe(false);
+    for (const input of [make(MAX_JSON_DEPTH + 1), Buffer.from(make(MAX_JSON_DEPTH + 1))])
+      expect(jsonTextTooDeep(input)).toBe(true);
     expect(jsonTextTooDeep(make(100_000))).toBe(true);
   });
 
@@ -50,7 +57,8 @@ describe('parseGuardedJson', () => {
   it('answers too_deep for 10,000 levels and not_json for broken text, never throwing', () => {
     expect(parseGuardedJson(arrays(10_000))).toEqual({ ok: false, reason: 'too_deep' });
     expect(parseGuardedJson(`{"a":${objects(10_000)}}`)).toEqual({ ok: false, reason: 'too_deep' });
-    for (const broken of ['{', '"unterminated', '[1,]', '', '\u0000']) expect(parseGuardedJson(broken)).toEqual({ ok: false, reason: 'not_json' });
+    for (const broken of ['{', '"unterminated', '[1,]', '', '\u0000'])
+      expect(parseGuardedJson(broken)).toEqual({ ok: false, reason: 'not_json' });
   });
 });
 

@@ -7,9 +7,12 @@ import { createAppProtocolHandler, resolveRendererFile } from '../../../electron
 import { CONTENT_SECURITY_POLICY } from '../../../electron/web/server';
 
 describe('isAppUrl', () => {
-  it.each(['app://kiosk/', 'app://kiosk/index.html', 'app://kiosk/assets/a.js?x=1#y'])('accepts %s', (url) => {
-    expect(isAppUrl(url)).toBe(true);
-  });
+  it.each(['app://kiosk/', 'app://kiosk/index.html', 'app://kiosk/assets/a.js?x=1#y'])(
+    'accepts %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(true);
+    },
+  );
   it.each([
     'app://kiosk.evil/',
     'app://evil/',
@@ -97,7 +100,10 @@ describe('the app:// protocol handler', () => {
   });
 
   it('serves the resting page from memory, even with no renderer built', async () => {
-    const bare = createAppProtocolHandler({ rendererDir: path.join(root, 'absent'), contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    const bare = createAppProtocolHandler({
+      rendererDir: path.join(root, 'absent'),
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    });
     const page = await bare(new Request(APP_RESTING_URL));
     expect(page.status).toBe(200);
     const html = await page.text();

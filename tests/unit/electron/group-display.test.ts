@@ -2,7 +2,12 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { GroupDisplayView } from '../../../electron/core/staff-console/group-display';
-import { createGroupDisplay, GROUP_VIEW_URL, type DisplayLike, type GroupWindow } from '../../../electron/group-display';
+import {
+  createGroupDisplay,
+  GROUP_VIEW_URL,
+  type DisplayLike,
+  type GroupWindow,
+} from '../../../electron/group-display';
 import { createSenderCheck } from '../../../electron/ipc';
 import { eventChannel } from '../../../electron/ipc-channels';
 import { MockWebContents } from '../../mocks/electron';
@@ -14,7 +19,13 @@ function view(number: number): GroupDisplayView {
   return {
     lessonId: 'phone-basics',
     lessonTitle: { 'zh-HK': '手機', en: 'Phone', 'zh-CN': '手机' },
-    step: { id: `s${number}`, kind: 'recap', narration: { 'zh-HK': 'a', en: 'a' }, title: { 'zh-HK': 'b', en: 'b' }, points: [] },
+    step: {
+      id: `s${number}`,
+      kind: 'recap',
+      narration: { 'zh-HK': 'a', en: 'a' },
+      title: { 'zh-HK': 'b', en: 'b' },
+      points: [],
+    },
     position: { number, total: 5 },
     stage: 0,
     language: 'en',
@@ -72,7 +83,12 @@ describe('the group display on a second screen', () => {
     const window = windows[0]!;
     expect(screen.getDisplayMatching).toHaveBeenCalledWith(KIOSK.bounds);
     expect(window.options).toMatchObject({ ...PROJECTOR.bounds, fullscreen: true, show: false });
-    expect(window.options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(GROUP_VIEW_URL);
     expect(GROUP_VIEW_URL).toBe('app://kiosk/index.html#group-view');
 
@@ -108,7 +124,10 @@ describe('the group display on a second screen', () => {
     windows[0]!.finishLoad();
     await Promise.all(calls);
     expect(windows).toHaveLength(1);
-    expect(windows[0]!.webContents.send).toHaveBeenCalledExactlyOnceWith(eventChannel('group-display'), view(2));
+    expect(windows[0]!.webContents.send).toHaveBeenCalledExactlyOnceWith(
+      eventChannel('group-display'),
+      view(2),
+    );
   });
 
   it('opens nothing with one display', async () => {

@@ -19,10 +19,16 @@ vi.mock('electron', () => import('../../mocks/electron'));
 
 function fakeCore() {
   return {
-    invoke: vi.fn(async (method: string, input: unknown, context?: { staffSession?: string }): Promise<Result<unknown>> => ({
-      ok: true,
-      value: { method, input, context },
-    })),
+    invoke: vi.fn(
+      async (
+        method: string,
+        input: unknown,
+        context?: { staffSession?: string },
+      ): Promise<Result<unknown>> => ({
+        ok: true,
+        value: { method, input, context },
+      }),
+    ),
   };
 }
 
@@ -35,7 +41,9 @@ describe('registerIpc', () => {
     ipcMain = new MockIpcMain();
     kioskContents = new MockWebContents();
     core = fakeCore();
-    registerIpc(ipcMain, core, { isTrustedSender: createSenderCheck({ kioskContents: () => kioskContents }) });
+    registerIpc(ipcMain, core, {
+      isTrustedSender: createSenderCheck({ kioskContents: () => kioskContents }),
+    });
   });
 
   /** An invoke event as Electron builds it for a call from `frame` in `sender`. */
@@ -54,10 +62,18 @@ describe('registerIpc', () => {
       input: { idleSeconds: 60 },
       staffSession: 'session-123',
     });
-    expect(core.invoke).toHaveBeenCalledExactlyOnceWith('staff.settings.update', { idleSeconds: 60 }, { staffSession: 'session-123' });
+    expect(core.invoke).toHaveBeenCalledExactlyOnceWith(
+      'staff.settings.update',
+      { idleSeconds: 60 },
+      { staffSession: 'session-123' },
+    );
     expect(result).toEqual({
       ok: true,
-      value: { method: 'staff.settings.update', input: { idleSeconds: 60 }, context: { staffSession: 'session-123' } },
+      value: {
+        method: 'staff.settings.update',
+        input: { idleSeconds: 60 },
+        context: { staffSession: 'session-123' },
+      },
     });
   });
 
@@ -67,18 +83,29 @@ describe('registerIpc', () => {
   });
 
   it.each([
-    ['a page on another origin', () => eventFrom(kioskContents, new MockWebFrameMain('https://evil.example/'))],
+    [
+      'a page on another origin',
+      () => eventFrom(kioskContents, new MockWebFrameMain('https://evil.example/')),
+    ],
     ['a file:// page', () => eventFrom(kioskContents, new MockWebFrameMain('file:///tmp/evil.html'))],
     ['another app:// host', () => eventFrom(kioskContents, new MockWebFrameMain('app://evil/index.html'))],
-    ['a subframe of the kiosk page', () => eventFrom(kioskContents, new MockWebFrameMain('app://kiosk/frame.html', kioskContents.mainFrame))],
-    ['another web contents showing the app', () => {
-      const other = new MockWebContents();
-      return eventFrom(other, other.mainFrame);
-    }],
+    [
+      'a subframe of the kiosk page',
+      () => eventFrom(kioskContents, new MockWebFrameMain('app://kiosk/frame.html', kioskContents.mainFrame)),
+    ],
+    [
+      'another web contents showing the app',
+      () => {
+        const other = new MockWebContents();
+        return eventFrom(other, other.mainFrame);
+      },
+    ],
     ['a frame that has gone away', () => eventFrom(kioskContents, null)],
   ])('refuses %s without reaching the core', async (_name, makeEvent) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const result = await ipcMain.invoke(invokeChannel('staff.login'), makeEvent(), { input: { pin: '123456' } });
+    const result = await ipcMain.invoke(invokeChannel('staff.login'), makeEvent(), {
+      input: { pin: '123456' },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(core.invoke).not.toHaveBeenCalled();
     warn.mockRestore();
@@ -107,12 +134,22 @@ describe('registerIpc', () => {
   it('refuses input nested deeper than the JSON guard allows without reaching the core, but passes a file as bytes', async () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];
-    const result = await ipcMain.invoke(invokeChannel('staff.settings.update'), fromKiosk(), { input: { centreName: deep }, staffSession: 's' });
+    const result = await ipcMain.invoke(invokeChannel('staff.settings.update'), fromKiosk(), {
+      input: { centreName: deep },
+      staffSession: 's',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(core.invoke).not.toHaveBeenCalled();
     const content = new Uint8Array(1024 * 1024);
-    await ipcMain.invoke(invokeChannel('staff.hotspots.preview'), fromKiosk(), { input: { fileName: 'a.json', content }, staffSession: 's' });
-    expect(core.invoke).toHaveBeenCalledExactlyOnceWith('staff.hotspots.preview', { fileName: 'a.json', content }, { staffSession: 's' });
+    await ipcMain.invoke(invokeChannel('staff.hotspots.preview'), fromKiosk(), {
+      input: { fileName: 'a.json', content },
+      staffSession: 's',
+    });
+    expect(core.invoke).toHaveBeenCalledExactlyOnceWith(
+      'staff.hotspots.preview',
+      { fileName: 'a.json', content },
+      { staffSession: 's' },
+    );
   });
 
   it('removes every handler it registered when disposed', () => {

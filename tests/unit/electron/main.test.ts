@@ -78,7 +78,12 @@ describe('electron/main', () => {
   it('opens one kiosk window with the hardened options and shows it once painted', () => {
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(window.options).toMatchObject({ kiosk: true, fullscreen: true, show: false });
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
@@ -98,12 +103,20 @@ describe('electron/main', () => {
   it('answers IPC from the kiosk window only, through the real core', async () => {
     expect(ipcMain.handlers.size).toBe(METHOD_NAMES.length);
     const contents = window.webContents;
-    const info = await ipcMain.invoke(invokeChannel('app.info'), { sender: contents, senderFrame: contents.mainFrame }, { input: {} });
+    const info = await ipcMain.invoke(
+      invokeChannel('app.info'),
+      { sender: contents, senderFrame: contents.mainFrame },
+      { input: {} },
+    );
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron', canExit: true } });
 
     const stranger = new MockWebContents();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const refused = await ipcMain.invoke(invokeChannel('app.info'), { sender: stranger, senderFrame: stranger.mainFrame }, { input: {} });
+    const refused = await ipcMain.invoke(
+      invokeChannel('app.info'),
+      { sender: stranger, senderFrame: stranger.mainFrame },
+      { input: {} },
+    );
     warn.mockRestore();
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -111,15 +124,29 @@ describe('electron/main', () => {
   it("saves the staff console's page as a PDF in the folder staff choose", async () => {
     const contents = window.webContents;
     const call = (method: string, input: unknown, staffSession?: string) =>
-      ipcMain.invoke(invokeChannel(method), { sender: contents, senderFrame: contents.mainFrame }, { input, staffSession }) as Promise<{ ok: boolean; value?: unknown }>;
+      ipcMain.invoke(
+        invokeChannel(method),
+        { sender: contents, senderFrame: contents.mainFrame },
+        { input, staffSession },
+      ) as Promise<{ ok: boolean; value?: unknown }>;
     const setup = await call('staff.setup', { pin: '246810', confirm: '246810' });
     const staffSession = (setup.value as { session: string }).session;
     const folder = await mkdtemp(path.join(dataDir, 'usb-'));
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
 
-    const saved = await call('staff.print.pdf', { kind: 'report', suggestedName: 'report-2026-11' }, staffSession);
-    expect(saved).toEqual({ ok: true, value: { saved: true, file: path.join(folder, 'report-2026-11.pdf') } });
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    const saved = await call(
+      'staff.print.pdf',
+      { kind: 'report', suggestedName: 'report-2026-11' },
+      staffSession,
+    );
+    expect(saved).toEqual({
+      ok: true,
+      value: { saved: true, file: path.join(folder, 'report-2026-11.pdf') },
+    });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
     expect(contents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
     expect(await readdir(folder)).toEqual(['report-2026-11.pdf']);
   });
@@ -127,19 +154,29 @@ describe('electron/main', () => {
   it("shows facilitator mode's group view on a second display, in a window that cannot call the core", async () => {
     const contents = window.webContents;
     const call = (method: string, input: unknown, staffSession?: string) =>
-      ipcMain.invoke(invokeChannel(method), { sender: contents, senderFrame: contents.mainFrame }, { input, staffSession }) as Promise<{ ok: boolean; value?: unknown }>;
+      ipcMain.invoke(
+        invokeChannel(method),
+        { sender: contents, senderFrame: contents.mainFrame },
+        { input, staffSession },
+      ) as Promise<{ ok: boolean; value?: unknown }>;
     const login = await call('staff.login', { pin: '246810' });
     const staffSession = (login.value as { session: string }).session;
     const step = { lessonId: 'free-wifi', stepIndex: 1, language: 'en' };
 
     // One display: nothing opens.
-    expect(await call('staff.groups.display', step, staffSession)).toEqual({ ok: true, value: { shown: false } });
+    expect(await call('staff.groups.display', step, staffSession)).toEqual({
+      ok: true,
+      value: { shown: false },
+    });
     expect(BrowserWindow.instances).toHaveLength(1);
 
     const projector = { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 720 } };
     screen.getAllDisplays.mockReturnValue([PRIMARY_DISPLAY, projector]);
     try {
-      expect(await call('staff.groups.display', step, staffSession)).toEqual({ ok: true, value: { shown: true } });
+      expect(await call('staff.groups.display', step, staffSession)).toEqual({
+        ok: true,
+        value: { shown: true },
+      });
       expect(BrowserWindow.instances).toHaveLength(2);
       const group = BrowserWindow.instances[1]!;
       expect(group.options).toMatchObject({ ...projector.bounds, fullscreen: true });
@@ -150,7 +187,11 @@ describe('electron/main', () => {
       );
 
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const refused = await ipcMain.invoke(invokeChannel('app.info'), { sender: group.webContents, senderFrame: group.webContents.mainFrame }, { input: {} });
+      const refused = await ipcMain.invoke(
+        invokeChannel('app.info'),
+        { sender: group.webContents, senderFrame: group.webContents.mainFrame },
+        { input: {} },
+      );
       warn.mockRestore();
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
@@ -177,11 +218,16 @@ describe('electron/main', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const contents = window.webContents;
     contents.loadURL.mockClear();
-    const crash = () => contents.emit('render-process-gone', new MockEvent(), { reason: 'crashed', exitCode: 139 });
+    const crash = () =>
+      contents.emit('render-process-gone', new MockEvent(), { reason: 'crashed', exitCode: 139 });
     crash();
     crash();
     crash();
-    expect(contents.loadURL.mock.calls.map(([url]) => url)).toEqual([APP_ENTRY_URL, APP_ENTRY_URL, APP_ENTRY_URL]);
+    expect(contents.loadURL.mock.calls.map(([url]) => url)).toEqual([
+      APP_ENTRY_URL,
+      APP_ENTRY_URL,
+      APP_ENTRY_URL,
+    ]);
     crash();
     expect(contents.loadURL).toHaveBeenLastCalledWith(APP_RESTING_URL);
     error.mockRestore();

@@ -42,7 +42,9 @@ describe('printing to PDF in the desktop kiosk', () => {
 
     const file = path.join(folder, 'report-2026-11-01-to-2026-11-30.pdf');
     expect(result).toEqual({ saved: true, file });
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, { properties: ['openDirectory', 'createDirectory'] });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, {
+      properties: ['openDirectory', 'createDirectory'],
+    });
     expect(window.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, pageSize: 'A4' });
     expect([...(await readFile(file))]).toEqual([0x25, 0x50, 0x44, 0x46]);
     // Written durably: no temporary file left beside it.
@@ -67,7 +69,14 @@ describe('printing to PDF in the desktop kiosk', () => {
   });
 
   it('keeps a hostile name inside the chosen folder', async () => {
-    for (const suggestedName of ['../../escape', '..\\..\\escape', '/etc/passwd', 'C:\\Windows\\evil', '..', '.hidden']) {
+    for (const suggestedName of [
+      '../../escape',
+      '..\\..\\escape',
+      '/etc/passwd',
+      'C:\\Windows\\evil',
+      '..',
+      '.hidden',
+    ]) {
       dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
       const { print } = printer();
       const result = await print({ suggestedName });

@@ -7,7 +7,10 @@ import { MockEvent, MockSession, MockWebContents } from '../../mocks/electron';
 vi.mock('electron', () => import('../../mocks/electron'));
 
 describe('kioskWindowOptions', () => {
-  const production = kioskWindowOptions({ preloadPath: '/app/dist/electron/preload.cjs', development: false });
+  const production = kioskWindowOptions({
+    preloadPath: '/app/dist/electron/preload.cjs',
+    development: false,
+  });
   const prefs = production.webPreferences ?? {};
 
   it('isolates the page from Node and Electron', () => {
@@ -53,7 +56,12 @@ describe('hardenWebContents', () => {
     return { contents, onBlocked };
   }
 
-  function navigate(contents: MockWebContents, eventName: string, url: string, details: Record<string, unknown> = {}) {
+  function navigate(
+    contents: MockWebContents,
+    eventName: string,
+    url: string,
+    details: Record<string, unknown> = {},
+  ) {
     const event = new MockEvent({ url, ...details });
     contents.emit(eventName, event, url);
     return event;
@@ -80,7 +88,9 @@ describe('hardenWebContents', () => {
     const { contents, onBlocked } = hardened();
     expect(navigate(contents, 'will-navigate', url).defaultPrevented).toBe(true);
     expect(navigate(contents, 'will-redirect', url).defaultPrevented).toBe(true);
-    expect(navigate(contents, 'will-frame-navigate', url, { isMainFrame: false }).defaultPrevented).toBe(true);
+    expect(navigate(contents, 'will-frame-navigate', url, { isMainFrame: false }).defaultPrevented).toBe(
+      true,
+    );
     expect(onBlocked).toHaveBeenCalledWith('navigation', url);
     expect(onBlocked).toHaveBeenCalledWith('redirect', url);
   });
@@ -91,7 +101,9 @@ describe('hardenWebContents', () => {
       const { contents, onBlocked } = hardened();
       expect(navigate(contents, 'will-navigate', url).defaultPrevented).toBe(false);
       expect(navigate(contents, 'will-redirect', url).defaultPrevented).toBe(false);
-      expect(navigate(contents, 'will-frame-navigate', url, { isMainFrame: true }).defaultPrevented).toBe(false);
+      expect(navigate(contents, 'will-frame-navigate', url, { isMainFrame: true }).defaultPrevented).toBe(
+        false,
+      );
       expect(onBlocked).not.toHaveBeenCalled();
     },
   );
@@ -99,7 +111,10 @@ describe('hardenWebContents', () => {
   it('reports a refused main-frame navigation once', () => {
     const { contents, onBlocked } = hardened();
     navigate(contents, 'will-navigate', 'https://evil.example/');
-    expect(navigate(contents, 'will-frame-navigate', 'https://evil.example/', { isMainFrame: true }).defaultPrevented).toBe(true);
+    expect(
+      navigate(contents, 'will-frame-navigate', 'https://evil.example/', { isMainFrame: true })
+        .defaultPrevented,
+    ).toBe(true);
     expect(onBlocked).toHaveBeenCalledTimes(1);
   });
 
@@ -123,7 +138,15 @@ describe('denyAllPermissions', () => {
   it('answers no to every permission request and check', () => {
     const session = new MockSession();
     denyAllPermissions(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'fullscreen',
+      'openExternal',
+      'unknown',
+    ]) {
       const callback = vi.fn();
       session.permissionRequestHandler?.({}, permission, callback, {});
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);

@@ -87,9 +87,38 @@ export const ODD_STRINGS = [
 ];
 
 /** Real-looking dates around the fixed test date, and the edges of months and years. */
-const DATES = ['2026-12-31', '2026-12-30', '2026-12-01', '2026-11-30', '2026-02-28', '2026-01-01', '2025-12-31', '2027-01-01'];
+const DATES = [
+  '2026-12-31',
+  '2026-12-30',
+  '2026-12-01',
+  '2026-11-30',
+  '2026-02-28',
+  '2026-01-01',
+  '2025-12-31',
+  '2027-01-01',
+];
 
-export const ODD_NUMBERS = [0, -0, 1, -1, 0.5, 7, 42, 500, 501, 10_000, 2 ** 31, 2 ** 53 + 1, -(2 ** 53), 1e21, 1e308, -1e308, 5e-324, 22.3, 114.2];
+export const ODD_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  7,
+  42,
+  500,
+  501,
+  10_000,
+  2 ** 31,
+  2 ** 53 + 1,
+  -(2 ** 53),
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+  22.3,
+  114.2,
+];
 
 /** Literal JSON texts JSON.stringify cannot make: huge numbers, duplicates, odd escapes. */
 export const ODD_JSON_TEXTS = [
@@ -165,7 +194,8 @@ export class InputMaker {
   harvest(value: unknown, from = ''): void {
     const capability = from.replace(/\.[^.]+$/, '');
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, field] of Object.entries(value)) if (typeof field === 'string') this.remember(`${capability}:${key}`, field);
+      for (const [key, field] of Object.entries(value))
+        if (typeof field === 'string') this.remember(`${capability}:${key}`, field);
     }
     const stack: [string, unknown][] = [['', value]];
     while (stack.length > 0 && this.harvested.length < 20_000) {
@@ -198,11 +228,17 @@ export class InputMaker {
       this.byKey.get(`${this.capability}:${singular}`) ??
       this.byKey.get(singular) ??
       this.byKey.get(singular.replace(/^.*(Id|Code)$/, (_m, end: string) => end.toLowerCase()));
-    if (sameKey?.length && roll < (this.strict ? 0.85 : 0.5)) return r.chance(0.5) ? sameKey[0]! : r.pick(sameKey);
+    if (sameKey?.length && roll < (this.strict ? 0.85 : 0.5))
+      return r.chance(0.5) ? sameKey[0]! : r.pick(sameKey);
     if (roll < 0.3 && this.harvested.length > 0) return r.pick(this.harvested);
     if (roll < 0.6 && !this.strict) return r.pick(ODD_STRINGS);
     const length = r.int(min, Math.min(max, min + 40));
-    const alphabets = ['abcdefghijklmnopqrstuvwxyz0123456789-_', '深水埗區長者中心數碼共融站', '\u0000\u001f\u007f\u200b\u202e\ufeff\ud83d', ' !"#$%&\'()*+,./:;<=>?@[\\]^`{|}~'];
+    const alphabets = [
+      'abcdefghijklmnopqrstuvwxyz0123456789-_',
+      '深水埗區長者中心數碼共融站',
+      '\u0000\u001f\u007f\u200b\u202e\ufeff\ud83d',
+      ' !"#$%&\'()*+,./:;<=>?@[\\]^`{|}~',
+    ];
     const alphabet = r.pick(alphabets);
     let out = '';
     for (let i = 0; i < length; i++) out += alphabet[r.int(0, alphabet.length - 1)];
@@ -259,7 +295,9 @@ export class InputMaker {
         const min = schema.minItems ?? 0;
         const max = Math.min(schema.maxItems ?? 6, min + 6);
         const length = r.chance(this.strict ? 1 : 0.9) ? r.int(min, max) : r.int(0, 60);
-        return Array.from({ length }, () => (schema.items ? (this.fromSchema(schema.items, depth + 1, key) ?? null) : this.anyJson(1)));
+        return Array.from({ length }, () =>
+          schema.items ? (this.fromSchema(schema.items, depth + 1, key) ?? null) : this.anyJson(1),
+        );
       }
       case 'string':
         return this.string(schema.minLength ?? 0, schema.maxLength ?? 300, key);
@@ -286,9 +324,11 @@ export class InputMaker {
         if (value !== undefined) out[key] = value;
       }
     }
-    if (!this.strict && r.chance(0.05)) out[r.pick(['extra', '__proto__', 'constructor', this.string(1, 10)])] = this.anyJson(1);
+    if (!this.strict && r.chance(0.05))
+      out[r.pick(['extra', '__proto__', 'constructor', this.string(1, 10)])] = this.anyJson(1);
     if (typeof schema.additionalProperties === 'object' && r.chance(0.8)) {
-      for (let i = r.int(0, 3); i > 0; i--) out[this.string(0, 20)] = this.fromSchema(schema.additionalProperties, depth + 1) ?? null;
+      for (let i = r.int(0, 3); i > 0; i--)
+        out[this.string(0, 20)] = this.fromSchema(schema.additionalProperties, depth + 1) ?? null;
     }
     return out;
   }
@@ -305,7 +345,8 @@ export function nestedText(random: Random, depth: number): string {
 /** Request targets that are not a plain file or method name. */
 export function oddPath(random: Random, methodName: string): string {
   const r = random;
-  const bytes = () => Array.from({ length: r.int(1, 6) }, () => `%${r.int(0, 255).toString(16).padStart(2, '0')}`).join('');
+  const bytes = () =>
+    Array.from({ length: r.int(1, 6) }, () => `%${r.int(0, 255).toString(16).padStart(2, '0')}`).join('');
   return r.pick([
     '/',
     '//',
@@ -347,7 +388,18 @@ export function oddPath(random: Random, methodName: string): string {
   ]);
 }
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND', 'FOO'];
+export const HTTP_METHODS = [
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'OPTIONS',
+  'HEAD',
+  'TRACE',
+  'PROPFIND',
+  'FOO',
+];
 
 export const CONTENT_TYPES = [
   'application/json',

@@ -4,7 +4,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../../electron/core/contract';
 import { tempDirs } from '../../helpers/temp-dir';
-import { CONTENT_TYPES, HTTP_METHODS, InputMaker, jsonSchemaOf, makeRandom, nestedText, ODD_JSON_TEXTS, oddPath, type Random } from './fuzz-inputs';
+import {
+  CONTENT_TYPES,
+  HTTP_METHODS,
+  InputMaker,
+  jsonSchemaOf,
+  makeRandom,
+  nestedText,
+  ODD_JSON_TEXTS,
+  oddPath,
+  type Random,
+} from './fuzz-inputs';
 import { STAFF_PIN, staffSession, startTransport, type TransportHarness } from './harness';
 
 /**
@@ -44,7 +54,8 @@ const SAMPLE = readFileSync(path.resolve('data', 'hotspots-sample.json'));
 
 function bent(random: Random, file: Buffer): Buffer {
   const copy = Buffer.from(file.subarray(0, random.chance(0.5) ? file.length : random.int(1, file.length)));
-  for (let flips = random.int(0, 5); flips > 0; flips--) copy[random.int(0, copy.length - 1)] = random.int(0, 255);
+  for (let flips = random.int(0, 5); flips > 0; flips--)
+    copy[random.int(0, copy.length - 1)] = random.int(0, 255);
   return copy;
 }
 
@@ -56,7 +67,10 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   const root = await dirs.make();
-  h = await startTransport(root, { now: () => new Date(clock), timeouts: { headersMs: 3_000, requestMs: 5_000, keepAliveMs: 1_000, checkIntervalMs: 250, lingerMs: 50 } });
+  h = await startTransport(root, {
+    now: () => new Date(clock),
+    timeouts: { headersMs: 3_000, requestMs: 5_000, keepAliveMs: 1_000, checkIntervalMs: 250, lingerMs: 50 },
+  });
   dataDir = h.dataDir;
   session = await staffSession(h);
   // What the core logs for an error it did not expect (a handler threw something not a KioskError).
@@ -75,10 +89,15 @@ function buildRequest(random: Random, maker: InputMaker, index: number): Sent {
   const r = random;
   const apiMethod = r.pick(METHOD_NAMES);
   const spec = contract[apiMethod];
-  const headers: Record<string, string> = { host: h.host, 'x-kiosk-token': h.server.token, 'content-type': 'application/json' };
+  const headers: Record<string, string> = {
+    host: h.host,
+    'x-kiosk-token': h.server.token,
+    'content-type': 'application/json',
+  };
   // staff.logout with the fuzzer's own session would end it for every later call.
   if (spec.staff && apiMethod !== 'staff.logout' && r.chance(0.85)) headers['x-kiosk-staff'] = session;
-  else if (r.chance(0.3)) headers['x-kiosk-staff'] = r.pick(['', 'made-up', session.slice(1), `${session} `, 'x'.repeat(600)]);
+  else if (r.chance(0.3))
+    headers['x-kiosk-staff'] = r.pick(['', 'made-up', session.slice(1), `${session} `, 'x'.repeat(600)]);
   let target = `/api/${apiMethod}`;
   let method = 'POST';
   let body: Buffer;
@@ -90,22 +109,30 @@ function buildRequest(random: Random, maker: InputMaker, index: number): Sent {
   if (upload && roll < 0.5) {
     kind = 'upload';
     maker.strict = r.chance(0.7);
-    const { [upload]: _file, ...rest } = (maker.fromSchema(jsonSchemaOf(spec.input)) ?? {}) as Record<string, unknown>;
+    const { [upload]: _file, ...rest } = (maker.fromSchema(jsonSchemaOf(spec.input)) ?? {}) as Record<
+      string,
+      unknown
+    >;
     headers['content-type'] = 'application/octet-stream';
-    if (r.chance(0.9)) headers['x-kiosk-input'] = r.chance(0.9) ? encodeURIComponent(JSON.stringify(rest)) : r.pick(['%', '%E0%A4%A', nestedText(r, 200), '[]', 'null']);
+    if (r.chance(0.9))
+      headers['x-kiosk-input'] = r.chance(0.9)
+        ? encodeURIComponent(JSON.stringify(rest))
+        : r.pick(['%', '%E0%A4%A', nestedText(r, 200), '[]', 'null']);
     // A third of the time the real sample with a proper name, which a preview accepts.
     const real = r.chance(0.3);
     if (real) headers['x-kiosk-input'] = encodeURIComponent(JSON.stringify({ fileName: 'wifi-hk.json' }));
-    body = real ? SAMPLE : r.pick([
-      bent(r, SAMPLE),
-      bent(r, SAMPLE),
-      Buffer.from(JSON.stringify([{ a: 1 }, maker.anyJson(3)])),
-      Buffer.from('LocationID,Name\n"1","a\n'),
-      Buffer.from(maker.string(0, 500)),
-      Buffer.from(nestedText(r, r.pick([10, 1000, 100_000]))),
-      Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00, 0x5b]),
-      Buffer.alloc(r.int(0, 300_000), r.int(0, 255)),
-    ]);
+    body = real
+      ? SAMPLE
+      : r.pick([
+          bent(r, SAMPLE),
+          bent(r, SAMPLE),
+          Buffer.from(JSON.stringify([{ a: 1 }, maker.anyJson(3)])),
+          Buffer.from('LocationID,Name\n"1","a\n'),
+          Buffer.from(maker.string(0, 500)),
+          Buffer.from(nestedText(r, r.pick([10, 1000, 100_000]))),
+          Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00, 0x5b]),
+          Buffer.alloc(r.int(0, 300_000), r.int(0, 255)),
+        ]);
   } else if (roll < 0.6) {
     kind = 'schema';
     maker.strict = r.chance(0.5);
@@ -115,14 +142,24 @@ function buildRequest(random: Random, maker: InputMaker, index: number): Sent {
     body = Buffer.from(JSON.stringify(maker.anyJson(4)));
   } else if (roll < 0.8) {
     kind = 'text';
-    body = Buffer.from(r.chance(0.5) ? r.pick(ODD_JSON_TEXTS) : nestedText(r, r.pick([50, 64, 65, 200, 10_000, 100_000])));
+    body = Buffer.from(
+      r.chance(0.5) ? r.pick(ODD_JSON_TEXTS) : nestedText(r, r.pick([50, 64, 65, 200, 10_000, 100_000])),
+    );
   } else if (roll < 0.9) {
     kind = 'headers';
     body = Buffer.from(JSON.stringify(maker.fromSchema(jsonSchemaOf(spec.input)) ?? {}));
     headers['content-type'] = r.pick(CONTENT_TYPES);
     if (r.chance(0.3)) delete headers['x-kiosk-token'];
-    if (r.chance(0.2)) headers.origin = r.pick(['null', 'http://evil.example', `http://${h.host}`, 'http://[::1]', '']);
-    if (r.chance(0.2)) headers.host = r.pick(['', 'evil.example', h.host.toUpperCase(), `${h.host}.evil`, `[::1]:${h.server.port}`]);
+    if (r.chance(0.2))
+      headers.origin = r.pick(['null', 'http://evil.example', `http://${h.host}`, 'http://[::1]', '']);
+    if (r.chance(0.2))
+      headers.host = r.pick([
+        '',
+        'evil.example',
+        h.host.toUpperCase(),
+        `${h.host}.evil`,
+        `[::1]:${h.server.port}`,
+      ]);
     if (r.chance(0.2)) headers['x-padding'] = 'p'.repeat(r.int(1000, 20_000));
     if (r.chance(0.2)) headers['transfer-encoding'] = 'chunked';
   } else {
@@ -134,7 +171,16 @@ function buildRequest(random: Random, maker: InputMaker, index: number): Sent {
   maker.strict = false;
   const abortAfter = body.length > 2 && r.chance(0.01) ? r.int(1, body.length - 1) : undefined;
   const summary = `#${index} ${kind} ${method} ${target.slice(0, 80)} (${body.length} bytes${abortAfter ? `, cut at ${abortAfter}` : ''})`;
-  return { index, summary, method, target, headers, body, abortAfter, apiMethod: kind === 'odd' ? undefined : apiMethod };
+  return {
+    index,
+    summary,
+    method,
+    target,
+    headers,
+    body,
+    abortAfter,
+    apiMethod: kind === 'odd' ? undefined : apiMethod,
+  };
 }
 
 /** One request on its own socket, written byte for byte, so no client library tidies it up. */
@@ -158,7 +204,13 @@ function send(sent: Sent): Promise<Answer | 'no answer'> {
     const lines = [`${sent.method} ${sent.target} HTTP/1.1`, 'connection: close'];
     for (const [name, value] of Object.entries(sent.headers)) lines.push(`${name}: ${value}`);
     if (!chunked) lines.push(`content-length: ${sent.body.length}`);
-    const payload = chunked ? Buffer.concat([Buffer.from(`${sent.body.length.toString(16)}\r\n`), sent.body, Buffer.from('\r\n0\r\n\r\n')]) : sent.body;
+    const payload = chunked
+      ? Buffer.concat([
+          Buffer.from(`${sent.body.length.toString(16)}\r\n`),
+          sent.body,
+          Buffer.from('\r\n0\r\n\r\n'),
+        ])
+      : sent.body;
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     if (sent.abortAfter !== undefined) socket.end(payload.subarray(0, sent.abortAfter));
     else socket.write(payload);
@@ -167,9 +219,11 @@ function send(sent: Sent): Promise<Answer | 'no answer'> {
 
 /** Answers that leak how the kiosk is built or where it keeps its files. */
 function leaks(text: string): string | null {
-  const frame = /^\s*at \S.*(?:\(.*\)|:\d+:\d+)$/m.exec(text) ?? /\bat (?:async )?\S+ \((?:file:|node:|\/)/.exec(text);
+  const frame =
+    /^\s*at \S.*(?:\(.*\)|:\d+:\d+)$/m.exec(text) ?? /\bat (?:async )?\S+ \((?:file:|node:|\/)/.exec(text);
   if (frame) return `stack frame "${frame[0].trim().slice(0, 80)}"`;
-  for (const path of [dataDir, '/work/', 'node_modules', 'electron/core', '.ts:']) if (text.includes(path)) return `path "${path}"`;
+  for (const path of [dataDir, '/work/', 'node_modules', 'electron/core', '.ts:'])
+    if (text.includes(path)) return `path "${path}"`;
   return null;
 }
 
@@ -201,10 +255,12 @@ describe('HTTP fuzzing', () => {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       let body = bodyOf(answer);
       // Data health shows staff where the data folder is, on purpose; nothing else may.
-      if (sent.apiMethod === 'staff.health' && answer.status === 200) body = body.split(JSON.stringify(dataDir).slice(1, -1)).join('<data folder>');
+      if (sent.apiMethod === 'staff.health' && answer.status === 200)
+        body = body.split(JSON.stringify(dataDir).slice(1, -1)).join('<data folder>');
       if (answer.status >= 500) failures.push(`${sent.summary}: ${answer.status} ${body.slice(0, 200)}`);
       // A client that hung up part-way may get no status line at all; any other request must.
-      else if (answer.status === 0 && sent.abortAfter === undefined) failures.push(`${sent.summary}: the connection closed without an answer`);
+      else if (answer.status === 0 && sent.abortAfter === undefined)
+        failures.push(`${sent.summary}: the connection closed without an answer`);
       const leak = leaks(body);
       if (leak) failures.push(`${sent.summary}: ${leak} in ${body.slice(0, 200)}`);
       if (answer.status === 200 && sent.apiMethod) {
@@ -228,12 +284,15 @@ describe('HTTP fuzzing', () => {
     // One at a time first, so a failure replays exactly; then the last fifth eight at a time, for
     // what only shows when calls overlap (two writes to one document).
     const concurrentFrom = Math.floor(RUNS * 0.8);
-    for (let index = 0; index < RUNS && failures.length < 20; ) {
+    for (let index = 0; index < RUNS && failures.length < 20;) {
       const batch = index < concurrentFrom ? 1 : Math.min(8, RUNS - index);
       const sent = Array.from({ length: batch }, (_, k) => buildRequest(random, maker, index + k));
       const before = logged.length;
       await Promise.all(sent.map(run));
-      if (logged.length > before) failures.push(`${sent.map((s) => s.summary).join(' + ')}: the core logged ${logged.slice(before).join(' | ').slice(0, 400)}`);
+      if (logged.length > before)
+        failures.push(
+          `${sent.map((s) => s.summary).join(' + ')}: the core logged ${logged.slice(before).join(' | ').slice(0, 400)}`,
+        );
       index += batch;
     }
     const health = await fetch(`${h.server.url}healthz`);

@@ -24,7 +24,8 @@ export interface RawResponse {
 }
 
 export const STAFF_PIN = '864209';
-const INDEX_HTML = '<!doctype html>\n<html lang="zh-HK">\n<head>\n<title>Kiosk</title>\n</head>\n<body></body>\n</html>\n';
+const INDEX_HTML =
+  '<!doctype html>\n<html lang="zh-HK">\n<head>\n<title>Kiosk</title>\n</head>\n<body></body>\n</html>\n';
 
 export async function startTransport(
   root: string,
@@ -36,7 +37,13 @@ export async function startTransport(
   await fs.writeFile(path.join(rendererDir, 'index.html'), INDEX_HTML);
   await fs.writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("kiosk");\n');
   const core = await createKioskCore({ dataDir, shell: 'browser', now: options.now });
-  const server = await startKioskServer({ core, rendererDir, port: 0, maxBodyBytes: options.maxBodyBytes, timeouts: options.timeouts });
+  const server = await startKioskServer({
+    core,
+    rendererDir,
+    port: 0,
+    maxBodyBytes: options.maxBodyBytes,
+    timeouts: options.timeouts,
+  });
   const host = `127.0.0.1:${server.port}`;
   return {
     server,
@@ -56,19 +63,41 @@ export async function startTransport(
 /** Any method, path and headers, byte for byte; the answer is read whole. */
 export function rawRequest(
   server: KioskServer,
-  options: { method?: string; path: string; headers?: http.OutgoingHttpHeaders; body?: string | Buffer; timeoutMs?: number },
+  options: {
+    method?: string;
+    path: string;
+    headers?: http.OutgoingHttpHeaders;
+    body?: string | Buffer;
+    timeoutMs?: number;
+  },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', reject);
       },
     );
-    if (options.timeoutMs) request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    if (options.timeoutMs)
+      request.setTimeout(options.timeoutMs, () =>
+        request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      );
     request.on('error', reject);
     request.end(options.body);
   });

@@ -29,7 +29,11 @@ describe('kiosk server: malformed request targets', () => {
       const h = await start();
       const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       for (const method of ['GET', 'POST', 'HEAD']) {
-        const response = await rawRequest(h.server, { method, path: target, headers: { host: h.host, 'x-kiosk-token': h.server.token } });
+        const response = await rawRequest(h.server, {
+          method,
+          path: target,
+          headers: { host: h.host, 'x-kiosk-token': h.server.token },
+        });
         expect([400, 404], `${method} ${target}`).toContain(response.status);
         if (method !== 'HEAD') expect(JSON.parse(response.text)).toMatchObject({ ok: false });
       }
@@ -112,7 +116,8 @@ describe('kiosk server: oversized bodies are refused while they stream in', () =
     // Far past the limit, and the request is never finished: only a server that refuses as it
     // reads can answer at all.
     const chunk = Buffer.alloc(16 * 1024, 'x');
-    for (let i = 0; i < 8; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
+    for (let i = 0; i < 8; i++)
+      socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
     const received = await closed;
     expect(received).toMatch(/^HTTP\/1\.1 413 /);
     expect(received.toLowerCase()).toContain('connection: close');
@@ -136,7 +141,9 @@ describe('kiosk server: bodies that cannot be valid, and clients that go away', 
     const invoke = vi.spyOn(h.core, 'invoke');
     const socket = await openSocket(h);
     const closed = closedBy(socket);
-    socket.end(`POST /api/visit.start HTTP/1.1\r\nHost: ${h.host}\r\nX-Kiosk-Token: ${h.server.token}\r\nContent-Length: 40\r\n\r\n{"language":`);
+    socket.end(
+      `POST /api/visit.start HTTP/1.1\r\nHost: ${h.host}\r\nX-Kiosk-Token: ${h.server.token}\r\nContent-Length: 40\r\n\r\n{"language":`,
+    );
     await closed;
     expect((await h.api('app.info')).status).toBe(200);
     expect(invoke).toHaveBeenCalledTimes(1);
@@ -167,7 +174,9 @@ describe('kiosk server: slow clients', () => {
     const h = await start({ timeouts: quick });
     const socket = await openSocket(h);
     const closed = closedBy(socket);
-    socket.write(`POST /api/visit.start HTTP/1.1\r\nHost: ${h.host}\r\nX-Kiosk-Token: ${h.server.token}\r\nContent-Length: 100\r\n\r\n{"lang`);
+    socket.write(
+      `POST /api/visit.start HTTP/1.1\r\nHost: ${h.host}\r\nX-Kiosk-Token: ${h.server.token}\r\nContent-Length: 100\r\n\r\n{"lang`,
+    );
     const received = await closed;
     expect(received).not.toMatch(/^HTTP\/1\.1 [25]/);
   }, 5_000);

@@ -8,7 +8,8 @@ import { snapshotDir, tempDirs } from '../../helpers/temp-dir';
 
 const PIN = '864209';
 const WRONG = '000000';
-const INDEX_HTML = '<!doctype html>\n<html lang="zh-HK">\n<head>\n<title>Kiosk</title>\n</head>\n<body><div id="app"></div></body>\n</html>\n';
+const INDEX_HTML =
+  '<!doctype html>\n<html lang="zh-HK">\n<head>\n<title>Kiosk</title>\n</head>\n<body><div id="app"></div></body>\n</html>\n';
 
 const dirs = tempDirs('kiosk-server-');
 const closers: (() => Promise<void>)[] = [];
@@ -24,7 +25,11 @@ interface Harness {
   /** Holds rendererDir plus files beside it that path traversal must never reach. */
   root: string;
   /** POST /api/<method> with the right token (unless headers say otherwise). */
-  api(method: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: ApiBody }>;
+  api(
+    method: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: ApiBody }>;
 }
 
 interface ApiBody {
@@ -68,16 +73,32 @@ async function start(options: { maxBodyBytes?: number; token?: string } = {}): P
 /** A raw request: lets a test send any Host header and any path, byte for byte. */
 function rawRequest(
   server: KioskServer,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    chunks?: Buffer[];
+  },
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         response.on('error', reject);
       },
@@ -103,7 +124,9 @@ async function setUpStaff(h: Harness): Promise<string> {
   return (json.value as { session: string }).session;
 }
 
-async function readSettings(dataDir: string): Promise<{ public: Record<string, unknown>; staff: Record<string, unknown> }> {
+async function readSettings(
+  dataDir: string,
+): Promise<{ public: Record<string, unknown>; staff: Record<string, unknown> }> {
   return JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')) as {
     public: Record<string, unknown>;
     staff: Record<string, unknown>;
@@ -166,7 +189,10 @@ describe('kiosk server: basics', () => {
     expect(json.ok).toBe(true);
     expect(json.value).toMatchObject({ shell: 'browser', languages: ['zh-HK', 'en', 'zh-CN'] });
     // An empty body counts as {}.
-    const empty = await fetch(`${h.server.url}api/settings.get`, { method: 'POST', headers: { 'x-kiosk-token': h.server.token } });
+    const empty = await fetch(`${h.server.url}api/settings.get`, {
+      method: 'POST',
+      headers: { 'x-kiosk-token': h.server.token },
+    });
     expect(empty.status).toBe(200);
   });
 });
@@ -202,19 +228,22 @@ describe('kiosk server: Host and Origin', () => {
     }
   });
 
-  it.each(['http://evil.example', 'null', 'https://127.0.0.1:PORT', 'http://127.0.0.1:1', 'http://127.0.0.1.evil.example:PORT'])(
-    'refuses Origin %s with 403 forbidden',
-    async (originTemplate) => {
-      const h = await start();
-      const origin = originTemplate.replace('PORT', String(h.server.port));
-      const { status, json } = await h.api('app.info', {}, { origin });
-      expect(status).toBe(403);
-      expect(json).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      const page = await fetch(h.server.url, { headers: { origin } });
-      expect(page.status).toBe(403);
-      expect(await page.text()).not.toContain(h.server.token);
-    },
-  );
+  it.each([
+    'http://evil.example',
+    'null',
+    'https://127.0.0.1:PORT',
+    'http://127.0.0.1:1',
+    'http://127.0.0.1.evil.example:PORT',
+  ])('refuses Origin %s with 403 forbidden', async (originTemplate) => {
+    const h = await start();
+    const origin = originTemplate.replace('PORT', String(h.server.port));
+    const { status, json } = await h.api('app.info', {}, { origin });
+    expect(status).toBe(403);
+    expect(json).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const page = await fetch(h.server.url, { headers: { origin } });
+    expect(page.status).toBe(403);
+    expect(await page.text()).not.toContain(h.server.token);
+  });
 
   it('accepts its own Origin', async () => {
     const h = await start();
@@ -317,7 +346,11 @@ describe('kiosk server: staff over HTTP', () => {
     const h = await start();
     await setUpStaff(h);
     const before = await snapshotDir(h.dataDir);
-    const attempts: Record<string, string>[] = [{}, { 'x-kiosk-staff': '' }, { 'x-kiosk-staff': 'made-up-session' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-kiosk-staff': '' },
+      { 'x-kiosk-staff': 'made-up-session' },
+    ];
     for (const headers of attempts) {
       const { status, json } = await h.api('staff.settings.update', { idleSeconds: 30 }, headers);
       expect(status).toBe(401);
@@ -363,7 +396,9 @@ describe('kiosk server: staff over HTTP', () => {
     expect(sixth.status).toBe(423);
     expect(sixth.json).toMatchObject({ ok: false, error: { code: 'locked' } });
     // The lock is kept in the staff credential's own document, apart from the settings.
-    const credential = JSON.parse(await fs.readFile(path.join(h.dataDir, 'staff-credential.json'), 'utf8')) as { lockedUntil: string | null };
+    const credential = JSON.parse(
+      await fs.readFile(path.join(h.dataDir, 'staff-credential.json'), 'utf8'),
+    ) as { lockedUntil: string | null };
     expect(credential.lockedUntil).toEqual(expect.any(String));
   });
 
@@ -410,7 +445,8 @@ describe('kiosk server: paths', () => {
     const unknown = await h.api('no.such.method');
     expect(unknown.status).toBe(404);
     expect(unknown.json).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    for (const name of ['constructor', '__proto__', 'toString']) expect((await h.api(name)).status, name).toBe(404);
+    for (const name of ['constructor', '__proto__', 'toString'])
+      expect((await h.api(name)).status, name).toBe(404);
     const get = await fetch(`${h.server.url}api/app.info`, { headers: { 'x-kiosk-token': h.server.token } });
     expect(get.status).toBe(404);
   });
@@ -423,7 +459,11 @@ describe('kiosk server: paths', () => {
     const api = await rawRequest(h.server, {
       method: 'POST',
       path: '/api/%E0%A4%A',
-      headers: { host: hostOf(h.server), 'x-kiosk-token': h.server.token, 'content-type': 'application/json' },
+      headers: {
+        host: hostOf(h.server),
+        'x-kiosk-token': h.server.token,
+        'content-type': 'application/json',
+      },
       body: '{}',
     });
     expect(api.status).toBe(404);

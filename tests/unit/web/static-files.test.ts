@@ -18,11 +18,25 @@ afterEach(async () => {
   await dirs.cleanup();
 });
 
-const ASSETS = ['app.mjs', 'font.woff', 'font.woff2', 'photo.webp', 'photo.JPG', 'sound.mp3', 'style.css', 'data.json', 'unknown.bin'];
+const ASSETS = [
+  'app.mjs',
+  'font.woff',
+  'font.woff2',
+  'photo.webp',
+  'photo.JPG',
+  'sound.mp3',
+  'style.css',
+  'data.json',
+  'unknown.bin',
+];
 /** Per-answer headers that rightly differ: the length (the browser page carries its token). */
 const PER_ANSWER = new Set(['content-length', 'date', 'connection', 'keep-alive']);
 
-async function bothShells(): Promise<{ web: TransportHarness; app: (request: Request) => Promise<Response>; root: string }> {
+async function bothShells(): Promise<{
+  web: TransportHarness;
+  app: (request: Request) => Promise<Response>;
+  root: string;
+}> {
   const root = await dirs.make();
   const web = await startTransport(root);
   closers.push(() => web.server.close());
@@ -34,23 +48,30 @@ async function bothShells(): Promise<{ web: TransportHarness; app: (request: Req
 
 function headersOf(entries: Iterable<[string, string | string[] | undefined]>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of entries) if (!PER_ANSWER.has(name) && value !== undefined) out[name] = String(value);
+  for (const [name, value] of entries)
+    if (!PER_ANSWER.has(name) && value !== undefined) out[name] = String(value);
   return out;
 }
 
 describe('one static file server for both shells', () => {
-  it.each(['/', ...ASSETS.map((name) => `/assets/${name}`)])('answers %s with the same type and headers from both', async (urlPath) => {
-    const { web, app } = await bothShells();
-    const fromWeb = await rawRequest(web.server, { path: urlPath, headers: { host: web.host } });
-    const fromApp = await app(new Request(`app://kiosk${urlPath}`));
-    expect(fromWeb.status).toBe(200);
-    expect(fromApp.status).toBe(200);
-    expect(headersOf(Object.entries(fromWeb.headers))).toEqual(headersOf(fromApp.headers.entries()));
-  });
+  it.each(['/', ...ASSETS.map((name) => `/assets/${name}`)])(
+    'answers %s with the same type and headers from both',
+    async (urlPath) => {
+      const { web, app } = await bothShells();
+      const fromWeb = await rawRequest(web.server, { path: urlPath, headers: { host: web.host } });
+      const fromApp = await app(new Request(`app://kiosk${urlPath}`));
+      expect(fromWeb.status).toBe(200);
+      expect(fromApp.status).toBe(200);
+      expect(headersOf(Object.entries(fromWeb.headers))).toEqual(headersOf(fromApp.headers.entries()));
+    },
+  );
 
   it('types fonts, modules and pictures rather than sending them as bytes', async () => {
     const { web } = await bothShells();
-    const typeOf = async (name: string) => (await rawRequest(web.server, { path: `/assets/${name}`, headers: { host: web.host } })).headers['content-type'];
+    const typeOf = async (name: string) =>
+      (await rawRequest(web.server, { path: `/assets/${name}`, headers: { host: web.host } })).headers[
+        'content-type'
+      ];
     expect(await typeOf('font.woff')).toBe('font/woff');
     expect(await typeOf('app.mjs')).toBe('text/javascript; charset=utf-8');
     expect(await typeOf('photo.webp')).toBe('image/webp');

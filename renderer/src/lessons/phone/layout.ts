@@ -17,7 +17,8 @@ export function groupElements(app: App, elements: readonly ScreenElement[]): Ele
     let layout: ElementGroup['layout'] = 'single';
     if (element.kind === 'app-icon') layout = 'grid';
     else if (element.kind === 'call-button') layout = 'call-row';
-    else if (app === 'camera' && (element.kind === 'button' || (element.kind === 'photo' && seenPhoto))) layout = 'controls';
+    else if (app === 'camera' && (element.kind === 'button' || (element.kind === 'photo' && seenPhoto)))
+      layout = 'controls';
     else if (element.kind === 'button') layout = 'row';
     if (element.kind === 'photo') seenPhoto = true;
     const last = groups[groups.length - 1];
@@ -28,7 +29,11 @@ export function groupElements(app: App, elements: readonly ScreenElement[]): Ele
 }
 
 /** The direction a finger moved, or null when it barely moved (a tap or a press). */
-export function swipeDirection(dx: number, dy: number, minDistance: number): 'left' | 'right' | 'up' | 'down' | null {
+export function swipeDirection(
+  dx: number,
+  dy: number,
+  minDistance: number,
+): 'left' | 'right' | 'up' | 'down' | null {
   if (Math.hypot(dx, dy) < minDistance) return null;
   if (Math.abs(dx) >= Math.abs(dy)) return dx < 0 ? 'left' : 'right';
   return dy < 0 ? 'up' : 'down';

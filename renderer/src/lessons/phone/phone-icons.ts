@@ -1,7 +1,8 @@
 import type { Icon } from '../../../../electron/core/lessons/schema';
 
 /** A circle as path data, so every icon is a plain list of paths. */
-const circle = (cx: number, cy: number, r: number) => `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+const circle = (cx: number, cy: number, r: number) =>
+  `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
 
 /**
  * Line drawings (24×24, stroked with currentColor) for the simulated phone's icons. Simple shapes an
@@ -12,20 +13,30 @@ export const PHONE_ICON_PATHS: Record<Icon, string[]> = {
   chat: ['M4 4h16v12H9l-5 4z', 'M8 9h8M8 12h5'],
   camera: ['M3 7h4l2-3h6l2 3h4v12H3z', circle(12, 13, 3.5)],
   gallery: ['M3 4h18v16H3z', 'M3 16l5-5 4 4 3-3 6 6', circle(16, 8.5, 1.5)],
-  settings: [circle(12, 12, 3), 'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'],
+  settings: [
+    circle(12, 12, 3),
+    'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
+  ],
   wifi: ['M2 8.5a15 15 0 0 1 20 0', 'M5 12a10 10 0 0 1 14 0', 'M8.5 15.5a5 5 0 0 1 7 0', circle(12, 19, 1)],
   browser: [circle(12, 12, 9), 'M3 12h18', 'M12 3a14 14 0 0 1 0 18', 'M12 3a14 14 0 0 0 0 18'],
   clock: [circle(12, 12, 9), 'M12 7v5l3 2'],
   calendar: ['M4 5h16v15H4z', 'M4 10h16', 'M8 3v4M16 3v4', 'M8 14h3v3H8z'],
   'iam-smart': ['M6 3h12v18H6z', circle(12, 10, 2.5), 'M8.5 17a3.5 3.5 0 0 1 7 0'],
   'ha-go': ['M4 4h16v16H4z', 'M12 7v10M7 12h10'],
-  observatory: [circle(9, 9, 4), 'M9 2v2M2 9h2M4 4l1.5 1.5M14 4l-1.5 1.5', 'M8 20h10a4 4 0 0 0 0-8 5 5 0 0 0-9 2 3 3 0 0 0-1 6z'],
+  observatory: [
+    circle(9, 9, 4),
+    'M9 2v2M2 9h2M4 4l1.5 1.5M14 4l-1.5 1.5',
+    'M8 20h10a4 4 0 0 0 0-8 5 5 0 0 0-9 2 3 3 0 0 0-1 6z',
+  ],
   payment: ['M3 6h18v12H3z', 'M3 10h18', 'M7 15h4'],
   lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4'],
   sms: ['M3 5h18v12H8l-5 4z', 'M7 10h.01M12 10h.01M17 10h.01'],
   'volume-up': ['M4 9h4l5-4v14l-5-4H4z', 'M16.5 8.5a5 5 0 0 1 0 7', 'M19 6a8.5 8.5 0 0 1 0 12'],
   'volume-down': ['M4 9h4l5-4v14l-5-4H4z', 'M16.5 10a3 3 0 0 1 0 4'],
-  'brightness-up': [circle(12, 12, 4), 'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'],
+  'brightness-up': [
+    circle(12, 12, 4),
+    'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
+  ],
   'brightness-down': [circle(12, 12, 4), 'M12 5v1M12 18v1M5 12h1M18 12h1'],
   'text-size': ['M3 19 8 5l5 14', 'M4.8 14h6.4', 'M15 19l3.5-9 3.5 9', 'M16 16.5h5'],
   'zoom-in': [circle(10, 10, 6.5), 'M15 15l6 6', 'M7 10h6M10 7v6'],
@@ -37,7 +48,10 @@ export const PHONE_ICON_PATHS: Record<Icon, string[]> = {
   search: [circle(10, 10, 6.5), 'M15 15l6 6'],
   link: ['M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1', 'M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1'],
   shutter: [circle(12, 12, 9), circle(12, 12, 6)],
-  sun: [circle(12, 12, 4), 'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1'],
+  sun: [
+    circle(12, 12, 4),
+    'M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
+  ],
   rain: ['M7 15h10a4 4 0 0 0 0-8 5 5 0 0 0-9.5 1.5A3.3 3.3 0 0 0 7 15z', 'M8 18l-1 3M12 18l-1 3M16 18l-1 3'],
   cloud: ['M7 18h10a4.5 4.5 0 0 0 0-9 5.5 5.5 0 0 0-10.5 1.5A3.8 3.8 0 0 0 7 18z'],
   warning: ['M12 3 2 20h20z', 'M12 9v5', 'M12 17v.5'],

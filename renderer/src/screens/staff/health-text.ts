@@ -21,16 +21,28 @@ const KINDS: Record<HealthEventKind, true> = {
 };
 
 /** File-system codes a person can be told about in words; others are shown as the code itself. */
-export const KNOWN_CODES = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EISDIR', 'EIO', 'EROFS', 'EBUSY'] as const;
+export const KNOWN_CODES = [
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'EIO',
+  'EROFS',
+  'EBUSY',
+] as const;
 
 const REASONS = ['unreadable', 'not-json', 'not-schema'] as const;
 
 /** Why it happened, in words: the file-system code if there is one, else the reason a file was unusable. */
 export function healthCause(event: Pick<HealthEvent, 'code' | 'reason'>, t: Translate): string {
   if (event.code) {
-    return (KNOWN_CODES as readonly string[]).includes(event.code) ? t(`staff.health.code.${event.code}`) : t('staff.health.code.other', { code: event.code });
+    return (KNOWN_CODES as readonly string[]).includes(event.code)
+      ? t(`staff.health.code.${event.code}`)
+      : t('staff.health.code.other', { code: event.code });
   }
-  if (event.reason && (REASONS as readonly string[]).includes(event.reason)) return t(`staff.health.reason.${event.reason}`);
+  if (event.reason && (REASONS as readonly string[]).includes(event.reason))
+    return t(`staff.health.reason.${event.reason}`);
   return t('staff.health.code.unknown');
 }
 

@@ -14,11 +14,35 @@ export const STAFF_SECTIONS: StaffSection[] = [
   { id: 'settings', label: 'staff.sections.settings', component: SettingsPanel },
   { id: 'pin', label: 'staff.sections.pin', component: ChangePin },
   { id: 'health', label: 'staff.sections.health', component: DataHealthPanel },
-  { id: 'lessons', label: 'lessons.staff.section', load: () => import('../../lessons/RetentionPanel.svelte') },
+  {
+    id: 'lessons',
+    label: 'lessons.staff.section',
+    load: () => import('../../lessons/RetentionPanel.svelte'),
+  },
   { id: 'hotspots', label: 'hotspots.staff.section', load: () => import('../../hotspots/StaffPanel.svelte') },
-  { id: 'programmes', label: 'programmes.staff.title', load: () => import('../../programmes/screens/StaffProgrammesPanel.svelte') },
-  { id: 'groups', label: 'staff-console.sections.groups', load: () => import('../../staff-console/GroupSessionsPanel.svelte') },
-  { id: 'reports', label: 'staff-console.sections.reports', load: () => import('../../staff-console/ReportsPanel.svelte') },
-  { id: 'data-care', label: 'staff-console.sections.care', load: () => import('../../staff-console/DataCarePanel.svelte') },
-  { id: 'staff-log', label: 'staff-console.sections.log', load: () => import('../../staff-console/StaffLogPanel.svelte') },
+  {
+    id: 'programmes',
+    label: 'programmes.staff.title',
+    load: () => import('../../programmes/screens/StaffProgrammesPanel.svelte'),
+  },
+  {
+    id: 'groups',
+    label: 'staff-console.sections.groups',
+    load: () => import('../../staff-console/GroupSessionsPanel.svelte'),
+  },
+  {
+    id: 'reports',
+    label: 'staff-console.sections.reports',
+    load: () => import('../../staff-console/ReportsPanel.svelte'),
+  },
+  {
+    id: 'data-care',
+    label: 'staff-console.sections.care',
+    load: () => import('../../staff-console/DataCarePanel.svelte'),
+  },
+  {
+    id: 'staff-log',
+    label: 'staff-console.sections.log',
+    load: () => import('../../staff-console/StaffLogPanel.svelte'),
+  },
 ];

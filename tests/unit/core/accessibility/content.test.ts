@@ -27,13 +27,17 @@ async function context(contentDir: string) {
 
 describe('accessibility demos content', () => {
   it('validates, has all nine demos in order, ten checks and the scheme', async () => {
-    const raw: unknown = JSON.parse(await fs.readFile(path.join(CONTENT_DIR, 'accessibility-demos.json'), 'utf8'));
+    const raw: unknown = JSON.parse(
+      await fs.readFile(path.join(CONTENT_DIR, 'accessibility-demos.json'), 'utf8'),
+    );
     expect(AccessibilityContentSchema.safeParse(raw).success).toBe(true);
     const content = await loadAccessibilityContent(CONTENT_DIR);
     expect(content.demos.map((d) => d.id)).toEqual([...DEMO_IDS]);
     expect(content.checklist.items).toHaveLength(10);
     expect(content.learnMore.website).toBe('digital-accessibility.hk');
-    expect(content.learnMore.paragraphs.map((p) => p.en).join(' ')).toContain('Digital Accessibility Recognition Scheme');
+    expect(content.learnMore.paragraphs.map((p) => p.en).join(' ')).toContain(
+      'Digital Accessibility Recognition Scheme',
+    );
   });
 
   it('every text has three languages: Chinese where Chinese is due, Simplified with mainland words', async () => {
@@ -44,7 +48,8 @@ describe('accessibility demos content', () => {
     for (const { path: where, text } of texts) {
       expect(text['zh-CN'], where).toBeTruthy();
       expect(HAN.test(text['zh-HK']), `${where} zh-HK`).toBe(true);
-      for (const word of hongKongOnly) expect(text['zh-CN']!.includes(word), `${where} zh-CN still says ${word}`).toBe(false);
+      for (const word of hongKongOnly)
+        expect(text['zh-CN']!.includes(word), `${where} zh-CN still says ${word}`).toBe(false);
     }
   });
 
@@ -52,8 +57,15 @@ describe('accessibility demos content', () => {
     const content = await loadAccessibilityContent(CONTENT_DIR);
     const main = Object.fromEntries(content.demos.map((d) => [d.id, d.wcag[0]?.number]));
     expect(main).toEqual({
-      'text-size': '1.4.4', contrast: '1.4.3', 'colour-alone': '1.4.1', 'low-vision': '1.4.11', 'touch-targets': '2.5.8',
-      'screen-readers': '4.1.2', forms: '3.3.2', 'time-and-motion': '2.2.1', captions: '1.2.2',
+      'text-size': '1.4.4',
+      contrast: '1.4.3',
+      'colour-alone': '1.4.1',
+      'low-vision': '1.4.11',
+      'touch-targets': '2.5.8',
+      'screen-readers': '4.1.2',
+      forms: '3.3.2',
+      'time-and-motion': '2.2.1',
+      captions: '1.2.2',
     });
   });
 

@@ -23,11 +23,17 @@ async function call<T>(core: KioskCore, method: string, input: unknown): Promise
   return result.value as T;
 }
 
-const startVisit = (core: KioskCore, language = 'en') => call<{ visit: string; counted: boolean }>(core, 'visit.start', { language });
+const startVisit = (core: KioskCore, language = 'en') =>
+  call<{ visit: string; counted: boolean }>(core, 'visit.start', { language });
 
 /** The tallies on disk, as the staff reports read them after a restart. */
 async function talliesOnDisk(dataDir: string): Promise<Record<string, number>> {
-  const doc = await StoredDocument.open<ActivityDoc>({ dataDir, name: 'activity', schema: ActivityDocSchema, defaults: defaultActivityDoc });
+  const doc = await StoredDocument.open<ActivityDoc>({
+    dataDir,
+    name: 'activity',
+    schema: ActivityDocSchema,
+    defaults: defaultActivityDoc,
+  });
   const sums: Record<string, number> = {};
   for (const tally of doc.data.tallies) {
     const key = [tally.event, tally.subject].filter(Boolean).join(':');
@@ -75,15 +81,30 @@ describe('anonymous counters count each thing once per visit', () => {
     const lesson = await call<{ steps: unknown[] }>(core, 'lessons.get', { id: 'free-wifi' });
     const { visit } = await startVisit(core);
     for (let i = 0; i < 1_000; i++) {
-      await call(core, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
+      await call(core, 'lessons.progress', {
+        lessonId: 'free-wifi',
+        event: 'started',
+        language: 'en',
+        visit,
+      });
       await call(core, 'lessons.progress', { lessonId: 'free-wifi', event: 'step', language: 'en', visit });
-      await call(core, 'lessons.progress', { lessonId: 'free-wifi', event: 'completed', language: 'en', visit });
+      await call(core, 'lessons.progress', {
+        lessonId: 'free-wifi',
+        event: 'completed',
+        language: 'en',
+        visit,
+      });
       await call(core, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en' });
     }
     // A token from a visit that has ended counts nothing either.
     clock.ms += VISIT_SPACING_MS;
     await startVisit(core);
-    const late = await call<{ counted: boolean }>(core, 'lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
+    const late = await call<{ counted: boolean }>(core, 'lessons.progress', {
+      lessonId: 'free-wifi',
+      event: 'started',
+      language: 'en',
+      visit,
+    });
     expect(late.counted).toBe(false);
     expect(await talliesOnDisk(dataDir)).toEqual({
       visit: 2,

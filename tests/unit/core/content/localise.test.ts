@@ -44,14 +44,24 @@ describe('localise', () => {
   });
 
   it('finds localised texts with their paths', () => {
-    const texts = collectLocalisedTexts({ a: { 'zh-HK': '一', en: 'one' }, list: [{ b: { 'zh-HK': '二', en: 'two' } }] });
+    const texts = collectLocalisedTexts({
+      a: { 'zh-HK': '一', en: 'one' },
+      list: [{ b: { 'zh-HK': '二', en: 'two' } }],
+    });
     expect(texts.map((entry) => entry.path)).toEqual(['$.a', '$.list[0].b']);
     expect(isLocalisedText({ en: 'only english' })).toBe(false);
   });
 
   it('fills templates in each language', () => {
-    const filled = fillTemplate({ 'zh-HK': '如果{what}，可以。', en: 'If {what}, yes.' }, { what: { 'zh-HK': '有綜援', en: 'you get CSSA' } });
-    expect(filled).toEqual({ 'zh-HK': '如果有綜援，可以。', en: 'If you get CSSA, yes.', 'zh-CN': '如果有综援，可以。' });
+    const filled = fillTemplate(
+      { 'zh-HK': '如果{what}，可以。', en: 'If {what}, yes.' },
+      { what: { 'zh-HK': '有綜援', en: 'you get CSSA' } },
+    );
+    expect(filled).toEqual({
+      'zh-HK': '如果有綜援，可以。',
+      en: 'If you get CSSA, yes.',
+      'zh-CN': '如果有综援，可以。',
+    });
     expect(textIn(filled, 'en')).toBe('If you get CSSA, yes.');
     expect(textIn({ 'zh-HK': '學習', en: 'learn' }, 'zh-CN')).toBe('学习');
   });

@@ -9,7 +9,9 @@ import { contentDir } from '../../../helpers/hotspots-context';
 
 describe('shipped hotspot data', () => {
   it('districts.json lists the 18 districts with three names, a centre and a map tile each', () => {
-    const file = DistrictsFileSchema.parse(JSON.parse(readFileSync(path.join(contentDir, 'districts.json'), 'utf8')));
+    const file = DistrictsFileSchema.parse(
+      JSON.parse(readFileSync(path.join(contentDir, 'districts.json'), 'utf8')),
+    );
     expect(file.districts.map((district) => district.code)).toEqual([...DISTRICT_CODES]);
     const directory = new DistrictDirectory(file);
     // Each centre lies nearest to its own district's centre (trivially) and names round-trip.
@@ -23,7 +25,9 @@ describe('shipped hotspot data', () => {
     // The HAD boundary file spells these differently; they must still resolve.
     expect(directory.codeForName('Central And Western')).toBe('A');
     expect(directory.codeForName('灣仔')).toBe('B');
-    expect(file.districts.filter((district) => district.region === 'hong-kong-island').map((d) => d.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(
+      file.districts.filter((district) => district.region === 'hong-kong-island').map((d) => d.code),
+    ).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('the sample is in the official shape: at most 100 venues, all 18 districts, three languages', () => {
@@ -34,7 +38,9 @@ describe('shipped hotspot data', () => {
       for (const field of ['LocationName', 'Address', 'VenueType', 'District']) {
         expect(record[`${field}EN`], `${record.LocationID} ${field}EN`).toBeTruthy();
         expect(record[`${field}TC`], `${record.LocationID} ${field}TC`).toBeTruthy();
-        expect(record[`${field}SC`], `${record.LocationID} ${field}SC`).toBe(toSimplified(record[`${field}TC`]!));
+        expect(record[`${field}SC`], `${record.LocationID} ${field}SC`).toBe(
+          toSimplified(record[`${field}TC`]!),
+        );
       }
     }
     const sample = loadSample(contentDir, DistrictDirectory.load(contentDir));

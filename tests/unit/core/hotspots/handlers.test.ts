@@ -27,13 +27,21 @@ describe('a fresh kiosk', () => {
   it('shows the shipped sample: all 18 districts, names in three languages, with attribution', async () => {
     const { handlers } = await setUp();
     const status = await handlers['staff.hotspots.status']({}, staff);
-    expect(status.fixed).toMatchObject({ kind: 'sample', fileName: 'hotspots-sample.json', importedAt: null, missingChinese: 0, approximateDistricts: 0 });
+    expect(status.fixed).toMatchObject({
+      kind: 'sample',
+      fileName: 'hotspots-sample.json',
+      importedAt: null,
+      missingChinese: 0,
+      approximateDistricts: 0,
+    });
     expect(status.previous).toBeNull();
     expect(status.attribution.en).toMatch(/DATA\.GOV\.HK/);
 
     const facets = await handlers['hotspots.facets']({}, {});
     expect(facets.regions.map((region) => region.districts.length)).toEqual([4, 5, 9]);
-    expect(facets.regions.flatMap((region) => region.districts).every((district) => district.venues >= 3)).toBe(true);
+    expect(
+      facets.regions.flatMap((region) => region.districts).every((district) => district.venues >= 3),
+    ).toBe(true);
     expect(facets.venueTypes.find((type) => type.id === 'public-library')!.venues).toBeGreaterThan(30);
     expect(facets.dataset).toMatchObject({ kind: 'sample', asOf: '2023-07-30' });
 
@@ -58,7 +66,9 @@ describe('a fresh kiosk', () => {
       hotspots: 59,
     });
     expect(detail.links.geo).toBe('geo:22.279903,114.189655');
-    expect((await rejection(handlers['hotspots.venue']({ id: 'nope', near: 'centre' }, {}))).code).toBe('not_found');
+    expect((await rejection(handlers['hotspots.venue']({ id: 'nope', near: 'centre' }, {}))).code).toBe(
+      'not_found',
+    );
   });
 
   it('gives the dot map every venue of a district', async () => {
@@ -86,8 +96,17 @@ describe('staff import', () => {
   it('previews the real file without changing anything, then confirm replaces the data durably', async () => {
     const { dir, handlers } = await setUp();
     const before = await snapshotDir(dir);
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'fixed.json', content: realJson }, staff);
-    expect(preview).toMatchObject({ kind: 'fixed', format: 'fixed-json', recordsRead: 5430, recordsAccepted: 5430, hotspots: 43_433 });
+    const preview = await handlers['staff.hotspots.preview'](
+      { fileName: 'fixed.json', content: realJson },
+      staff,
+    );
+    expect(preview).toMatchObject({
+      kind: 'fixed',
+      format: 'fixed-json',
+      recordsRead: 5430,
+      recordsAccepted: 5430,
+      hotspots: 43_433,
+    });
     expect(preview.approximateDistricts).toBe(7);
     expect(preview.rejected).toEqual({ total: 0, shown: [] });
     expect(preview.byDistrict).toHaveLength(18);
@@ -98,17 +117,29 @@ describe('staff import', () => {
     expect(await snapshotDir(dir)).toEqual(before);
 
     const status = await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
-    expect(status.fixed).toMatchObject({ kind: 'imported', fileName: 'fixed.json', venues: preview.venues, approximateDistricts: 7 });
+    expect(status.fixed).toMatchObject({
+      kind: 'imported',
+      fileName: 'fixed.json',
+      venues: preview.venues,
+      approximateDistricts: 7,
+    });
     expect(status.previous).toMatchObject({ fixed: { kind: 'sample' } });
     expect((await handlers['hotspots.search'](search, {})).total).toBe(preview.venues);
 
     // A restarted kiosk reads the same dataset back from disk.
     const again = await setUp(dir);
-    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({ kind: 'imported', venues: preview.venues });
+    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({
+      kind: 'imported',
+      venues: preview.venues,
+    });
     expect(again.ctx.healthEvents).toEqual([]);
     const files = await fs.readdir(dir);
-    expect(files).toEqual(expect.arrayContaining(['hotspots.json', 'hotspots.bak.json', 'hotspots.previous.json']));
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'hotspots.json'), 'utf8')).venues).toHaveLength(preview.venues);
+    expect(files).toEqual(
+      expect.arrayContaining(['hotspots.json', 'hotspots.bak.json', 'hotspots.previous.json']),
+    );
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'hotspots.json'), 'utf8')).venues).toHaveLength(
+      preview.venues,
+    );
   });
 
   it('rolls back to the previous dataset, one step only', async () => {
@@ -125,7 +156,9 @@ describe('staff import', () => {
     const restored = await handlers['staff.hotspots.rollback']({}, staff);
     expect(restored.fixed).toMatchObject({ kind: 'imported', fileName: 'a.json', approximateDistricts: 7 });
     expect(restored.previous).toBeNull();
-    expect((await handlers['hotspots.search']({ ...search, district: 'R' }, {})).results[0]!.district.approximate).toBe(false);
+    expect(
+      (await handlers['hotspots.search']({ ...search, district: 'R' }, {})).results[0]!.district.approximate,
+    ).toBe(false);
     expect((await rejection(handlers['staff.hotspots.rollback']({}, staff))).code).toBe('conflict');
 
     const again = await setUp(dir);
@@ -142,8 +175,16 @@ describe('staff import', () => {
   it('imports the on-vehicle file beside the venues', async () => {
     const { handlers } = await setUp();
     expect((await handlers['hotspots.vehicles']({}, {})).vehicles).toEqual([]);
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'non-fixed.json', content: realNonFixed }, staff);
-    expect(preview).toMatchObject({ kind: 'vehicles', venues: 6, changes: { added: 6 }, replaces: { kind: 'none' } });
+    const preview = await handlers['staff.hotspots.preview'](
+      { fileName: 'non-fixed.json', content: realNonFixed },
+      staff,
+    );
+    expect(preview).toMatchObject({
+      kind: 'vehicles',
+      venues: 6,
+      changes: { added: 6 },
+      replaces: { kind: 'none' },
+    });
     const status = await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     expect(status.vehicles).toMatchObject({ kind: 'imported', records: 6 });
     expect(status.fixed.kind).toBe('sample');
@@ -153,7 +194,12 @@ describe('staff import', () => {
 
   it.each([
     ['truncated JSON', realJson.subarray(0, 100_000), 'invalid_input', /cut off/],
-    ['CSV with the wrong columns', Buffer.from('Name,Phone\r\nA,1\r\n'), 'invalid_input', /Missing: LocationID/],
+    [
+      'CSV with the wrong columns',
+      Buffer.from('Name,Phone\r\nA,1\r\n'),
+      'invalid_input',
+      /Missing: LocationID/,
+    ],
     ['non-UTF-8 bytes', Buffer.from([0x4c, 0x6f, 0xff, 0xfe, 0x2c, 0x0a]), 'invalid_input', /not UTF-8/],
     ['an empty file', Buffer.alloc(0), 'invalid_input', /empty/],
   ])('refuses %s and leaves the current data untouched', async (_label, bytes, code, message) => {
@@ -163,7 +209,9 @@ describe('staff import', () => {
     const before = await snapshotDir(dir);
     const statusBefore = await handlers['staff.hotspots.status']({}, staff);
 
-    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'bad', content: bytes }, staff));
+    const error = await rejection(
+      handlers['staff.hotspots.preview']({ fileName: 'bad', content: bytes }, staff),
+    );
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(await snapshotDir(dir)).toEqual(before);
@@ -173,7 +221,12 @@ describe('staff import', () => {
   it('refuses an upload over 100 MB while it streams in, without reading the rest', async () => {
     const { handlers } = await setUp();
     // A 300 MB upload as the HTTP transport hands it over: one chunk at a time.
-    const chunk = Buffer.from(`${JSON.stringify({ LocationID: 'x', LocationNameEN: 'A', Latitude: '22.3', Longitude: '114.1' })},`.padEnd(1024 * 1024, ' '));
+    const chunk = Buffer.from(
+      `${JSON.stringify({ LocationID: 'x', LocationNameEN: 'A', Latitude: '22.3', Longitude: '114.1' })},`.padEnd(
+        1024 * 1024,
+        ' ',
+      ),
+    );
     let pulled = 0;
     async function* upload() {
       yield Buffer.from('[');
@@ -182,7 +235,9 @@ describe('staff import', () => {
         yield chunk;
       }
     }
-    const error = await rejection(handlers['staff.hotspots.preview']({ fileName: 'big.json', content: upload() }, staff));
+    const error = await rejection(
+      handlers['staff.hotspots.preview']({ fileName: 'big.json', content: upload() }, staff),
+    );
     expect(error.code).toBe('too_large');
     expect(pulled).toBeLessThanOrEqual(101 * 1024 * 1024);
   });
@@ -194,12 +249,18 @@ describe('staff import', () => {
     async function* trickle(bytes: Buffer) {
       for (let start = 0; start < bytes.length; start += 7919) yield bytes.subarray(start, start + 7919);
     }
-    const streamed = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: trickle(realJson) }, staff);
+    const streamed = await handlers['staff.hotspots.preview'](
+      { fileName: 'a.json', content: trickle(realJson) },
+      staff,
+    );
     const { previewId: _a, ...wholeRest } = whole;
     const { previewId: _b, ...streamedRest } = streamed;
     expect(streamedRest).toEqual(wholeRest);
     const csvWhole = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', content: realCsv }, staff);
-    const csvStreamed = await handlers['staff.hotspots.preview']({ fileName: 'a.csv', content: trickle(realCsv) }, staff);
+    const csvStreamed = await handlers['staff.hotspots.preview'](
+      { fileName: 'a.csv', content: trickle(realCsv) },
+      staff,
+    );
     expect({ ...csvStreamed, previewId: '' }).toEqual({ ...csvWhole, previewId: '' });
     expect(csvStreamed.recordsRead).toBe(5430);
   });
@@ -210,48 +271,83 @@ describe('staff import', () => {
     const content = realNonFixed;
     const old = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content }, staff);
     const replacing = await handlers['staff.hotspots.preview']({ fileName: 'b.json', content }, staff);
-    expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: old.previewId }, staff))).code).toBe('not_found');
+    expect(
+      (await rejection(handlers['staff.hotspots.confirm']({ previewId: old.previewId }, staff))).code,
+    ).toBe('not_found');
 
     clock += 31 * 60 * 1000;
-    expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: replacing.previewId }, staff))).code).toBe('not_found');
+    expect(
+      (await rejection(handlers['staff.hotspots.confirm']({ previewId: replacing.previewId }, staff))).code,
+    ).toBe('not_found');
 
     const fresh = await handlers['staff.hotspots.preview']({ fileName: 'c.json', content }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: fresh.previewId }, staff);
     const later = await handlers['staff.hotspots.preview']({ fileName: 'd.json', content }, staff);
-    expect((await handlers['staff.hotspots.discard']({ previewId: later.previewId }, staff)).discarded).toBe(true);
-    expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: later.previewId }, staff))).code).toBe('not_found');
+    expect((await handlers['staff.hotspots.discard']({ previewId: later.previewId }, staff)).discarded).toBe(
+      true,
+    );
+    expect(
+      (await rejection(handlers['staff.hotspots.confirm']({ previewId: later.previewId }, staff))).code,
+    ).toBe('not_found');
 
     const beforeRollback = await handlers['staff.hotspots.preview']({ fileName: 'e.json', content }, staff);
     await handlers['staff.hotspots.rollback']({}, staff);
-    expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: beforeRollback.previewId }, staff))).code).toBe('not_found');
+    expect(
+      (await rejection(handlers['staff.hotspots.confirm']({ previewId: beforeRollback.previewId }, staff)))
+        .code,
+    ).toBe('not_found');
   });
 
   it('recovers from a damaged hotspots.json using its backup and reports it', async () => {
     const { dir, handlers } = await setUp();
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
+    const preview = await handlers['staff.hotspots.preview'](
+      { fileName: 'a.json', content: realJson },
+      staff,
+    );
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     const file = path.join(dir, 'hotspots.json');
     const text = await fs.readFile(file, 'utf8');
     await fs.writeFile(file, text.slice(0, text.length / 2));
 
     const again = await setUp(dir);
-    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({ kind: 'imported', venues: preview.venues });
-    expect(again.ctx.healthEvents.map((event) => event.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
-    expect(again.ctx.healthEvents[0]).toMatchObject({ document: 'hotspots', reason: 'not-json', file: expect.stringMatching(/^hotspots\.corrupt-.+\.json$/) });
+    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({
+      kind: 'imported',
+      venues: preview.venues,
+    });
+    expect(again.ctx.healthEvents.map((event) => event.kind)).toEqual([
+      'moved-aside',
+      'recovered-from-backup',
+    ]);
+    expect(again.ctx.healthEvents[0]).toMatchObject({
+      document: 'hotspots',
+      reason: 'not-json',
+      file: expect.stringMatching(/^hotspots\.corrupt-.+\.json$/),
+    });
   });
 
   it('recovers when hotspots.json is a folder, like any document, and says so with codes, not sentences', async () => {
     const { dir, handlers } = await setUp();
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'a.json', content: realJson }, staff);
+    const preview = await handlers['staff.hotspots.preview'](
+      { fileName: 'a.json', content: realJson },
+      staff,
+    );
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     const file = path.join(dir, 'hotspots.json');
     await fs.rm(file);
     await fs.mkdir(file);
 
     const again = await setUp(dir);
-    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({ kind: 'imported', venues: preview.venues });
+    expect((await again.handlers['staff.hotspots.status']({}, staff)).fixed).toMatchObject({
+      kind: 'imported',
+      venues: preview.venues,
+    });
     expect(again.ctx.healthEvents).toEqual([
-      expect.objectContaining({ document: 'hotspots', kind: 'moved-aside', reason: 'unreadable', code: 'EISDIR' }),
+      expect.objectContaining({
+        document: 'hotspots',
+        kind: 'moved-aside',
+        reason: 'unreadable',
+        code: 'EISDIR',
+      }),
       expect.objectContaining({ document: 'hotspots', kind: 'recovered-from-backup' }),
     ]);
     expect(again.ctx.healthEvents.some((event) => 'detail' in event)).toBe(false);

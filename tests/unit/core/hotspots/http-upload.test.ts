@@ -23,7 +23,12 @@ async function kiosk() {
 }
 
 /** POSTs a file as the renderer does: the raw body, the rest of the input URI-encoded in a header. */
-function upload(h: TransportHarness, session: string, input: object, body: (request: http.ClientRequest) => void) {
+function upload(
+  h: TransportHarness,
+  session: string,
+  input: object,
+  body: (request: http.ClientRequest) => void,
+) {
   return new Promise<{ status: number; text: string; sentBeforeAnswer: number }>((resolve, reject) => {
     let sent = 0;
     const request = http.request({
@@ -49,10 +54,18 @@ function upload(h: TransportHarness, session: string, input: object, body: (requ
       const sentBeforeAnswer = sent;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), sentBeforeAnswer }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          sentBeforeAnswer,
+        }),
+      );
     });
     // The server may close the connection on a refused upload while this side is still sending.
-    request.on('error', (error: NodeJS.ErrnoException) => (['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error)));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      ['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error),
+    );
     body(request);
   });
 }
@@ -60,11 +73,19 @@ function upload(h: TransportHarness, session: string, input: object, body: (requ
 describe('a Wi-Fi file uploaded over HTTP as the raw request body', () => {
   it('is read as it streams in: the real file previews with its 5,430 records and a Chinese file name intact', async () => {
     const { h, session } = await kiosk();
-    const answer = await upload(h, session, { fileName: '香港 Wi-Fi.json', format: 'json' }, (request) => request.end(realJson));
+    const answer = await upload(h, session, { fileName: '香港 Wi-Fi.json', format: 'json' }, (request) =>
+      request.end(realJson),
+    );
     expect(answer.status).toBe(200);
-    const preview = JSON.parse(answer.text) as { value: { recordsRead: number; fileName: string; previewId: string } };
+    const preview = JSON.parse(answer.text) as {
+      value: { recordsRead: number; fileName: string; previewId: string };
+    };
     expect(preview.value).toMatchObject({ recordsRead: 5430, fileName: '香港 Wi-Fi.json' });
-    const confirmed = await h.api('staff.hotspots.confirm', { previewId: preview.value.previewId }, { 'x-kiosk-staff': session });
+    const confirmed = await h.api(
+      'staff.hotspots.confirm',
+      { previewId: preview.value.previewId },
+      { 'x-kiosk-staff': session },
+    );
     expect(confirmed.status).toBe(200);
   });
 
@@ -89,10 +110,15 @@ describe('a Wi-Fi file uploaded over HTTP as the raw request body', () => {
         'Transfer-Encoding: chunked\r\n\r\n1\r\n[\r\n',
     );
     // Up to 300 MB with no length given, never finished: only a server that counts as it reads can answer.
-    const chunk = Buffer.concat([Buffer.from(`${(1024 * 1024).toString(16)}\r\n`), Buffer.alloc(1024 * 1024, 0x20), Buffer.from('\r\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${(1024 * 1024).toString(16)}\r\n`),
+      Buffer.alloc(1024 * 1024, 0x20),
+      Buffer.from('\r\n'),
+    ]);
     for (let i = 0; i < 300 && !socket.destroyed && sentBeforeAnswer < 0; i++) {
       sent += 1024 * 1024;
-      if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+      if (!socket.write(chunk))
+        await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
     }
     await closed;
     expect(received).toMatch(/^HTTP\/1\.1 413 /);

@@ -13,7 +13,15 @@ const directory = DistrictDirectory.load(contentDir);
 const realCsv = readFileSync(path.join(sharedDataDir, 'wifi-hk-hotspots.csv'));
 const realJson = readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'));
 const realNonFixed = readFileSync(path.join(sharedDataDir, 'wifi-hk-non-fixed.json'));
-const SHENZHEN_BAY_IDS = ['NIMM033', 'NIMM034', 'NIMM035', 'NIMM036', 'NIMM037', 'SMT-PPC-A024', 'SMT-PPC-A111'];
+const SHENZHEN_BAY_IDS = [
+  'NIMM033',
+  'NIMM034',
+  'NIMM035',
+  'NIMM036',
+  'NIMM037',
+  'SMT-PPC-A024',
+  'SMT-PPC-A111',
+];
 
 function kioskError(run: () => unknown): KioskError {
   try {
@@ -39,9 +47,13 @@ describe('reading the real open-data files', () => {
     expect(parsed.records[0]!.fields.LocationID).toBe('0001');
     expect(parsed.records.every((record) => record.fields.InWifiMap === 'False')).toBe(true);
     // Newlines inside quoted addresses are data; the normaliser folds them to spaces.
-    expect(parsed.records.filter((record) => Object.values(record.fields).some((value) => /[\r\n]/.test(value)))).toHaveLength(71);
+    expect(
+      parsed.records.filter((record) => Object.values(record.fields).some((value) => /[\r\n]/.test(value))),
+    ).toHaveLength(71);
     const venues = normaliseVenues(parsed.records, directory).venues;
-    expect(venues.some((venue) => /[\r\n]/.test(`${venue.name.en} ${venue.address.en} ${venue.ssids.join(' ')}`))).toBe(false);
+    expect(
+      venues.some((venue) => /[\r\n]/.test(`${venue.name.en} ${venue.address.en} ${venue.ssids.join(' ')}`)),
+    ).toBe(false);
     const total = parsed.records.reduce((sum, record) => sum + Number(record.fields.NumberOfHotspots), 0);
     expect(total).toBe(43_433);
   });
@@ -55,7 +67,9 @@ describe('reading the real open-data files', () => {
     expect(result.venues.reduce((sum, venue) => sum + venue.hotspots, 0)).toBe(43_433);
     expect(result.venues.reduce((sum, venue) => sum + venue.locationIds.length, 0)).toBe(5430);
     // No two venues share both coordinates and name.
-    const keys = result.venues.map((venue) => `${venue.latitude},${venue.longitude},${venue.name.en?.toLowerCase()}`);
+    const keys = result.venues.map(
+      (venue) => `${venue.latitude},${venue.longitude},${venue.name.en?.toLowerCase()}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
     const merged = result.venues.filter((venue) => venue.locationIds.length > 1);
     expect(merged.length).toBeGreaterThan(0);
@@ -78,7 +92,9 @@ describe('reading the real open-data files', () => {
 
   it('keeps the garbled text of LocationID 10202 exactly as published', () => {
     for (const file of [realCsv, realJson]) {
-      const venue = normaliseVenues(parseSourceFile(file).records, directory).venues.find((v) => v.locationIds.includes('10202'))!;
+      const venue = normaliseVenues(parseSourceFile(file).records, directory).venues.find((v) =>
+        v.locationIds.includes('10202'),
+      )!;
       expect(venue.address.en).toContain('Chau\u00e2\u0080\u0099s Building');
     }
   });
@@ -89,7 +105,11 @@ describe('reading the real open-data files', () => {
   });
 
   it('reads the 6 trilingual on-vehicle records of the non-fixed file', async () => {
-    const candidate = await readImport(realNonFixed, { fileName: 'non-fixed.json', directory, now: new Date('2026-01-01T00:00:00Z') });
+    const candidate = await readImport(realNonFixed, {
+      fileName: 'non-fixed.json',
+      directory,
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
     expect(candidate.kind).toBe('vehicles');
     if (candidate.kind !== 'vehicles') return;
     expect(candidate.part.vehicles).toHaveLength(6);
@@ -101,11 +121,27 @@ describe('reading the real open-data files', () => {
 
   it('fills a missing Simplified name from the Traditional one, and the other way round', async () => {
     const file = (fields: Record<string, string>) =>
-      utf8(JSON.stringify([{ LocationID: 'X1', Latitude: '22.3', Longitude: '114.17', NumberOfHotspots: '2', ...fields }]));
-    const fromTraditional = await readImport(file({ LocationNameTC: '九龍公共圖書館' }), { fileName: 'a.json', directory, now: new Date() });
-    const fromSimplified = await readImport(file({ LocationNameSC: '九龙公共图书馆' }), { fileName: 'b.json', directory, now: new Date() });
-    if (fromTraditional.kind !== 'fixed' || fromSimplified.kind !== 'fixed') throw new Error('expected fixed');
-    expect(fromTraditional.part.venues[0]!.name).toEqual({ 'zh-HK': '九龍公共圖書館', 'zh-CN': '九龙公共图书馆' });
+      utf8(
+        JSON.stringify([
+          { LocationID: 'X1', Latitude: '22.3', Longitude: '114.17', NumberOfHotspots: '2', ...fields },
+        ]),
+      );
+    const fromTraditional = await readImport(file({ LocationNameTC: '九龍公共圖書館' }), {
+      fileName: 'a.json',
+      directory,
+      now: new Date(),
+    });
+    const fromSimplified = await readImport(file({ LocationNameSC: '九龙公共图书馆' }), {
+      fileName: 'b.json',
+      directory,
+      now: new Date(),
+    });
+    if (fromTraditional.kind !== 'fixed' || fromSimplified.kind !== 'fixed')
+      throw new Error('expected fixed');
+    expect(fromTraditional.part.venues[0]!.name).toEqual({
+      'zh-HK': '九龍公共圖書館',
+      'zh-CN': '九龙公共图书馆',
+    });
     expect(fromSimplified.part.venues[0]!.name['zh-HK']).toBe('九龍公共圖書館');
   });
 });
@@ -137,7 +173,9 @@ describe('refusing bad files with a clear message', () => {
     const cut = text.slice(0, text.lastIndexOf(',Wi-Fi.HK'));
     const parsed = parseSourceFile(utf8(cut));
     expect(parsed.records).toHaveLength(2);
-    expect(parsed.rejected).toEqual([expect.objectContaining({ record: 3, locationId: '0003', reason: expect.stringMatching(/cut off/) })]);
+    expect(parsed.rejected).toEqual([
+      expect.objectContaining({ record: 3, locationId: '0003', reason: expect.stringMatching(/cut off/) }),
+    ]);
   });
 
   it('refuses a CSV without the Wi-Fi.HK columns, naming what is missing', () => {
@@ -148,7 +186,11 @@ describe('refusing bad files with a clear message', () => {
 
   it('refuses a file that is not UTF-8', () => {
     // "圖書館" in Big5, as Excel on a Traditional Chinese Windows might save it.
-    const big5 = Buffer.concat([utf8('LocationID,LocationNameEN,Latitude,Longitude\r\n1,'), Buffer.from([0xb9, 0xcf, 0xae, 0xd1, 0xc0, 0x5d]), utf8(',22.3,114.1\r\n')]);
+    const big5 = Buffer.concat([
+      utf8('LocationID,LocationNameEN,Latitude,Longitude\r\n1,'),
+      Buffer.from([0xb9, 0xcf, 0xae, 0xd1, 0xc0, 0x5d]),
+      utf8(',22.3,114.1\r\n'),
+    ]);
     const error = kioskError(() => parseSourceFile(big5));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/not UTF-8/);
@@ -162,9 +204,13 @@ describe('refusing bad files with a clear message', () => {
   });
 
   it('refuses JSON that is not Wi-Fi.HK data, and a declared format that does not match', () => {
-    expect(kioskError(() => parseSourceFile(utf8('[{"title":"x"}]'))).message).toMatch(/does not look like Wi-Fi.HK data/);
+    expect(kioskError(() => parseSourceFile(utf8('[{"title":"x"}]'))).message).toMatch(
+      /does not look like Wi-Fi.HK data/,
+    );
     expect(kioskError(() => parseSourceFile(utf8('{"a":1}'))).message).toMatch(/not a list/);
-    expect(kioskError(() => parseSourceFile(utf8(JSON.stringify([fixedRecord])), 'csv')).message).toMatch(/holds JSON, not CSV/);
+    expect(kioskError(() => parseSourceFile(utf8(JSON.stringify([fixedRecord])), 'csv')).message).toMatch(
+      /holds JSON, not CSV/,
+    );
   });
 
   it('rejects bad records one by one with a reason, and refuses a file with none usable', async () => {
@@ -176,7 +222,11 @@ describe('refusing bad files with a clear message', () => {
       { ...fixedRecord, LocationID: 'A5', LocationNameEN: '' },
       { ...fixedRecord, LocationID: 'A6', NumberOfHotspots: 'many' },
     ];
-    const candidate = await readImport(utf8(JSON.stringify(records)), { fileName: 'x.json', directory, now: new Date() });
+    const candidate = await readImport(utf8(JSON.stringify(records)), {
+      fileName: 'x.json',
+      directory,
+      now: new Date(),
+    });
     expect(candidate.rejected.map((row) => [row.record, row.reason])).toEqual([
       [2, expect.stringMatching(/missing or not a number/)],
       [3, expect.stringMatching(/outside Hong Kong/)],
@@ -184,7 +234,13 @@ describe('refusing bad files with a clear message', () => {
       [5, expect.stringMatching(/No name/)],
       [6, expect.stringMatching(/not a whole number/)],
     ]);
-    const none = await rejection(readImport(utf8(JSON.stringify(records.slice(1, 3))), { fileName: 'x.json', directory, now: new Date() }));
+    const none = await rejection(
+      readImport(utf8(JSON.stringify(records.slice(1, 3))), {
+        fileName: 'x.json',
+        directory,
+        now: new Date(),
+      }),
+    );
     expect(none.message).toMatch(/None of the 2 records/);
   });
 });

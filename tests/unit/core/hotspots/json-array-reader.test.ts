@@ -37,11 +37,13 @@ describe('reading a JSON list a piece at a time', () => {
   it('gives the same elements as JSON.parse wherever the pieces are cut, even one character at a time', () => {
     expect(read([TEXT])).toEqual(TRICKY);
     expect(read([...TEXT])).toEqual(TRICKY);
-    for (let cut = 1; cut < TEXT.length; cut++) expect(read([TEXT.slice(0, cut), TEXT.slice(cut)])).toEqual(TRICKY);
+    for (let cut = 1; cut < TEXT.length; cut++)
+      expect(read([TEXT.slice(0, cut), TEXT.slice(cut)])).toEqual(TRICKY);
   });
 
   it('refuses a list cut off anywhere as cut off', () => {
-    for (let cut = 1; cut < TEXT.length - 2; cut += 7) expect(failure([TEXT.slice(0, cut)]).message).toMatch(/cut off/);
+    for (let cut = 1; cut < TEXT.length - 2; cut += 7)
+      expect(failure([TEXT.slice(0, cut)]).message).toMatch(/cut off/);
   });
 
   it('says which line a broken element is on, and refuses what is not one list', () => {

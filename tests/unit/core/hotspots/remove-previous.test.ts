@@ -24,7 +24,10 @@ async function start(dir: string) {
 /** The real JSON file imported, then the real CSV over it: the JSON's 5k venues are the rollback copy. */
 async function twoImports(dir: string) {
   const { handlers } = await start(dir);
-  for (const [fileName, content] of [['fixed.json', realJson], ['fixed.csv', realCsv]] as const) {
+  for (const [fileName, content] of [
+    ['fixed.json', realJson],
+    ['fixed.csv', realCsv],
+  ] as const) {
     const preview = await handlers['staff.hotspots.preview']({ fileName, content }, staff);
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
   }
@@ -40,7 +43,13 @@ describe('removing the earlier Wi-Fi dataset to free space', () => {
     expect(size).toBeGreaterThan(1_000_000);
     const before = await handlers['staff.hotspots.status']({}, staff);
     expect(before.previous).toMatchObject({ fixed: { fileName: 'fixed.json' }, bytes: size });
-    const search = { near: 'centre' as const, page: 1, pageSize: 10, language: 'en' as const, text: 'library' };
+    const search = {
+      near: 'centre' as const,
+      page: 1,
+      pageSize: 10,
+      language: 'en' as const,
+      text: 'library',
+    };
     const results = await handlers['hotspots.search'](search, {});
 
     const removed = await handlers['staff.hotspots.removePrevious']({}, staff);
@@ -79,7 +88,9 @@ async function mountTmpfs(): Promise<{ dir: string } | { skip: string }> {
     return { dir };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
-    return { skip: `mount -t tmpfs failed: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}` };
+    return {
+      skip: `mount -t tmpfs failed: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}`,
+    };
   }
 }
 
@@ -110,8 +121,13 @@ describe.skipIf(!fullDir)('on a full disk (a real 12 MB tmpfs)', () => {
       // full
     }
     await filler.close();
-    const preview = await handlers['staff.hotspots.preview']({ fileName: 'again.json', content: realJson }, staff);
-    expect((await rejection(handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff))).code).toMatch(/storage|disk_full/);
+    const preview = await handlers['staff.hotspots.preview'](
+      { fileName: 'again.json', content: realJson },
+      staff,
+    );
+    expect(
+      (await rejection(handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff))).code,
+    ).toMatch(/storage|disk_full/);
 
     const size = (await fs.stat(path.join(dataDir, 'hotspots.previous.json'))).size;
     const removed = await handlers['staff.hotspots.removePrevious']({}, staff);

@@ -25,7 +25,10 @@ async function start(dir: string) {
 async function imported() {
   const dir = await temp.make();
   const { handlers } = await start(dir);
-  const preview = await handlers['staff.hotspots.preview']({ fileName: 'fixed.json', content: realJson }, staff);
+  const preview = await handlers['staff.hotspots.preview'](
+    { fileName: 'fixed.json', content: realJson },
+    staff,
+  );
   await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
   const answers = await answersOf(handlers);
   return { dir, answers };
@@ -62,7 +65,10 @@ describe('the saved search index', () => {
     const saved = (await readIndexFile(dir, dataset, answers.facets.total))!;
     // A sound index that says every venue is a public library: only a restart that reads it shows that.
     const library = CATEGORY_IDS.indexOf('public-library');
-    await writeIndexFile(dir, dataset, answers.facets.total, { ...saved, categories: new Uint8Array(saved.categories.length).fill(library) });
+    await writeIndexFile(dir, dataset, answers.facets.total, {
+      ...saved,
+      categories: new Uint8Array(saved.categories.length).fill(library),
+    });
 
     const again = await start(dir);
     const facets = await again.handlers['hotspots.facets']({}, {});
@@ -102,7 +108,10 @@ describe('the saved search index', () => {
     await fs.writeFile(file, edited);
 
     const again = await start(dir);
-    expect(again.ctx.healthEvents.map((event) => event.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
+    expect(again.ctx.healthEvents.map((event) => event.kind)).toEqual([
+      'moved-aside',
+      'recovered-from-backup',
+    ]);
     expect(await answersOf(again.handlers)).toEqual(answers);
   });
 

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DistrictDirectory } from '../../../../electron/core/hotspots/districts';
-import { bearingDegrees, compassPoint, distanceFrom, haversineMetres } from '../../../../electron/core/hotspots/geo';
+import {
+  bearingDegrees,
+  compassPoint,
+  distanceFrom,
+  haversineMetres,
+} from '../../../../electron/core/hotspots/geo';
 import { loadSample } from '../../../../electron/core/hotspots/handlers';
 import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
 import { HotspotIndex } from '../../../../electron/core/hotspots/search-index';
@@ -14,12 +19,16 @@ import { contentDir, sharedDataDir } from '../../../helpers/hotspots-context';
 const directory = DistrictDirectory.load(contentDir);
 const sample = new HotspotIndex(loadSample(contentDir, directory).venues, directory);
 const real = new HotspotIndex(
-  normaliseVenues(parseSourceFile(readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'))).records, directory).venues,
+  normaliseVenues(
+    parseSourceFile(readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'))).records,
+    directory,
+  ).venues,
   directory,
 );
 const SHAM_SHUI_PO = { latitude: 22.3307, longitude: 114.1622 };
 
-const names = (index: HotspotIndex, positions: number[]) => positions.map((position) => index.venues[position]!.name.en);
+const names = (index: HotspotIndex, positions: number[]) =>
+  positions.map((position) => index.venues[position]!.name.en);
 const everything = (index: HotspotIndex, filters: Parameters<HotspotIndex['search']>[1]) =>
   index.search(SHAM_SHUI_PO, filters, 1, 10_000, { cacheOrigin: true });
 
@@ -38,14 +47,19 @@ describe('search index', () => {
       const found = names(sample, everything(sample, { text: query }).positions);
       expect(found).toContain('Hong Kong Central Library');
     }
-    expect(names(sample, everything(sample, { text: '鲗鱼涌' }).positions)).toEqual(['Quarry Bay Public Library']);
+    expect(names(sample, everything(sample, { text: '鲗鱼涌' }).positions)).toEqual([
+      'Quarry Bay Public Library',
+    ]);
   });
 
   it('matches English by word prefix, not inside words', () => {
     expect(everything(sample, { text: 'libr' }).total).toBeGreaterThan(30);
     expect(everything(sample, { text: 'ibrary' }).total).toBe(0);
     // The name match first, then City Hall Public Library, whose address is in Central.
-    expect(names(sample, everything(sample, { text: 'central lib' }).positions)).toEqual(['Hong Kong Central Library', 'City Hall Public Library']);
+    expect(names(sample, everything(sample, { text: 'central lib' }).positions)).toEqual([
+      'Hong Kong Central Library',
+      'City Hall Public Library',
+    ]);
   });
 
   it('puts name matches before address-only matches', () => {
@@ -77,7 +91,15 @@ describe('search index', () => {
   it('orders the real data nearest first, exactly as a brute-force haversine does', () => {
     const hits = real.search(SHAM_SHUI_PO, {}, 1, 200, { cacheOrigin: true });
     const brute = real.venues
-      .map((venue, position) => ({ position, metres: haversineMetres(SHAM_SHUI_PO.latitude, SHAM_SHUI_PO.longitude, venue.latitude, venue.longitude) }))
+      .map((venue, position) => ({
+        position,
+        metres: haversineMetres(
+          SHAM_SHUI_PO.latitude,
+          SHAM_SHUI_PO.longitude,
+          venue.latitude,
+          venue.longitude,
+        ),
+      }))
       .sort((a, b) => a.metres - b.metres || a.position - b.position)
       .slice(0, 200);
     expect(hits.total).toBe(real.size);
@@ -88,11 +110,17 @@ describe('search index', () => {
   it('pages through results without gaps or repeats, cached or not', () => {
     const elsewhere = { latitude: 22.45, longitude: 114.02 };
     const whole = real.search(elsewhere, { text: 'library' }, 1, 500);
-    const paged = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((page) => real.search(elsewhere, { text: 'library' }, page, 10).positions);
+    const paged = [1, 2, 3, 4, 5, 6, 7, 8].flatMap(
+      (page) => real.search(elsewhere, { text: 'library' }, page, 10).positions,
+    );
     expect(paged).toEqual(whole.positions.slice(0, 80));
     const cached = real.search(elsewhere, { text: 'library' }, 1, 500, { cacheOrigin: true });
     expect(cached.positions).toEqual(whole.positions);
-    expect(real.search(elsewhere, { text: 'library' }, 1000, 10)).toEqual({ total: whole.total, positions: [], metres: [] });
+    expect(real.search(elsewhere, { text: 'library' }, 1000, 10)).toEqual({
+      total: whole.total,
+      positions: [],
+      metres: [],
+    });
   });
 });
 
@@ -101,15 +129,26 @@ describe('distance and direction', () => {
     expect(compassPoint(bearingDegrees(22.3, 114.1, 22.4, 114.1))).toBe('N');
     expect(compassPoint(bearingDegrees(22.3, 114.1, 22.3, 114.2))).toBe('E');
     const toTheSouthWest = distanceFrom({ latitude: 22.3, longitude: 114.2 }, 22.29, 114.19);
-    expect(toTheSouthWest.direction).toEqual({ point: 'SW', label: { 'zh-HK': '西南', en: 'south-west', 'zh-CN': '西南' } });
+    expect(toTheSouthWest.direction).toEqual({
+      point: 'SW',
+      label: { 'zh-HK': '西南', en: 'south-west', 'zh-CN': '西南' },
+    });
     expect(toTheSouthWest.metres).toBeGreaterThan(1400);
-    expect(distanceFrom({ latitude: 22.3, longitude: 114.2 }, 22.3, 114.2)).toEqual({ metres: 0, direction: null });
+    expect(distanceFrom({ latitude: 22.3, longitude: 114.2 }, 22.3, 114.2)).toEqual({
+      metres: 0,
+      direction: null,
+    });
   });
 });
 
 describe('localised fields', () => {
   it('fills missing languages from another and says which', () => {
-    expect(localise({ en: 'Circle K' })).toEqual({ 'zh-HK': 'Circle K', en: 'Circle K', 'zh-CN': 'Circle K', fallback: ['zh-HK', 'zh-CN'] });
+    expect(localise({ en: 'Circle K' })).toEqual({
+      'zh-HK': 'Circle K',
+      en: 'Circle K',
+      'zh-CN': 'Circle K',
+      fallback: ['zh-HK', 'zh-CN'],
+    });
     expect(localise({ en: 'A', 'zh-HK': '甲', 'zh-CN': '甲' }).fallback).toEqual([]);
     expect(localise({ 'zh-HK': '城巴', 'zh-CN': '城巴' })).toMatchObject({ en: '城巴', fallback: ['en'] });
   });

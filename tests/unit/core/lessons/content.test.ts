@@ -5,14 +5,31 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectLocalisedTexts } from '../../../../electron/core/content/localise';
 import { LANGUAGES } from '../../../../electron/core/i18n';
 import { loadLessons } from '../../../../electron/core/lessons/load-lessons';
-import { LessonSchema, practiceProblem, TOPIC_LABELS, TOPICS, MAX_STEPS, MIN_STEPS, type Lesson } from '../../../../electron/core/lessons/schema';
+import {
+  LessonSchema,
+  practiceProblem,
+  TOPIC_LABELS,
+  TOPICS,
+  MAX_STEPS,
+  MIN_STEPS,
+  type Lesson,
+} from '../../../../electron/core/lessons/schema';
 
 const LESSONS_DIR = fileURLToPath(new URL('../../../../data/lessons', import.meta.url));
 
 /** The lessons every kiosk ships, by their ids: a file lost or renamed fails here, not on a centre's screen. */
 const REQUIRED = [
-  'touchscreen-basics', 'your-phone', 'free-wifi', 'video-call', 'photos', 'spot-the-scam',
-  'lock-and-passwords', 'iam-smart', 'ha-go', 'my-observatory', 'pay-safely',
+  'touchscreen-basics',
+  'your-phone',
+  'free-wifi',
+  'video-call',
+  'photos',
+  'spot-the-scam',
+  'lock-and-passwords',
+  'iam-smart',
+  'ha-go',
+  'my-observatory',
+  'pay-safely',
 ];
 const HAN = /\p{Script=Han}/u;
 
@@ -21,7 +38,12 @@ let lessons: Lesson[] = [];
 
 beforeAll(async () => {
   const names = (await fs.readdir(LESSONS_DIR)).filter((n) => n.endsWith('.json')).sort();
-  files = await Promise.all(names.map(async (name) => ({ name, raw: JSON.parse(await fs.readFile(path.join(LESSONS_DIR, name), 'utf8')) as unknown })));
+  files = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      raw: JSON.parse(await fs.readFile(path.join(LESSONS_DIR, name), 'utf8')) as unknown,
+    })),
+  );
   const loaded = await loadLessons(LESSONS_DIR);
   expect(loaded.problems).toEqual([]);
   lessons = loaded.lessons;
@@ -36,7 +58,9 @@ describe('lesson content', () => {
   it('every file validates against the schema', () => {
     for (const { name, raw } of files) {
       const parsed = LessonSchema.safeParse(raw);
-      expect(parsed.success, `${name}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues[0])}`).toBe(true);
+      expect(parsed.success, `${name}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues[0])}`).toBe(
+        true,
+      );
       if (parsed.success) expect(`${parsed.data.id}.json`).toBe(name);
     }
   });
@@ -49,7 +73,9 @@ describe('lesson content', () => {
         expect(text['zh-HK'].trim(), `${name} ${where}`).not.toBe('');
         expect(text.en.trim(), `${name} ${where}`).not.toBe('');
         // Narration, instructions and feedback are sentences: a zh-HK copy of the English is a slip.
-        const prose = /\.(narration|instruction|hint|showMe|done|feedback|text|aim)$/.test(where) && !/answers\[\d+\]\.text$/.test(where);
+        const prose =
+          /\.(narration|instruction|hint|showMe|done|feedback|text|aim)$/.test(where) &&
+          !/answers\[\d+\]\.text$/.test(where);
         if (prose) expect(text['zh-HK'], `${name} ${where}`).toMatch(HAN);
       }
     }
@@ -58,7 +84,8 @@ describe('lesson content', () => {
   it('every text has all three languages after localising', () => {
     for (const lesson of lessons) {
       for (const { path: where, text } of collectLocalisedTexts(lesson)) {
-        for (const language of LANGUAGES) expect(text[language]?.trim(), `${lesson.id} ${where} ${language}`).toBeTruthy();
+        for (const language of LANGUAGES)
+          expect(text[language]?.trim(), `${lesson.id} ${where} ${language}`).toBeTruthy();
       }
     }
     const wifi = lessons.find((l) => l.id === 'free-wifi');
@@ -72,7 +99,8 @@ describe('lesson content', () => {
       expect(lesson.steps.length).toBeGreaterThanOrEqual(MIN_STEPS);
       expect(lesson.steps.length).toBeLessThanOrEqual(MAX_STEPS);
       expect(lesson.steps.at(-1)?.kind).toBe('recap');
-      for (const step of lesson.steps) expect(step.narration.en.length, `${lesson.id}/${step.id}`).toBeGreaterThan(5);
+      for (const step of lesson.steps)
+        expect(step.narration.en.length, `${lesson.id}/${step.id}`).toBeGreaterThan(5);
     }
   });
 
@@ -84,10 +112,15 @@ describe('lesson content', () => {
       expect(TOPICS).toContain(lesson.topic);
     }
     for (const topic of TOPICS) {
-      expect(lessons.some((l) => l.topic === topic), topic).toBe(true);
+      expect(
+        lessons.some((l) => l.topic === topic),
+        topic,
+      ).toBe(true);
       for (const language of LANGUAGES) expect(TOPIC_LABELS[topic][language]).toBeTruthy();
     }
-    const ranks = lessons.flatMap((l) => (l.startHere === undefined ? [] : [l.startHere])).sort((a, b) => a - b);
+    const ranks = lessons
+      .flatMap((l) => (l.startHere === undefined ? [] : [l.startHere]))
+      .sort((a, b) => a - b);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     expect(lessons.find((l) => l.startHere === 1)?.id).toBe('touchscreen-basics');
   });
@@ -106,7 +139,17 @@ describe('lesson content', () => {
     expect(practices).toBeGreaterThan(40);
     // Every success condition the schema knows is practised in some lesson: no gesture goes untaught.
     expect([...kinds].sort()).toEqual(
-      ['call-control', 'judge-message', 'pick-contact', 'press-hold', 'scroll-find', 'swipe', 'tap-target', 'toggle', 'type-text'].sort(),
+      [
+        'call-control',
+        'judge-message',
+        'pick-contact',
+        'press-hold',
+        'scroll-find',
+        'swipe',
+        'tap-target',
+        'toggle',
+        'type-text',
+      ].sort(),
     );
   });
 
@@ -117,7 +160,10 @@ describe('lesson content', () => {
 
   it('real ADCC alerts in the lessons come from #ADCC18222 and carry no link; the scam lesson teaches 18222', () => {
     const scam = lessons.find((l) => l.id === 'spot-the-scam');
-    const messages = scam?.steps.flatMap((s) => (s.kind === 'practice' ? s.screen.elements : [])).filter((e) => e.kind === 'message') ?? [];
+    const messages =
+      scam?.steps
+        .flatMap((s) => (s.kind === 'practice' ? s.screen.elements : []))
+        .filter((e) => e.kind === 'message') ?? [];
     const adcc = messages.filter((m) => m.kind === 'message' && m.sender?.en === '#ADCC18222');
     expect(adcc.length).toBeGreaterThan(0);
     for (const message of adcc) expect(message.kind === 'message' && message.link).toBeFalsy();

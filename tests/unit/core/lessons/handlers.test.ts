@@ -31,7 +31,12 @@ async function setup(dataDir?: string) {
 }
 
 async function openCodesDoc(dir: string) {
-  return StoredDocument.open<ResumeCodesDoc>({ dataDir: dir, name: 'resume-codes', schema: ResumeCodesDocSchema, defaults: defaultResumeCodesDoc });
+  return StoredDocument.open<ResumeCodesDoc>({
+    dataDir: dir,
+    name: 'resume-codes',
+    schema: ResumeCodesDocSchema,
+    defaults: defaultResumeCodesDoc,
+  });
 }
 
 async function expectKioskError(promise: Promise<unknown>, code: string) {
@@ -39,15 +44,32 @@ async function expectKioskError(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toMatchObject({ code });
 }
 
-const entry = (code: string, createdAt: Date) => ({ code, lessonId: 'free-wifi', stepIndex: 2, completedLessons: [], createdAt: createdAt.toISOString() });
+const entry = (code: string, createdAt: Date) => ({
+  code,
+  lessonId: 'free-wifi',
+  stepIndex: 2,
+  completedLessons: [],
+  createdAt: createdAt.toISOString(),
+});
 
 describe('lessons.list and lessons.get', () => {
   it('lists every lesson as a card, grouped by topic, with the start-here path', async () => {
     const { handlers } = await setup();
     const list = await handlers['lessons.list']({}, {});
     expect(list.lessons.length).toBeGreaterThanOrEqual(11);
-    expect(list.topics.map((t) => t.id)).toEqual(['phone-basics', 'keep-in-touch', 'stay-safe', 'everyday-services']);
-    expect(list.startHere).toEqual(['touchscreen-basics', 'your-phone', 'free-wifi', 'video-call', 'spot-the-scam']);
+    expect(list.topics.map((t) => t.id)).toEqual([
+      'phone-basics',
+      'keep-in-touch',
+      'stay-safe',
+      'everyday-services',
+    ]);
+    expect(list.startHere).toEqual([
+      'touchscreen-basics',
+      'your-phone',
+      'free-wifi',
+      'video-call',
+      'spot-the-scam',
+    ]);
     const topicOrder = list.lessons.map((l) => list.topics.findIndex((t) => t.id === l.topic));
     expect(topicOrder).toEqual([...topicOrder].sort((a, b) => a - b));
     for (const card of list.lessons) {
@@ -70,11 +92,25 @@ describe('lessons.progress', () => {
   it('adds to the anonymous counters by lesson, language and date', async () => {
     const { handlers, activity, ctx } = await setup();
     const { visit } = await ctx.visits.start('zh-HK');
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit }, {});
-    await handlers['lessons.progress']({ lessonId: 'free-wifi', event: 'completed', language: 'en', visit }, {});
-    const tallies = activity.data.tallies.filter((t) => t.event !== 'visit').map(({ event, subject, language, count, date }) => ({ event, subject, language, count, date }));
+    await handlers['lessons.progress'](
+      { lessonId: 'free-wifi', event: 'started', language: 'zh-HK', visit },
+      {},
+    );
+    await handlers['lessons.progress'](
+      { lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit },
+      {},
+    );
+    await handlers['lessons.progress'](
+      { lessonId: 'free-wifi', event: 'step', language: 'zh-HK', visit },
+      {},
+    );
+    await handlers['lessons.progress'](
+      { lessonId: 'free-wifi', event: 'completed', language: 'en', visit },
+      {},
+    );
+    const tallies = activity.data.tallies
+      .filter((t) => t.event !== 'visit')
+      .map(({ event, subject, language, count, date }) => ({ event, subject, language, count, date }));
     expect(tallies).toEqual([
       { event: 'lesson.started', subject: 'free-wifi', language: 'zh-HK', count: 1, date: '2026-03-01' },
       { event: 'lesson.step', subject: 'free-wifi', language: 'zh-HK', count: 2, date: '2026-03-01' },
@@ -84,7 +120,10 @@ describe('lessons.progress', () => {
 
   it('refuses an unknown lesson without counting it', async () => {
     const { handlers, activity } = await setup();
-    await expectKioskError(handlers['lessons.progress']({ lessonId: 'made-up', event: 'started', language: 'en' }, {}), 'not_found');
+    await expectKioskError(
+      handlers['lessons.progress']({ lessonId: 'made-up', event: 'started', language: 'en' }, {}),
+      'not_found',
+    );
     expect(activity.data.tallies).toEqual([]);
   });
 });
@@ -92,7 +131,10 @@ describe('lessons.progress', () => {
 describe('resume codes', () => {
   it('round-trips: create, then open on a later day, also after a restart', async () => {
     const { dir, clock, handlers } = await setup();
-    const created = await handlers['lessons.resume.create']({ lessonId: 'video-call', stepIndex: 4, completedLessons: ['free-wifi', 'made-up'] }, {});
+    const created = await handlers['lessons.resume.create'](
+      { lessonId: 'video-call', stepIndex: 4, completedLessons: ['free-wifi', 'made-up'] },
+      {},
+    );
     expect(created.code).toMatch(new RegExp(`^[${RESUME_CODE_ALPHABET}]{6}$`));
     expect(created.expiresAt).toBe(new Date(START.getTime() + 180 * DAY).toISOString());
 
@@ -104,7 +146,9 @@ describe('resume codes', () => {
     });
 
     const restarted = await setup(dir);
-    expect((await restarted.handlers['lessons.resume.open']({ code: created.code }, {})).lessonId).toBe('video-call');
+    expect((await restarted.handlers['lessons.resume.open']({ code: created.code }, {})).lessonId).toBe(
+      'video-call',
+    );
   });
 
   it('accepts a code typed in lower case or with spaces, and refuses characters outside the alphabet', () => {
@@ -125,8 +169,14 @@ describe('resume codes', () => {
 
   it('refuses a step beyond the lesson and an unknown lesson', async () => {
     const { handlers } = await setup();
-    await expectKioskError(handlers['lessons.resume.create']({ lessonId: 'free-wifi', stepIndex: 40 }, {}), 'invalid_input');
-    await expectKioskError(handlers['lessons.resume.create']({ lessonId: 'made-up', stepIndex: 0 }, {}), 'not_found');
+    await expectKioskError(
+      handlers['lessons.resume.create']({ lessonId: 'free-wifi', stepIndex: 40 }, {}),
+      'invalid_input',
+    );
+    await expectKioskError(
+      handlers['lessons.resume.create']({ lessonId: 'made-up', stepIndex: 0 }, {}),
+      'not_found',
+    );
   });
 
   it('codes use only the unambiguous alphabet (no 0/O, 1/I) and never repeat a taken one', () => {
@@ -167,7 +217,10 @@ describe('retention', () => {
     const dir = await temp.make();
     const doc = await openCodesDoc(dir);
     await doc.update((draft) => {
-      draft.codes.push(entry('AGEDAA', new Date(START.getTime() - 200 * DAY)), entry('FRESHA', new Date(START.getTime() - 10 * DAY)));
+      draft.codes.push(
+        entry('AGEDAA', new Date(START.getTime() - 200 * DAY)),
+        entry('FRESHA', new Date(START.getTime() - 10 * DAY)),
+      );
     });
     const { clock, handlers } = await setup(dir);
     expect((await handlers['staff.lessons.retention']({}, {})).storedCodes).toBe(1);
@@ -192,7 +245,9 @@ describe('retention', () => {
   });
 
   it('visitor methods need no staff session; only the retention method does', () => {
-    const staffOnly = Object.entries(lessonMethods).filter(([, spec]) => spec.staff).map(([name]) => name);
+    const staffOnly = Object.entries(lessonMethods)
+      .filter(([, spec]) => spec.staff)
+      .map(([name]) => name);
     expect(staffOnly).toEqual(['staff.lessons.retention']);
   });
 });

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
 import { createLessonHandlers } from '../../../../electron/core/lessons/handlers';
 import { RESUME_CODE_ALPHABET } from '../../../../electron/shared/resume-code-format';
-import { defaultResumeCodesDoc, MAX_STORED_RESUME_CODES, prunedCodes, type ResumeEntry } from '../../../../electron/core/lessons/resume-codes';
+import {
+  defaultResumeCodesDoc,
+  MAX_STORED_RESUME_CODES,
+  prunedCodes,
+  type ResumeEntry,
+} from '../../../../electron/core/lessons/resume-codes';
 import { RESUME_GUESS_RULES } from '../../../../electron/core/lessons/resume-guard';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { makeCoreContext } from '../../../helpers/hotspots-context';
@@ -82,7 +87,8 @@ describe('guessing resume codes', () => {
     const refused: string[] = [];
     for (let i = 0; i < 200; i++) {
       clock.ms += 5;
-      if ((await outcome(handlers['lessons.resume.open']({ code: nthCode(i) }, {}))) === 'locked') refused.push(nthCode(i));
+      if ((await outcome(handlers['lessons.resume.open']({ code: nthCode(i) }, {}))) === 'locked')
+        refused.push(nthCode(i));
     }
     expect(refused).toHaveLength(200 - RESUME_GUESS_RULES.freeWrong);
     // The last checked guess was within the first second; refusals since then did not move the slot.
@@ -90,7 +96,9 @@ describe('guessing resume codes', () => {
     expect(await outcome(handlers['lessons.resume.open']({ code }, {}))).toBe('opened');
     clock.ms += RESUME_GUESS_RULES.windowMs + 1;
     for (let i = 0; i < RESUME_GUESS_RULES.freeWrong; i++) {
-      expect(await outcome(handlers['lessons.resume.open']({ code: nthCode(1_000 + i) }, {}))).toBe('not_found');
+      expect(await outcome(handlers['lessons.resume.open']({ code: nthCode(1_000 + i) }, {}))).toBe(
+        'not_found',
+      );
     }
   });
 
@@ -108,7 +116,14 @@ describe('the resume-code cap', () => {
   it('keeps the newest codes, whatever their order in the file, oldest first', () => {
     const codes = [seeded(1, 5), seeded(2, 1), seeded(3, 9), seeded(4, 3)];
     expect(prunedCodes(codes, START, 180, 2).map((c) => c.code)).toEqual([nthCode(4), nthCode(2)]);
-    expect(prunedCodes([...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)), START, 180, 3).map((c) => c.code)).toEqual([nthCode(1), nthCode(4), nthCode(2)]);
+    expect(
+      prunedCodes(
+        [...codes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+        START,
+        180,
+        3,
+      ).map((c) => c.code),
+    ).toEqual([nthCode(1), nthCode(4), nthCode(2)]);
     expect(prunedCodes(codes, START, 180, 10)).toBe(codes);
   });
 
@@ -122,16 +137,24 @@ describe('the resume-code cap', () => {
 
     const { clock, handlers } = await setup(dataDir);
     expect((await handlers['staff.lessons.retention']({}, {})).storedCodes).toBe(MAX_STORED_RESUME_CODES);
-    expect(await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES - 1) }, {}))).toBe('opened');
-    expect(await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES) }, {}))).toBe('not_found');
+    expect(
+      await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES - 1) }, {})),
+    ).toBe('opened');
+    expect(
+      await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES) }, {})),
+    ).toBe('not_found');
 
     clock.ms += 60_000;
     const created = await handlers['lessons.resume.create']({ lessonId: 'free-wifi', stepIndex: 0 }, {});
     expect((await handlers['staff.lessons.retention']({}, {})).storedCodes).toBe(MAX_STORED_RESUME_CODES);
     clock.ms += RESUME_GUESS_RULES.windowMs;
     expect(await outcome(handlers['lessons.resume.open']({ code: created.code }, {}))).toBe('opened');
-    expect(await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES - 1) }, {}))).toBe('not_found');
-    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'resume-codes.json'), 'utf8')) as { codes: unknown[] };
+    expect(
+      await outcome(handlers['lessons.resume.open']({ code: nthCode(MAX_STORED_RESUME_CODES - 1) }, {})),
+    ).toBe('not_found');
+    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'resume-codes.json'), 'utf8')) as {
+      codes: unknown[];
+    };
     expect(onDisk.codes).toHaveLength(MAX_STORED_RESUME_CODES);
   });
 });

@@ -46,11 +46,15 @@ export function loadCases(): z.infer<typeof CaseFileSchema> {
 }
 
 /** Every way the evaluation differs from the case, one line each; empty when the case passes. */
-export function compareCase(content: ProgrammeContent, testCase: EligibilityCase): { mismatches: string[]; result: EvaluateResult } {
+export function compareCase(
+  content: ProgrammeContent,
+  testCase: EligibilityCase,
+): { mismatches: string[]; result: EvaluateResult } {
   const result = evaluateAll(content, testCase.answers);
   const mismatches: string[] = [];
   for (const programme of content.programmes) {
-    if (!(programme.id in testCase.expect)) mismatches.push(`${programme.id}: the case does not say what to expect`);
+    if (!(programme.id in testCase.expect))
+      mismatches.push(`${programme.id}: the case does not say what to expect`);
   }
   for (const [programmeId, expectation] of Object.entries(testCase.expect)) {
     const got = result.results.find((entry) => entry.id === programmeId);
@@ -59,7 +63,8 @@ export function compareCase(content: ProgrammeContent, testCase: EligibilityCase
       continue;
     }
     const want = typeof expectation === 'string' ? { outcome: expectation } : expectation;
-    if (got.outcome !== want.outcome) mismatches.push(`${programmeId}: expected ${want.outcome}, got ${got.outcome}`);
+    if (got.outcome !== want.outcome)
+      mismatches.push(`${programmeId}: expected ${want.outcome}, got ${got.outcome}`);
     if ('decidedBy' in want && want.decidedBy !== undefined && got.decidedBy !== want.decidedBy) {
       mismatches.push(`${programmeId}: expected rule ${want.decidedBy}, got ${got.decidedBy}`);
     }
@@ -67,8 +72,14 @@ export function compareCase(content: ProgrammeContent, testCase: EligibilityCase
     if ('nearMiss' in want && want.nearMiss !== undefined && nearMiss !== want.nearMiss) {
       mismatches.push(`${programmeId}: expected near-miss ${want.nearMiss}, got ${nearMiss}`);
     }
-    if ('nearMissCertain' in want && want.nearMissCertain !== undefined && got.nearMiss?.certain !== want.nearMissCertain) {
-      mismatches.push(`${programmeId}: expected near-miss certain=${want.nearMissCertain}, got ${got.nearMiss?.certain}`);
+    if (
+      'nearMissCertain' in want &&
+      want.nearMissCertain !== undefined &&
+      got.nearMiss?.certain !== want.nearMissCertain
+    ) {
+      mismatches.push(
+        `${programmeId}: expected near-miss certain=${want.nearMissCertain}, got ${got.nearMiss?.certain}`,
+      );
     }
   }
   if (testCase.asked && testCase.asked.join(',') !== result.asked.join(',')) {

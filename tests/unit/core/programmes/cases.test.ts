@@ -49,7 +49,9 @@ describe('the cases cover every branch', () => {
   it('every rule of every programme decides at least one case', () => {
     const { rules } = coverage();
     for (const programme of content.programmes) {
-      expect([...(rules.get(programme.id) ?? [])].sort(), programme.id).toEqual(programme.rules.outcomes.map((rule) => rule.id).sort());
+      expect([...(rules.get(programme.id) ?? [])].sort(), programme.id).toEqual(
+        programme.rules.outcomes.map((rule) => rule.id).sort(),
+      );
     }
   });
 
@@ -70,23 +72,30 @@ describe('the cases cover every branch', () => {
       'internet-access-subsidy': ['eligible', 'likely-eligible', 'not-eligible', 'need-more-info'],
       'elder-digital-support': ['eligible', 'not-eligible', 'need-more-info'],
       'wifi-hk': ['eligible'],
-      'internet-learning-support-programme': ['closed-would-have-qualified', 'closed-would-not-have-qualified', 'closed-cannot-tell'],
+      'internet-learning-support-programme': [
+        'closed-would-have-qualified',
+        'closed-would-not-have-qualified',
+        'closed-cannot-tell',
+      ],
     };
     expect(Object.keys(want).sort()).toEqual(content.programmes.map((programme) => programme.id).sort());
-    for (const [id, list] of Object.entries(want)) expect([...(outcomes.get(id) ?? [])].sort(), id).toEqual([...list].sort());
+    for (const [id, list] of Object.entries(want))
+      expect([...(outcomes.get(id) ?? [])].sort(), id).toEqual([...list].sort());
   });
 
   it('only "not eligible" results carry a near-miss', () => {
     for (const testCase of cases) {
       for (const result of compareCase(content, testCase).result.results) {
-        if (result.outcome !== 'not-eligible') expect(result.nearMiss, `${testCase.name} ${result.id}`).toBeNull();
+        if (result.outcome !== 'not-eligible')
+          expect(result.nearMiss, `${testCase.name} ${result.id}`).toBeNull();
       }
     }
   });
 });
 
 describe('a case that expects the wrong thing fails', () => {
-  const base = (): EligibilityCase => structuredClone(cases.find((entry) => entry.name === 'SFO half-grant family')!);
+  const base = (): EligibilityCase =>
+    structuredClone(cases.find((entry) => entry.name === 'SFO half-grant family')!);
 
   it('reports a wrong outcome', () => {
     const wrong = base();

@@ -4,8 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { collectLocalisedTexts, MAINLAND_PHRASES } from '../../../../electron/core/content/localise';
-import { crossCheck, loadProgrammeContent, QUESTIONS_FILE, type ProgrammeContent } from '../../../../electron/core/programmes/load';
-import { ProgrammeSchema, QuestionSetSchema, SourceSchema } from '../../../../electron/core/programmes/schema';
+import {
+  crossCheck,
+  loadProgrammeContent,
+  QUESTIONS_FILE,
+  type ProgrammeContent,
+} from '../../../../electron/core/programmes/load';
+import {
+  ProgrammeSchema,
+  QuestionSetSchema,
+  SourceSchema,
+} from '../../../../electron/core/programmes/schema';
 import { tempDirs } from '../../../helpers/temp-dir';
 import { loadCases } from './case-runner';
 
@@ -22,7 +31,8 @@ let raw: Record<string, unknown>;
 beforeAll(async () => {
   content = await loadProgrammeContent(CONTENT_DIR);
   raw = {};
-  for (const file of await fs.readdir(FOLDER)) if (file.endsWith('.json')) raw[file] = JSON.parse(await fs.readFile(path.join(FOLDER, file), 'utf8'));
+  for (const file of await fs.readdir(FOLDER))
+    if (file.endsWith('.json')) raw[file] = JSON.parse(await fs.readFile(path.join(FOLDER, file), 'utf8'));
 });
 
 describe('programme content (data/programmes)', () => {
@@ -70,14 +80,20 @@ describe('programme content (data/programmes)', () => {
       const zhCN = text['zh-CN'] ?? '';
       expect(zhCN.trim(), where).not.toBe('');
       expect(traditionalToSimplified(zhCN), `${where} has Traditional characters: ${zhCN}`).toBe(zhCN);
-      if (traditionalToSimplified(text['zh-HK']) !== text['zh-HK']) expect(zhCN, `${where} was converted`).not.toBe(text['zh-HK']);
-      for (const [hongKong] of MAINLAND_PHRASES) expect(zhCN, `${where} keeps the Hong Kong word ${hongKong}`).not.toContain(hongKong);
+      if (traditionalToSimplified(text['zh-HK']) !== text['zh-HK'])
+        expect(zhCN, `${where} was converted`).not.toBe(text['zh-HK']);
+      for (const [hongKong] of MAINLAND_PHRASES)
+        expect(zhCN, `${where} keeps the Hong Kong word ${hongKong}`).not.toContain(hongKong);
     }
     const inSimplified = (zhHK: string) => loaded.find(({ text }) => text['zh-HK'] === zhHK)?.text['zh-CN'];
     expect(inSimplified('長者數碼支援')).toBe('长者数码支援');
     expect(inSimplified('上網學習支援計劃')).toBe('上网学习支援计划');
-    expect(inSimplified('你家中有沒有小朋友正在全日制小學或中學讀書？')).toBe('你家中有没有小朋友正在全日制小学或中学读书？');
-    expect(inSimplified('申請時要附上甚麼文件，請向學生資助處查詢。')).toBe('申请时要附上什么文件，请向学生资助处查询。');
+    expect(inSimplified('你家中有沒有小朋友正在全日制小學或中學讀書？')).toBe(
+      '你家中有没有小朋友正在全日制小学或中学读书？',
+    );
+    expect(inSimplified('申請時要附上甚麼文件，請向學生資助處查詢。')).toBe(
+      '申请时要附上什么文件，请向学生资助处查询。',
+    );
   });
 
   it('dates are ISO, ranges are in order and asOf is not in the future', () => {
@@ -87,8 +103,12 @@ describe('programme content (data/programmes)', () => {
       if (programme.validTo) expect(programme.validFrom <= programme.validTo, programme.id).toBe(true);
       for (const fact of programme.facts) expect(fact.asOf <= TEST_DATE, `${programme.id} fact`).toBe(true);
     }
-    expect(ProgrammeSchema.safeParse({ ...(raw['wifi-hk.json'] as object), validFrom: '5 Aug 2014' }).success).toBe(false);
-    expect(ProgrammeSchema.safeParse({ ...(raw['wifi-hk.json'] as object), asOf: '2026-11' }).success).toBe(false);
+    expect(
+      ProgrammeSchema.safeParse({ ...(raw['wifi-hk.json'] as object), validFrom: '5 Aug 2014' }).success,
+    ).toBe(false);
+    expect(ProgrammeSchema.safeParse({ ...(raw['wifi-hk.json'] as object), asOf: '2026-11' }).success).toBe(
+      false,
+    );
   });
 
   it('closed programmes ended before the test date and say so; open ones have not ended', () => {
@@ -101,7 +121,9 @@ describe('programme content (data/programmes)', () => {
         expect(programme.validTo === null || programme.validTo >= TEST_DATE, programme.id).toBe(true);
       }
     }
-    const ilsp = content.programmes.find((programme) => programme.id === 'internet-learning-support-programme')!;
+    const ilsp = content.programmes.find(
+      (programme) => programme.id === 'internet-learning-support-programme',
+    )!;
     expect(ilsp).toMatchObject({ status: 'closed', validTo: '2018-08-31' });
   });
 
@@ -115,10 +137,14 @@ describe('programme content (data/programmes)', () => {
     const subsidy = content.programmes.find((programme) => programme.id === 'internet-access-subsidy')!;
     expect(subsidy.whereToGo.find((place) => place.phone)?.phone).toBe('2802 2345');
     expect(subsidy.whatYouGet.some((text) => /check the current amount/i.test(text.en))).toBe(true);
-    const ilsp = content.programmes.find((programme) => programme.id === 'internet-learning-support-programme')!;
+    const ilsp = content.programmes.find(
+      (programme) => programme.id === 'internet-learning-support-programme',
+    )!;
     expect(ilsp.whereToGo.filter((place) => place.phone)).toEqual([]);
     // Only the SFO enquiry line is a confirmed number for these programmes.
-    const phones = content.programmes.flatMap((programme) => programme.whereToGo.flatMap((place) => (place.phone ? [place.phone] : [])));
+    const phones = content.programmes.flatMap((programme) =>
+      programme.whereToGo.flatMap((place) => (place.phone ? [place.phone] : [])),
+    );
     expect(phones).toEqual(['2802 2345']);
   });
 
@@ -135,13 +161,21 @@ describe('programme content (data/programmes)', () => {
         expect(source.title.length).toBeGreaterThan(3);
       }
     }
-    expect(SourceSchema.safeParse({ title: 'Plain http', url: 'http://www.info.gov.hk/' }).success).toBe(false);
+    expect(SourceSchema.safeParse({ title: 'Plain http', url: 'http://www.info.gov.hk/' }).success).toBe(
+      false,
+    );
   });
 
   it('the questions ask for no names, ID numbers or exact income', () => {
-    const wording = JSON.stringify(content.questions.questions.map((question) => [question.text.en, question.help?.en])).toLowerCase();
+    const wording = JSON.stringify(
+      content.questions.questions.map((question) => [question.text.en, question.help?.en]),
+    ).toLowerCase();
     expect(wording).not.toMatch(/\bname\b|hkid|identity card|how much|exact/);
-    expect(content.questions.questions.every((question) => question.kind !== 'range' || question.options.length >= 2)).toBe(true);
+    expect(
+      content.questions.questions.every(
+        (question) => question.kind !== 'range' || question.options.length >= 2,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -151,7 +185,8 @@ describe('the loader refuses broken content', () => {
     await fs.mkdir(path.join(dir, 'programmes'));
     const files = structuredClone(raw);
     change(files);
-    for (const [file, value] of Object.entries(files)) await fs.writeFile(path.join(dir, 'programmes', file), JSON.stringify(value));
+    for (const [file, value] of Object.entries(files))
+      await fs.writeFile(path.join(dir, 'programmes', file), JSON.stringify(value));
     return dir;
   }
 
@@ -168,7 +203,9 @@ describe('the loader refuses broken content', () => {
 
   it('refuses a rule that reads a question or option that does not exist', async () => {
     const dir = await copyWith((files) => {
-      const elder = files['elder-digital-support.json'] as { rules: { outcomes: { when: { value: string } }[] } };
+      const elder = files['elder-digital-support.json'] as {
+        rules: { outcomes: { when: { value: string } }[] };
+      };
       elder.rules.outcomes[0]!.when.value = 'maybe';
     });
     await expect(loadProgrammeContent(dir)).rejects.toThrow(/aged-60" has no option "maybe"/);

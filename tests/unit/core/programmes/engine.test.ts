@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decide, findNearMiss } from '../../../../electron/core/programmes/decide';
-import { evaluateCondition, explain, questionsIn, type Answers } from '../../../../electron/core/programmes/engine';
+import {
+  evaluateCondition,
+  explain,
+  questionsIn,
+  type Answers,
+} from '../../../../electron/core/programmes/engine';
 import type { Condition } from '../../../../electron/core/programmes/schema';
 import { eq, programme, questions, questionSet, reason, text } from './synthetic';
 
-const run = (condition: Condition, answers: Answers) => evaluateCondition(condition, answers, questions).result;
+const run = (condition: Condition, answers: Answers) =>
+  evaluateCondition(condition, answers, questions).result;
 const en = (texts: { en: string }[]) => texts.map((entry) => entry.en);
 
 describe('leaf conditions', () => {
@@ -16,15 +22,30 @@ describe('leaf conditions', () => {
   });
 
   it('in: met when the answer is one of the values', () => {
-    const condition: Condition = { op: 'in', question: 'colour', values: ['red', 'blue'], reason: reason('colour') };
+    const condition: Condition = {
+      op: 'in',
+      question: 'colour',
+      values: ['red', 'blue'],
+      reason: reason('colour'),
+    };
     expect(run(condition, { colour: 'blue' })).toBe('met');
     expect(run(condition, { colour: 'green' })).toBe('notMet');
     expect(run(condition, { colour: 'not-sure' })).toBe('unknown');
   });
 
   it('atLeast / atMost over range answers: a range that straddles the threshold is unknown', () => {
-    const atLeast = (value: number): Condition => ({ op: 'atLeast', question: 'income', value, reason: reason('at least') });
-    const atMost = (value: number): Condition => ({ op: 'atMost', question: 'income', value, reason: reason('at most') });
+    const atLeast = (value: number): Condition => ({
+      op: 'atLeast',
+      question: 'income',
+      value,
+      reason: reason('at least'),
+    });
+    const atMost = (value: number): Condition => ({
+      op: 'atMost',
+      question: 'income',
+      value,
+      reason: reason('at most'),
+    });
     expect(run(atLeast(10000), { income: 'mid' })).toBe('met');
     expect(run(atLeast(10000), { income: 'low' })).toBe('notMet');
     expect(run(atLeast(15000), { income: 'mid' })).toBe('unknown');
@@ -66,7 +87,10 @@ describe('groups use three-valued logic', () => {
 });
 
 describe('trace and reasons', () => {
-  const condition: Condition = { op: 'all', of: [eq('a', 'yes'), { op: 'any', of: [eq('b', 'yes'), eq('c', 'yes')] }] };
+  const condition: Condition = {
+    op: 'all',
+    of: [eq('a', 'yes'), { op: 'any', of: [eq('b', 'yes'), eq('c', 'yes')] }],
+  };
 
   it('keeps every node with what it expected, what it saw and its result (no short-circuit)', () => {
     const trace = evaluateCondition(condition, { a: 'no', b: 'yes' }, questions);
@@ -88,16 +112,28 @@ describe('trace and reasons', () => {
   });
 
   it('explains a result by the parts that made it so', () => {
-    expect(en(explain(evaluateCondition(condition, { a: 'no', b: 'yes' }, questions)))).toEqual(['a=yes not met']);
-    expect(en(explain(evaluateCondition(condition, { a: 'yes', c: 'yes' }, questions)))).toEqual(['a=yes met', 'c=yes met']);
-    expect(en(explain(evaluateCondition(condition, { a: 'yes', b: 'no', c: 'no' }, questions)))).toEqual(['b=yes not met', 'c=yes not met']);
+    expect(en(explain(evaluateCondition(condition, { a: 'no', b: 'yes' }, questions)))).toEqual([
+      'a=yes not met',
+    ]);
+    expect(en(explain(evaluateCondition(condition, { a: 'yes', c: 'yes' }, questions)))).toEqual([
+      'a=yes met',
+      'c=yes met',
+    ]);
+    expect(en(explain(evaluateCondition(condition, { a: 'yes', b: 'no', c: 'no' }, questions)))).toEqual([
+      'b=yes not met',
+      'c=yes not met',
+    ]);
     // Unknown leaves fall back to the question's own "we do not know" sentence.
-    expect(en(explain(evaluateCondition(condition, { a: 'yes', b: 'no' }, questions)))).toEqual(['c unknown']);
+    expect(en(explain(evaluateCondition(condition, { a: 'yes', b: 'no' }, questions)))).toEqual([
+      'c unknown',
+    ]);
   });
 
   it('a group with its own reason speaks for its subtree; not is explained by its child', () => {
     const grouped: Condition = { op: 'any', of: [eq('b', 'yes'), eq('c', 'yes')], reason: reason('b-or-c') };
-    expect(en(explain(evaluateCondition(grouped, { b: 'no', c: 'no' }, questions)))).toEqual(['b-or-c not met']);
+    expect(en(explain(evaluateCondition(grouped, { b: 'no', c: 'no' }, questions)))).toEqual([
+      'b-or-c not met',
+    ]);
     const not: Condition = { op: 'not', of: eq('a', 'yes') };
     expect(en(explain(evaluateCondition(not, { a: 'yes' }, questions)))).toEqual(['a=yes met']);
   });
@@ -109,7 +145,12 @@ describe('trace and reasons', () => {
 
 describe('decide', () => {
   const scheme = programme('scheme', [
-    { id: 'route-a', outcome: 'eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] }, note: text('route a note') },
+    {
+      id: 'route-a',
+      outcome: 'eligible',
+      when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] },
+      note: text('route a note'),
+    },
     { id: 'route-c', outcome: 'likely-eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('c', 'yes')] } },
     { id: 'ask', outcome: 'need-more-info', when: eq('colour', 'red') },
   ]);
@@ -132,8 +173,14 @@ describe('decide', () => {
   });
 
   it('need more information when nothing is met but something could be', () => {
-    expect(decide(scheme, { a: 'yes', b: 'no' }, questions)).toMatchObject({ outcome: 'need-more-info', decidedBy: null });
-    expect(decide(scheme, { a: 'no', colour: 'red' }, questions)).toMatchObject({ outcome: 'need-more-info', decidedBy: 'ask' });
+    expect(decide(scheme, { a: 'yes', b: 'no' }, questions)).toMatchObject({
+      outcome: 'need-more-info',
+      decidedBy: null,
+    });
+    expect(decide(scheme, { a: 'no', colour: 'red' }, questions)).toMatchObject({
+      outcome: 'need-more-info',
+      decidedBy: 'ask',
+    });
   });
 
   it('not eligible when nothing can be met; reasons leave out need-more-info rules', () => {
@@ -145,14 +192,18 @@ describe('decide', () => {
   it('a closed programme says whether the family would have qualified, never an open outcome', () => {
     const closed = { ...scheme, status: 'closed' as const };
     expect(decide(closed, { a: 'yes', b: 'yes' }, questions).outcome).toBe('closed-would-have-qualified');
-    expect(decide(closed, { a: 'no', colour: 'blue' }, questions).outcome).toBe('closed-would-not-have-qualified');
+    expect(decide(closed, { a: 'no', colour: 'blue' }, questions).outcome).toBe(
+      'closed-would-not-have-qualified',
+    );
     expect(decide(closed, { a: 'yes' }, questions).outcome).toBe('closed-cannot-tell');
     expect(decide(closed, { a: 'yes', b: 'no', c: 'yes' }, questions).outcome).toBe('closed-cannot-tell');
   });
 });
 
 describe('near-miss', () => {
-  const both = programme('both', [{ id: 'both', outcome: 'eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] } }]);
+  const both = programme('both', [
+    { id: 'both', outcome: 'eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] } },
+  ]);
 
   it('names the single answer that would make it eligible, in plain words', () => {
     const miss = findNearMiss(both, { a: 'yes', b: 'no' }, questionSet);
@@ -174,10 +225,18 @@ describe('near-miss', () => {
       { id: 'short', outcome: 'likely-eligible', when: eq('b', 'yes') },
     ]);
     // a=yes alone would still need c; b=yes settles it on "likely".
-    expect(findNearMiss(routes, { a: 'no', b: 'no' }, questionSet)).toMatchObject({ question: 'b', answer: 'yes', certain: true });
+    expect(findNearMiss(routes, { a: 'no', b: 'no' }, questionSet)).toMatchObject({
+      question: 'b',
+      answer: 'yes',
+      certain: true,
+    });
     // Only a change that still needs c helps: reported, marked not certain.
     const onlyLong = programme('only-long', [routes.rules.outcomes[0]!]);
-    expect(findNearMiss(onlyLong, { a: 'no' }, questionSet)).toMatchObject({ question: 'a', answer: 'yes', certain: false });
+    expect(findNearMiss(onlyLong, { a: 'no' }, questionSet)).toMatchObject({
+      question: 'a',
+      answer: 'yes',
+      certain: false,
+    });
   });
 
   it('never suggests a change that only leads to a need-more-info rule', () => {

@@ -3,22 +3,49 @@ import { nextQuestion, questionMatters, walkFlow } from '../../../../electron/co
 import { content, eq, programme } from './synthetic';
 
 // route: a and b → eligible. Another open programme reads only c. A closed one reads colour.
-const route = programme('route', [{ id: 'a-and-b', outcome: 'eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] } }]);
+const route = programme('route', [
+  { id: 'a-and-b', outcome: 'eligible', when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] } },
+]);
 const other = programme('other', [{ id: 'c', outcome: 'eligible', when: eq('c', 'yes') }]);
 const closed = programme('closed', [{ id: 'red', outcome: 'eligible', when: eq('colour', 'red') }], 'closed');
 const flowContent = content([route, other, closed]);
 
 describe('question flow', () => {
   it('asks in order, one at a time, with "question n of at most m"', () => {
-    expect(nextQuestion(flowContent, {})).toMatchObject({ done: false, question: { id: 'a' }, position: 1, total: 3, asked: [] });
-    expect(nextQuestion(flowContent, { a: 'yes' })).toMatchObject({ question: { id: 'b' }, position: 2, total: 3, asked: ['a'] });
-    expect(nextQuestion(flowContent, { a: 'yes', b: 'no' })).toMatchObject({ question: { id: 'c' }, position: 3, total: 3 });
-    expect(nextQuestion(flowContent, { a: 'yes', b: 'no', c: 'yes' })).toEqual({ done: true, position: null, total: 3, asked: ['a', 'b', 'c'] });
+    expect(nextQuestion(flowContent, {})).toMatchObject({
+      done: false,
+      question: { id: 'a' },
+      position: 1,
+      total: 3,
+      asked: [],
+    });
+    expect(nextQuestion(flowContent, { a: 'yes' })).toMatchObject({
+      question: { id: 'b' },
+      position: 2,
+      total: 3,
+      asked: ['a'],
+    });
+    expect(nextQuestion(flowContent, { a: 'yes', b: 'no' })).toMatchObject({
+      question: { id: 'c' },
+      position: 3,
+      total: 3,
+    });
+    expect(nextQuestion(flowContent, { a: 'yes', b: 'no', c: 'yes' })).toEqual({
+      done: true,
+      position: null,
+      total: 3,
+      asked: ['a', 'b', 'c'],
+    });
   });
 
   it('skips a question that can no longer change any result', () => {
     // a = no settles "route"; b cannot matter any more, so the total shrinks.
-    expect(nextQuestion(flowContent, { a: 'no' })).toMatchObject({ question: { id: 'c' }, position: 2, total: 2, asked: ['a'] });
+    expect(nextQuestion(flowContent, { a: 'no' })).toMatchObject({
+      question: { id: 'c' },
+      position: 2,
+      total: 2,
+      asked: ['a'],
+    });
     // "Not sure" about a: b = no would still settle "route" as not eligible, so b is asked.
     expect(questionMatters(flowContent, 'b', { a: 'not-sure' })).toBe(true);
   });

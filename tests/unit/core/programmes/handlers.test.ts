@@ -27,20 +27,44 @@ async function setUp(now = new Date('2026-11-27T04:00:00Z')) {
 /** Every file in the data folder, as text. */
 async function dataFolderText(dir: string): Promise<string> {
   const files = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(files.filter((entry) => entry.isFile()).map((entry) => fs.readFile(path.join(entry.parentPath, entry.name), 'utf8')));
+  const texts = await Promise.all(
+    files
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.readFile(path.join(entry.parentPath, entry.name), 'utf8')),
+  );
   return texts.join('\n');
 }
 
-const SFO_HALF = { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'no' };
+const SFO_HALF = {
+  'school-child': 'primary-secondary',
+  cssa: 'no',
+  'textbook-assistance': 'half',
+  'aged-60': 'no',
+};
 
 describe('programme methods', () => {
   it('declares its methods, with staff only on the staff one', () => {
     expect(Object.keys(programmeMethods).sort()).toEqual(
-      ['eligibility.evaluate', 'eligibility.next', 'eligibility.questions', 'programmes.get', 'programmes.list', 'staff.programmes.status'].sort(),
+      [
+        'eligibility.evaluate',
+        'eligibility.next',
+        'eligibility.questions',
+        'programmes.get',
+        'programmes.list',
+        'staff.programmes.status',
+      ].sort(),
     );
-    for (const [name, spec] of Object.entries(programmeMethods)) expect(spec.staff, name).toBe(name.startsWith('staff.'));
-    expect(programmeMethods['eligibility.evaluate'].input.safeParse({ answers: { cssa: 'Chan Tai Man' }, language: 'en' }).success).toBe(false);
-    expect(programmeMethods['eligibility.evaluate'].input.safeParse({ answers: SFO_HALF, language: 'en' }).success).toBe(true);
+    for (const [name, spec] of Object.entries(programmeMethods))
+      expect(spec.staff, name).toBe(name.startsWith('staff.'));
+    expect(
+      programmeMethods['eligibility.evaluate'].input.safeParse({
+        answers: { cssa: 'Chan Tai Man' },
+        language: 'en',
+      }).success,
+    ).toBe(false);
+    expect(
+      programmeMethods['eligibility.evaluate'].input.safeParse({ answers: SFO_HALF, language: 'en' }).success,
+    ).toBe(true);
   });
 
   it('lists programmes with the open ones first and the closed one marked closed', async () => {
@@ -65,14 +89,21 @@ describe('programme methods', () => {
     expect(ilsp.statusNote?.en).toMatch(/ended on 31 August 2018/);
     expect(ilsp.pointsTo.map((entry) => entry.id)).toEqual(['internet-access-subsidy', 'wifi-hk']);
     expect(ilsp.sources.length).toBeGreaterThan(0);
-    await expect(handlers['programmes.get']({ id: 'nothing-here' }, {})).rejects.toMatchObject({ code: 'not_found' });
+    await expect(handlers['programmes.get']({ id: 'nothing-here' }, {})).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('hands out the questions with "not sure" and the collection statement', async () => {
     const { handlers } = await setUp();
     const view = await handlers['eligibility.questions']({}, {});
     expect(view.collectionStatement.en).toMatch(/not kept/);
-    expect(view.questions.map((question) => question.id)).toEqual(['school-child', 'cssa', 'textbook-assistance', 'aged-60']);
+    expect(view.questions.map((question) => question.id)).toEqual([
+      'school-child',
+      'cssa',
+      'textbook-assistance',
+      'aged-60',
+    ]);
     for (const question of view.questions) expect(question.options.at(-1)?.id).toBe('not-sure');
   });
 
@@ -82,7 +113,10 @@ describe('programme methods', () => {
     expect(first).toMatchObject({ done: false, position: 1, question: { id: 'school-child' } });
     const skip = await handlers['eligibility.next']({ answers: { 'school-child': 'no' } }, {});
     expect(skip).toMatchObject({ done: false, position: 2, total: 2, question: { id: 'aged-60' } });
-    const done = await handlers['eligibility.next']({ answers: { 'school-child': 'no', 'aged-60': 'yes' } }, {});
+    const done = await handlers['eligibility.next'](
+      { answers: { 'school-child': 'no', 'aged-60': 'yes' } },
+      {},
+    );
     expect(done).toMatchObject({ done: true, asked: ['school-child', 'aged-60'] });
   });
 
@@ -90,8 +124,16 @@ describe('programme methods', () => {
     const { handlers } = await setUp();
     const { results } = await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK' }, {});
     const subsidy = results.find((result) => result.id === 'internet-access-subsidy')!;
-    expect(subsidy).toMatchObject({ outcome: 'eligible', decidedBy: 'sfo-half-grant', nearMiss: null, asOf: '2026-11-27', rulesAsOf: '2026-11-27' });
-    expect(subsidy.reasons.map((reason) => reason.en)).toContain('Your household gets a half grant from the SFO.');
+    expect(subsidy).toMatchObject({
+      outcome: 'eligible',
+      decidedBy: 'sfo-half-grant',
+      nearMiss: null,
+      asOf: '2026-11-27',
+      rulesAsOf: '2026-11-27',
+    });
+    expect(subsidy.reasons.map((reason) => reason.en)).toContain(
+      'Your household gets a half grant from the SFO.',
+    );
     expect(subsidy.outcomeLabel['zh-HK']).toBe('按你的答案，你符合資格');
     expect(subsidy.whereToGo.map((place) => place.kind)).toEqual(['office', 'office', 'centre-staff']);
     expect(subsidy.documents.length).toBeGreaterThan(0);
@@ -105,8 +147,12 @@ describe('programme methods', () => {
     const before = await dataFolderText(dataDir);
     const bad = handlers['eligibility.evaluate']({ answers: { cssa: 'maybe-later' }, language: 'en' }, {});
     await expect(bad).rejects.toBeInstanceOf(KioskError);
-    await expect(handlers['eligibility.evaluate']({ answers: { cssa: 'maybe-later' }, language: 'en' }, {})).rejects.not.toThrow(/maybe-later/);
-    await expect(handlers['eligibility.next']({ answers: { 'pet-name': 'yes' } }, {})).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      handlers['eligibility.evaluate']({ answers: { cssa: 'maybe-later' }, language: 'en' }, {}),
+    ).rejects.not.toThrow(/maybe-later/);
+    await expect(handlers['eligibility.next']({ answers: { 'pet-name': 'yes' } }, {})).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await dataFolderText(dataDir)).toBe(before);
   });
 });
@@ -114,21 +160,55 @@ describe('programme methods', () => {
 describe('privacy: evaluate stores nothing but the tally', () => {
   it('writes one anonymous tally per programme and none of the answers', async () => {
     const { handlers, dataDir, ctx, newVisit } = await setUp();
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en', visit: await newVisit('en') }, {});
-    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'yi-jin-vtc', 'aged-60': 'not-sure' }, language: 'zh-CN', visit: await newVisit('zh-CN') }, {});
+    await handlers['eligibility.evaluate'](
+      { answers: SFO_HALF, language: 'en', visit: await newVisit('en') },
+      {},
+    );
+    await handlers['eligibility.evaluate'](
+      {
+        answers: { 'school-child': 'yi-jin-vtc', 'aged-60': 'not-sure' },
+        language: 'zh-CN',
+        visit: await newVisit('zh-CN'),
+      },
+      {},
+    );
 
     expect(ctx.activity.data.tallies).toEqual(
       expect.arrayContaining([
-        { date: '2026-11-27', event: 'eligibility.result', subject: 'internet-access-subsidy', detail: 'eligible', language: 'en', count: 1 },
-        { date: '2026-11-27', event: 'eligibility.result', subject: 'internet-access-subsidy', detail: 'need-more-info', language: 'zh-CN', count: 1 },
+        {
+          date: '2026-11-27',
+          event: 'eligibility.result',
+          subject: 'internet-access-subsidy',
+          detail: 'eligible',
+          language: 'en',
+          count: 1,
+        },
+        {
+          date: '2026-11-27',
+          event: 'eligibility.result',
+          subject: 'internet-access-subsidy',
+          detail: 'need-more-info',
+          language: 'zh-CN',
+          count: 1,
+        },
       ]),
     );
     expect(ctx.activity.data.tallies.filter((tally) => tally.event === 'eligibility.result')).toHaveLength(8);
-    for (const tally of ctx.activity.data.tallies) expect(Object.keys(tally).sort()).toEqual(['count', 'date', 'detail', 'event', 'language', 'subject']);
+    for (const tally of ctx.activity.data.tallies)
+      expect(Object.keys(tally).sort()).toEqual(['count', 'date', 'detail', 'event', 'language', 'subject']);
 
     const stored = await dataFolderText(dataDir);
     // No question ids and no answer values (option ids) appear anywhere in the data folder.
-    for (const value of ['school-child', 'primary-secondary', 'yi-jin-vtc', 'textbook-assistance', 'half', 'aged-60', 'not-sure', 'cssa']) {
+    for (const value of [
+      'school-child',
+      'primary-secondary',
+      'yi-jin-vtc',
+      'textbook-assistance',
+      'half',
+      'aged-60',
+      'not-sure',
+      'cssa',
+    ]) {
       expect(stored, value).not.toContain(value);
     }
   });
@@ -137,19 +217,40 @@ describe('privacy: evaluate stores nothing but the tally', () => {
 describe('staff.programmes.status', () => {
   it('tallies by programme, outcome and month, and flags rules over 12 months old', async () => {
     const { handlers, setNow, newVisit } = await setUp(new Date('2026-11-27T04:00:00Z'));
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en', visit: await newVisit('en') }, {});
-    await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'zh-HK', visit: await newVisit('zh-HK') }, {});
+    await handlers['eligibility.evaluate'](
+      { answers: SFO_HALF, language: 'en', visit: await newVisit('en') },
+      {},
+    );
+    await handlers['eligibility.evaluate'](
+      { answers: SFO_HALF, language: 'zh-HK', visit: await newVisit('zh-HK') },
+      {},
+    );
     setNow(new Date('2026-12-02T04:00:00Z'));
-    await handlers['eligibility.evaluate']({ answers: { 'school-child': 'no', 'aged-60': 'yes' }, language: 'en', visit: await newVisit('en') }, {});
+    await handlers['eligibility.evaluate'](
+      { answers: { 'school-child': 'no', 'aged-60': 'yes' }, language: 'en', visit: await newVisit('en') },
+      {},
+    );
 
     const fresh = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
-    expect(fresh.tallies).toContainEqual({ programmeId: 'internet-access-subsidy', outcome: 'eligible', month: '2026-11', count: 2 });
-    expect(fresh.tallies).toContainEqual({ programmeId: 'internet-access-subsidy', outcome: 'not-eligible', month: '2026-12', count: 1 });
+    expect(fresh.tallies).toContainEqual({
+      programmeId: 'internet-access-subsidy',
+      outcome: 'eligible',
+      month: '2026-11',
+      count: 2,
+    });
+    expect(fresh.tallies).toContainEqual({
+      programmeId: 'internet-access-subsidy',
+      outcome: 'not-eligible',
+      month: '2026-12',
+      count: 1,
+    });
     expect(fresh.tallies[0]?.month).toBe('2026-12');
     expect(fresh.programmes.every((programme) => !programme.stale)).toBe(true);
 
     setNow(new Date('2027-11-28T04:00:00Z'));
     const later = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
-    expect(later.programmes.every((programme) => programme.stale && programme.rulesAsOf === '2026-11-27')).toBe(true);
+    expect(
+      later.programmes.every((programme) => programme.stale && programme.rulesAsOf === '2026-11-27'),
+    ).toBe(true);
   });
 });

@@ -17,7 +17,13 @@ describe('staleness', () => {
 });
 
 describe('programmesStatus', () => {
-  const tally = (date: string, subject: string, detail: string, count: number, event = 'eligibility.result'): Tally => ({
+  const tally = (
+    date: string,
+    subject: string,
+    detail: string,
+    count: number,
+    event = 'eligibility.result',
+  ): Tally => ({
     date,
     event,
     subject,

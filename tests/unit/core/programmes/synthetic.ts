@@ -1,10 +1,19 @@
 import type { ProgrammeContent } from '../../../../electron/core/programmes/load';
-import type { Condition, Programme, Question, QuestionSet, Reason } from '../../../../electron/core/programmes/schema';
+import type {
+  Condition,
+  Programme,
+  Question,
+  QuestionSet,
+  Reason,
+} from '../../../../electron/core/programmes/schema';
 
 /** Small hand-made content for engine and flow tests, independent of the shipped data. */
 
 export const text = (en: string) => ({ 'zh-HK': `（${en}）`, en });
-export const reason = (name: string): Reason => ({ met: text(`${name} met`), notMet: text(`${name} not met`) });
+export const reason = (name: string): Reason => ({
+  met: text(`${name} met`),
+  notMet: text(`${name} not met`),
+});
 
 function yesNo(id: string): Question {
   return {
@@ -30,7 +39,11 @@ export const questionSet: QuestionSet = {
       id: 'colour',
       kind: 'choice',
       text: text('Colour?'),
-      options: ['red', 'green', 'blue'].map((id) => ({ id, label: text(id), statement: text(`the colour is ${id}`) })),
+      options: ['red', 'green', 'blue'].map((id) => ({
+        id,
+        label: text(id),
+        statement: text(`the colour is ${id}`),
+      })),
       unknownReason: text('colour unknown'),
     },
     {
@@ -39,7 +52,13 @@ export const questionSet: QuestionSet = {
       text: text('Income range?'),
       options: [
         { id: 'low', label: text('under 10k'), statement: text('income is under 10k'), max: 9999 },
-        { id: 'mid', label: text('10k to 20k'), statement: text('income is 10k to 20k'), min: 10000, max: 20000 },
+        {
+          id: 'mid',
+          label: text('10k to 20k'),
+          statement: text('income is 10k to 20k'),
+          min: 10000,
+          max: 20000,
+        },
         { id: 'high', label: text('over 20k'), statement: text('income is over 20k'), min: 20001 },
       ],
       unknownReason: text('income unknown'),
@@ -50,9 +69,18 @@ export const questionSet: QuestionSet = {
 
 export const questions = new Map(questionSet.questions.map((question) => [question.id, question]));
 
-export const eq = (question: string, value: string): Condition => ({ op: 'equals', question, value, reason: reason(`${question}=${value}`) });
+export const eq = (question: string, value: string): Condition => ({
+  op: 'equals',
+  question,
+  value,
+  reason: reason(`${question}=${value}`),
+});
 
-export function programme(id: string, outcomes: Programme['rules']['outcomes'], status: Programme['status'] = 'open'): Programme {
+export function programme(
+  id: string,
+  outcomes: Programme['rules']['outcomes'],
+  status: Programme['status'] = 'open',
+): Programme {
   return {
     id,
     order: 1,

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvField, reportCsvFiles, sessionCsvFiles, toCsv } from '../../../../electron/core/staff-console/csv';
+import {
+  csvField,
+  reportCsvFiles,
+  sessionCsvFiles,
+  toCsv,
+} from '../../../../electron/core/staff-console/csv';
 import { summariseSession } from '../../../../electron/core/staff-console/group-sessions';
 import { computeReport } from '../../../../electron/core/staff-console/reports';
 import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
@@ -57,25 +62,36 @@ describe('CSV fields (RFC 4180)', () => {
 });
 
 describe('CSV golden files (tests/fixtures/reports)', () => {
-  const report = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, { from: '2025-03-01', to: '2025-03-31' }, SEEDED_NAMES);
+  const report = computeReport(
+    SEEDED_TALLIES,
+    SEEDED_SESSIONS,
+    { from: '2025-03-01', to: '2025-03-31' },
+    SEEDED_NAMES,
+  );
 
-  it.each(['en', 'zh-HK'] as const)('the March report in %s matches its golden files, one per table', (language) => {
-    const files = reportCsvFiles(report, language);
-    expect(files.map((f) => f.name)).toEqual([
-      'visits_2025-03-01_2025-03-31.csv',
-      'languages_2025-03-01_2025-03-31.csv',
-      'lessons_2025-03-01_2025-03-31.csv',
-      'eligibility-checks_2025-03-01_2025-03-31.csv',
-      'hotspot-lookups_2025-03-01_2025-03-31.csv',
-      'group-sessions_2025-03-01_2025-03-31.csv',
-    ]);
-    for (const file of files) expect(file.text, file.name).toBe(golden(`${language}_${file.name}`));
-  });
+  it.each(['en', 'zh-HK'] as const)(
+    'the March report in %s matches its golden files, one per table',
+    (language) => {
+      const files = reportCsvFiles(report, language);
+      expect(files.map((f) => f.name)).toEqual([
+        'visits_2025-03-01_2025-03-31.csv',
+        'languages_2025-03-01_2025-03-31.csv',
+        'lessons_2025-03-01_2025-03-31.csv',
+        'eligibility-checks_2025-03-01_2025-03-31.csv',
+        'hotspot-lookups_2025-03-01_2025-03-31.csv',
+        'group-sessions_2025-03-01_2025-03-31.csv',
+      ]);
+      for (const file of files) expect(file.text, file.name).toBe(golden(`${language}_${file.name}`));
+    },
+  );
 
   it('a session summary matches its golden files', () => {
     const summary = summariseSession(SEEDED_SESSIONS[1]!);
     const files = sessionCsvFiles(summary, SEEDED_NAMES.lessons, 'en');
-    expect(files.map((f) => f.name)).toEqual(['session_2025-03-20_summary.csv', 'session_2025-03-20_participants.csv']);
+    expect(files.map((f) => f.name)).toEqual([
+      'session_2025-03-20_summary.csv',
+      'session_2025-03-20_participants.csv',
+    ]);
     for (const file of files) expect(file.text, file.name).toBe(golden(`en_${file.name}`));
   });
 });

@@ -30,17 +30,20 @@ async function kiosk(dataDir?: string): Promise<Kiosk> {
   const core = await createKioskCore({ dataDir: dir, shell: 'browser', now: () => clock.now });
   const status = await core.invoke('staff.status', {});
   const pinSet = status.ok && (status.value as { pinSet: boolean }).pinSet;
-  const signIn = pinSet ? await core.invoke('staff.login', { pin: PIN }) : await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
+  const signIn = pinSet
+    ? await core.invoke('staff.login', { pin: PIN })
+    : await core.invoke('staff.setup', { pin: PIN, confirm: PIN });
   if (!signIn.ok) throw new Error(signIn.error.message);
   let session = (signIn.value as { session: string }).session;
   // Moving the clock on by days ends the staff session, as it would on the kiosk: sign in again.
   const raw = async (method: string, input: unknown = {}) => {
     const result = await core.invoke(method, input, { staffSession: session });
     if (result.ok || result.error.code !== 'unauthorized') return result;
-    session = ((await core.invoke('staff.login', { pin: PIN })) as { value: { session: string } }).value.session;
+    session = ((await core.invoke('staff.login', { pin: PIN })) as { value: { session: string } }).value
+      .session;
     return core.invoke(method, input, { staffSession: session });
   };
-  const call = async <T,>(method: string, input: unknown = {}): Promise<T> => {
+  const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const result = await raw(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value as T;
@@ -52,12 +55,28 @@ interface Session {
   id: string;
   status: string;
   headCount: number;
-  participants: { id: string; label: string; kind: string; progress: { lessonId: string; stepsDone: number; completed: boolean }[] }[];
+  participants: {
+    id: string;
+    label: string;
+    kind: string;
+    progress: { lessonId: string; stepsDone: number; completed: boolean }[];
+  }[];
 }
 
 async function sessionWith(k: Kiosk, nicknames: string[], date = '2025-03-10'): Promise<Session> {
-  let session = await k.call<Session>('staff.groups.create', { title: 'Phones for beginners', date, place: 'Room 1', lessonIds: ['free-wifi', 'photos'] });
-  for (const label of nicknames) session = await k.call<Session>('staff.groups.participants.add', { id: session.id, kind: 'nickname', label, picsAgreed: true });
+  let session = await k.call<Session>('staff.groups.create', {
+    title: 'Phones for beginners',
+    date,
+    place: 'Room 1',
+    lessonIds: ['free-wifi', 'photos'],
+  });
+  for (const label of nicknames)
+    session = await k.call<Session>('staff.groups.participants.add', {
+      id: session.id,
+      kind: 'nickname',
+      label,
+      picsAgreed: true,
+    });
   return session;
 }
 
@@ -77,15 +96,33 @@ describe('group sessions', () => {
     const k = await kiosk();
     let session = await sessionWith(k, ['Auntie May', 'Uncle Wing']);
     expect(session.headCount).toBe(2);
-    session = await k.call<Session>('staff.groups.update', { id: session.id, headCount: 6, notes: 'Projector fine.' });
-    session = await k.call<Session>('staff.groups.progress', { id: session.id, lessonId: 'free-wifi', stepsDone: 3, completed: false });
+    session = await k.call<Session>('staff.groups.update', {
+      id: session.id,
+      headCount: 6,
+      notes: 'Projector fine.',
+    });
+    session = await k.call<Session>('staff.groups.progress', {
+      id: session.id,
+      lessonId: 'free-wifi',
+      stepsDone: 3,
+      completed: false,
+    });
     const may = session.participants[0]!;
-    session = await k.call<Session>('staff.groups.progress', { id: session.id, participantId: may.id, lessonId: 'free-wifi', stepsDone: 8, completed: true });
+    session = await k.call<Session>('staff.groups.progress', {
+      id: session.id,
+      participantId: may.id,
+      lessonId: 'free-wifi',
+      stepsDone: 8,
+      completed: true,
+    });
     expect(session.participants.map((p) => p.progress)).toEqual([
       [{ lessonId: 'free-wifi', stepsDone: 8, completed: true }],
       [{ lessonId: 'free-wifi', stepsDone: 3, completed: false }],
     ]);
-    const summary = await k.call<{ attendance: number; lessons: unknown[]; status: string }>('staff.groups.close', { id: session.id });
+    const summary = await k.call<{ attendance: number; lessons: unknown[]; status: string }>(
+      'staff.groups.close',
+      { id: session.id },
+    );
     expect(summary.status).toBe('closed');
     expect(summary.attendance).toBe(6);
     expect(summary.lessons).toEqual([
@@ -94,7 +131,10 @@ describe('group sessions', () => {
     ]);
     // A closed session's record no longer changes.
     expect(errorCode(await k.raw('staff.groups.update', { id: session.id, headCount: 1 }))).toBe('conflict');
-    const { files } = await k.call<{ files: { name: string; text: string }[] }>('staff.groups.export', { id: session.id, language: 'en' });
+    const { files } = await k.call<{ files: { name: string; text: string }[] }>('staff.groups.export', {
+      id: session.id,
+      language: 'en',
+    });
     expect(files[1]!.text).toContain('Auntie May,Free Wi-Fi: Wi-Fi.HK,8,Yes');
   });
 
@@ -102,12 +142,40 @@ describe('group sessions', () => {
     const k = await kiosk();
     const session = await sessionWith(k, []);
     for (const label of ['A123456(7)', 'a1234567', 'AB 987654 3', 'Chan 91234567', 'may@example.com']) {
-      const result = await k.raw('staff.groups.participants.add', { id: session.id, kind: 'nickname', label, picsAgreed: true });
+      const result = await k.raw('staff.groups.participants.add', {
+        id: session.id,
+        kind: 'nickname',
+        label,
+        picsAgreed: true,
+      });
       expect(errorCode(result), label).toBe('invalid_input');
     }
-    expect(errorCode(await k.raw('staff.groups.participants.add', { id: session.id, kind: 'nickname', label: 'May', picsAgreed: false }))).toBe('invalid_input');
-    expect(errorCode(await k.raw('staff.groups.participants.add', { id: session.id, kind: 'resume-code', label: 'ABC', picsAgreed: true }))).toBe('invalid_input');
-    const saved = await k.call<Session>('staff.groups.participants.add', { id: session.id, kind: 'resume-code', label: 'k7m 2pq', picsAgreed: true });
+    expect(
+      errorCode(
+        await k.raw('staff.groups.participants.add', {
+          id: session.id,
+          kind: 'nickname',
+          label: 'May',
+          picsAgreed: false,
+        }),
+      ),
+    ).toBe('invalid_input');
+    expect(
+      errorCode(
+        await k.raw('staff.groups.participants.add', {
+          id: session.id,
+          kind: 'resume-code',
+          label: 'ABC',
+          picsAgreed: true,
+        }),
+      ),
+    ).toBe('invalid_input');
+    const saved = await k.call<Session>('staff.groups.participants.add', {
+      id: session.id,
+      kind: 'resume-code',
+      label: 'k7m 2pq',
+      picsAgreed: true,
+    });
     expect(saved.participants.map((p) => p.label)).toEqual(['K7M2PQ']);
     const groups = await fs.readFile(path.join(k.dataDir, 'group-sessions.json'), 'utf8');
     expect(groups).not.toMatch(/123456|91234567|example\.com/);
@@ -128,7 +196,12 @@ describe('retention', () => {
     await k.call('staff.datacare.retention', { days: 30 });
     const old = await sessionWith(k, ['Kept till day 30'], '2025-03-10');
     k.clock.now = new Date(START.getTime() + 1);
-    await k.call('staff.groups.progress', { id: old.id, lessonId: 'free-wifi', stepsDone: 8, completed: true });
+    await k.call('staff.groups.progress', {
+      id: old.id,
+      lessonId: 'free-wifi',
+      stepsDone: 8,
+      completed: true,
+    });
     k.clock.now = new Date(START.getTime() + 10 * DAY);
     const newer = await sessionWith(k, ['Joined later']);
 
@@ -141,16 +214,23 @@ describe('retention', () => {
     const restarted = await createKioskCore({ dataDir: dir, shell: 'browser', now: () => later });
     const login = await restarted.invoke('staff.login', { pin: PIN });
     const staffSession = (login as { value: { session: string } }).value.session;
-    const get = async (id: string) => ((await restarted.invoke('staff.groups.get', { id }, { staffSession })) as { value: Session }).value;
+    const get = async (id: string) =>
+      ((await restarted.invoke('staff.groups.get', { id }, { staffSession })) as { value: Session }).value;
     const purgedSession = await get(old.id);
     expect(purgedSession.participants).toEqual([]);
     expect(purgedSession.headCount).toBe(1);
     expect((await get(newer.id)).participants.map((p) => p.label)).toEqual(['Joined later']);
-    const summary = (await restarted.invoke('staff.groups.summary', { id: old.id }, { staffSession })) as { value: { listedParticipants: number; lessons: { completed: number }[] } };
+    const summary = (await restarted.invoke('staff.groups.summary', { id: old.id }, { staffSession })) as {
+      value: { listedParticipants: number; lessons: { completed: number }[] };
+    };
     expect(summary.value.listedParticipants).toBe(1);
     expect(summary.value.lessons[0]!.completed).toBe(1);
-    const log = (await restarted.invoke('staff.log.list', {}, { staffSession })) as { value: { entries: { action: string; detail: string }[] } };
-    expect(log.value.entries.find((e) => e.action === 'purge')?.detail).toMatch(/^start-up: 1 participant\(s\) and 0 resume code\(s\) past 30 days removed/);
+    const log = (await restarted.invoke('staff.log.list', {}, { staffSession })) as {
+      value: { entries: { action: string; detail: string }[] };
+    };
+    expect(log.value.entries.find((e) => e.action === 'purge')?.detail).toMatch(
+      /^start-up: 1 participant\(s\) and 0 resume code\(s\) past 30 days removed/,
+    );
   });
 
   it('sets the resume codes to the same period and purges them too', async () => {
@@ -158,7 +238,11 @@ describe('retention', () => {
     await k.core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 1 });
     k.clock.now = new Date(START.getTime() + 20 * DAY);
     await k.core.invoke('lessons.resume.create', { lessonId: 'photos', stepIndex: 1 });
-    const status = await k.call<{ retentionDays: number; resumeCodeRetentionDays: number; resumeCodes: number }>('staff.datacare.retention', { days: 10 });
+    const status = await k.call<{
+      retentionDays: number;
+      resumeCodeRetentionDays: number;
+      resumeCodes: number;
+    }>('staff.datacare.retention', { days: 10 });
     expect(status).toMatchObject({ retentionDays: 10, resumeCodeRetentionDays: 10, resumeCodes: 1 });
   });
 
@@ -168,13 +252,18 @@ describe('retention', () => {
     await k.core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 1 });
     const session = await sessionWith(k, ['A', 'B', 'C']);
     const activityBefore = await fs.readFile(path.join(k.dataDir, 'activity.json'), 'utf8');
-    expect(await k.call('staff.datacare.wipe', { confirm: 'wipe-personal-data' })).toEqual({ participantsRemoved: 3, resumeCodesRemoved: 1 });
+    expect(await k.call('staff.datacare.wipe', { confirm: 'wipe-personal-data' })).toEqual({
+      participantsRemoved: 3,
+      resumeCodesRemoved: 1,
+    });
     expect(errorCode(await k.raw('staff.datacare.wipe', {}))).toBe('invalid_input');
     const after = await k.call<Session>('staff.groups.get', { id: session.id });
     expect(after.participants).toEqual([]);
     expect(after.headCount).toBe(3);
     expect(await fs.readFile(path.join(k.dataDir, 'activity.json'), 'utf8')).toBe(activityBefore);
-    const codes = JSON.parse(await fs.readFile(path.join(k.dataDir, 'resume-codes.json'), 'utf8')) as { codes: unknown[] };
+    const codes = JSON.parse(await fs.readFile(path.join(k.dataDir, 'resume-codes.json'), 'utf8')) as {
+      codes: unknown[];
+    };
     expect(codes.codes).toEqual([]);
   });
 });
@@ -184,13 +273,23 @@ describe('backup and restore', () => {
     const k = await kiosk();
     const started = await k.core.invoke('visit.start', { language: 'zh-CN' });
     const visit = started.ok ? (started.value as { visit: string }).visit : undefined;
-    await k.core.invoke('lessons.progress', { lessonId: 'free-wifi', event: 'started', language: 'en', visit });
+    await k.core.invoke('lessons.progress', {
+      lessonId: 'free-wifi',
+      event: 'started',
+      language: 'en',
+      visit,
+    });
     await k.core.invoke('lessons.resume.create', { lessonId: 'free-wifi', stepIndex: 2 });
     await sessionWith(k, ['May']);
     await k.call('staff.settings.update', { idleSeconds: 120 });
     const backup = await k.call<{ fileName: string; text: string }>('staff.backup.create');
     expect(backup.fileName).toMatch(/^kiosk-backup_2025-03-10-02-00\.json$/);
-    const file = JSON.parse(backup.text) as { format: string; version: number; checksum: string; documents: { settings: Record<string, unknown> } };
+    const file = JSON.parse(backup.text) as {
+      format: string;
+      version: number;
+      checksum: string;
+      documents: { settings: Record<string, unknown> };
+    };
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.version).toBe(1);
     expect(file.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -208,7 +307,9 @@ describe('backup and restore', () => {
     await fresh.call('staff.backup.restore', { text: backup.text });
     for (const name of ['activity', 'group-sessions', 'resume-codes']) {
       const original = JSON.parse(await fs.readFile(path.join(k.dataDir, `${name}.json`), 'utf8')) as unknown;
-      const restored = JSON.parse(await fs.readFile(path.join(fresh.dataDir, `${name}.json`), 'utf8')) as unknown;
+      const restored = JSON.parse(
+        await fs.readFile(path.join(fresh.dataDir, `${name}.json`), 'utf8'),
+      ) as unknown;
       expect(restored, name).toEqual(original);
     }
     expect((await fresh.call<{ idleSeconds: number }>('settings.get')).idleSeconds).toBe(120);
@@ -247,8 +348,15 @@ describe('staff log', () => {
     await k.call('staff.reports.export', { from: '2025-03-01', to: '2025-03-31', language: 'en' });
     await k.call('staff.datacare.wipe', { confirm: 'wipe-personal-data' });
     await k.call('staff.backup.create');
-    const { entries } = await k.call<{ entries: { time: string; action: string; detail: string }[] }>('staff.log.list');
-    expect(entries.slice(0, 4).map((e) => e.action)).toEqual(['backup', 'wipe', 'export', 'settings-changed']);
+    const { entries } = await k.call<{ entries: { time: string; action: string; detail: string }[] }>(
+      'staff.log.list',
+    );
+    expect(entries.slice(0, 4).map((e) => e.action)).toEqual([
+      'backup',
+      'wipe',
+      'export',
+      'settings-changed',
+    ]);
     expect(entries.map((e) => e.action)).toContain('sign-in');
     expect(entries[0]!.time).toBe(START.toISOString());
     expect(JSON.stringify(entries)).not.toContain(PIN);

@@ -19,8 +19,17 @@ async function signedIn(options: Partial<CoreOptions>) {
 describe('staff.groups.display', () => {
   it('answers shown:false in the browser kiosk, which has no second display', async () => {
     const { core, staffSession } = await signedIn({});
-    expect(await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: 0, language: 'en' }, { staffSession })).toEqual({ ok: true, value: { shown: false } });
-    expect(await core.invoke('staff.groups.display', { close: true }, { staffSession })).toEqual({ ok: true, value: { shown: false } });
+    expect(
+      await core.invoke(
+        'staff.groups.display',
+        { lessonId: 'free-wifi', stepIndex: 0, language: 'en' },
+        { staffSession },
+      ),
+    ).toEqual({ ok: true, value: { shown: false } });
+    expect(await core.invoke('staff.groups.display', { close: true }, { staffSession })).toEqual({
+      ok: true,
+      value: { shown: false },
+    });
   });
 
   it('hands the shell the step, its position and stage, with every language filled in', async () => {
@@ -32,7 +41,11 @@ describe('staff.groups.display', () => {
     const practiceIndex = steps.findIndex((s) => s.kind === 'practice');
     expect(practiceIndex).toBeGreaterThanOrEqual(0);
 
-    const result = await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: practiceIndex, stage: 1, language: 'zh-CN' }, { staffSession });
+    const result = await core.invoke(
+      'staff.groups.display',
+      { lessonId: 'free-wifi', stepIndex: practiceIndex, stage: 1, language: 'zh-CN' },
+      { staffSession },
+    );
     expect(result).toEqual({ ok: true, value: { shown: true } });
     const view = showGroupDisplay.mock.calls[0]![0]!;
     expect(view).toEqual({
@@ -47,10 +60,20 @@ describe('staff.groups.display', () => {
 
     // A stage beyond what the step has is kept within it (an explain step has one).
     const explainIndex = steps.findIndex((s) => s.kind === 'explain');
-    await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: explainIndex, stage: 2, language: 'en' }, { staffSession });
-    expect(showGroupDisplay.mock.calls[1]![0]).toMatchObject({ stage: 0, position: { number: explainIndex + 1 } });
+    await core.invoke(
+      'staff.groups.display',
+      { lessonId: 'free-wifi', stepIndex: explainIndex, stage: 2, language: 'en' },
+      { staffSession },
+    );
+    expect(showGroupDisplay.mock.calls[1]![0]).toMatchObject({
+      stage: 0,
+      position: { number: explainIndex + 1 },
+    });
 
-    expect(await core.invoke('staff.groups.display', { close: true }, { staffSession })).toEqual({ ok: true, value: { shown: false } });
+    expect(await core.invoke('staff.groups.display', { close: true }, { staffSession })).toEqual({
+      ok: true,
+      value: { shown: false },
+    });
     expect(showGroupDisplay).toHaveBeenLastCalledWith(null);
   });
 
@@ -65,7 +88,11 @@ describe('staff.groups.display', () => {
     const showGroupDisplay = vi.fn(async () => ({ shown: true }));
     const { core } = await signedIn({ shell: 'electron', showGroupDisplay });
     for (const context of [{}, { staffSession: 'not-a-session' }]) {
-      const result = await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: 0, language: 'en' }, context);
+      const result = await core.invoke(
+        'staff.groups.display',
+        { lessonId: 'free-wifi', stepIndex: 0, language: 'en' },
+        context,
+      );
       expect(!result.ok && result.error.code).toBe('unauthorized');
     }
     expect(showGroupDisplay).not.toHaveBeenCalled();
@@ -74,11 +101,23 @@ describe('staff.groups.display', () => {
   it('refuses an unknown lesson, a step past the end and a mixed-up request', async () => {
     const showGroupDisplay = vi.fn(async () => ({ shown: true }));
     const { core, staffSession } = await signedIn({ shell: 'electron', showGroupDisplay });
-    const unknown = await core.invoke('staff.groups.display', { lessonId: 'no-such-lesson', stepIndex: 0, language: 'en' }, { staffSession });
+    const unknown = await core.invoke(
+      'staff.groups.display',
+      { lessonId: 'no-such-lesson', stepIndex: 0, language: 'en' },
+      { staffSession },
+    );
     expect(!unknown.ok && unknown.error.code).toBe('not_found');
-    const pastEnd = await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: 40, language: 'en' }, { staffSession });
+    const pastEnd = await core.invoke(
+      'staff.groups.display',
+      { lessonId: 'free-wifi', stepIndex: 40, language: 'en' },
+      { staffSession },
+    );
     expect(!pastEnd.ok && pastEnd.error.code).toBe('invalid_input');
-    const mixed = await core.invoke('staff.groups.display', { close: true, lessonId: 'free-wifi' }, { staffSession });
+    const mixed = await core.invoke(
+      'staff.groups.display',
+      { close: true, lessonId: 'free-wifi' },
+      { staffSession },
+    );
     expect(!mixed.ok && mixed.error.code).toBe('invalid_input');
     expect(showGroupDisplay).not.toHaveBeenCalled();
   });
@@ -89,7 +128,11 @@ describe('staff.groups.display', () => {
     });
     const { core, staffSession } = await signedIn({ shell: 'electron', showGroupDisplay });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const result = await core.invoke('staff.groups.display', { lessonId: 'free-wifi', stepIndex: 0, language: 'en' }, { staffSession });
+    const result = await core.invoke(
+      'staff.groups.display',
+      { lessonId: 'free-wifi', stepIndex: 0, language: 'en' },
+      { staffSession },
+    );
     spy.mockRestore();
     expect(result).toEqual({ ok: true, value: { shown: false } });
   });

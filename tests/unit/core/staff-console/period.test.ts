@@ -39,20 +39,38 @@ describe('moving one end of a period', () => {
 
   it('stepping To before From on the 1st makes the period the day before, and says From moved', () => {
     const thisMonth = presetPeriod('this-month', today);
-    expect(moveEnd(thisMonth, 'to', '2026-11-30', today)).toEqual({ period: { from: '2026-11-30', to: '2026-11-30' }, pushed: 'from' });
+    expect(moveEnd(thisMonth, 'to', '2026-11-30', today)).toEqual({
+      period: { from: '2026-11-30', to: '2026-11-30' },
+      pushed: 'from',
+    });
   });
 
   it('stepping From after To moves To with it', () => {
-    expect(moveEnd({ from: '2026-11-01', to: '2026-11-10' }, 'from', '2026-11-20', today)).toEqual({ period: { from: '2026-11-20', to: '2026-11-20' }, pushed: 'to' });
+    expect(moveEnd({ from: '2026-11-01', to: '2026-11-10' }, 'from', '2026-11-20', today)).toEqual({
+      period: { from: '2026-11-20', to: '2026-11-20' },
+      pushed: 'to',
+    });
   });
 
   it('moves one end alone while the other is not passed', () => {
-    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'to', '2026-11-15', today)).toEqual({ period: { from: '2026-11-01', to: '2026-11-15' }, pushed: null });
-    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'from', '2026-10-01', today)).toEqual({ period: { from: '2026-10-01', to: '2026-11-30' }, pushed: null });
+    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'to', '2026-11-15', today)).toEqual({
+      period: { from: '2026-11-01', to: '2026-11-15' },
+      pushed: null,
+    });
+    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'from', '2026-10-01', today)).toEqual({
+      period: { from: '2026-10-01', to: '2026-11-30' },
+      pushed: null,
+    });
   });
 
   it('never goes past today, on either end', () => {
-    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'to', '2026-12-31', today).period).toEqual({ from: '2026-11-01', to: '2026-12-01' });
-    expect(moveEnd({ from: '2026-11-01', to: '2026-12-01' }, 'from', '2027-01-01', today)).toEqual({ period: { from: '2026-12-01', to: '2026-12-01' }, pushed: null });
+    expect(moveEnd({ from: '2026-11-01', to: '2026-11-30' }, 'to', '2026-12-31', today).period).toEqual({
+      from: '2026-11-01',
+      to: '2026-12-01',
+    });
+    expect(moveEnd({ from: '2026-11-01', to: '2026-12-01' }, 'from', '2027-01-01', today)).toEqual({
+      period: { from: '2026-12-01', to: '2026-12-01' },
+      pushed: null,
+    });
   });
 });

@@ -38,34 +38,62 @@ describe('staff.print.pdf', () => {
   });
 
   it('passes the name to the shell and logs the saved file name (not its folder)', async () => {
-    const printToPdf = vi.fn(async () => ({ saved: true, file: '/media/usb/ada/report-2026-11-01-to-2026-11-30.pdf' }));
+    const printToPdf = vi.fn(async () => ({
+      saved: true,
+      file: '/media/usb/ada/report-2026-11-01-to-2026-11-30.pdf',
+    }));
     const { core, staffSession } = await signedIn({ shell: 'electron', printToPdf });
     const result = await core.invoke('staff.print.pdf', INPUT, { staffSession });
-    expect(result).toEqual({ ok: true, value: { saved: true, file: '/media/usb/ada/report-2026-11-01-to-2026-11-30.pdf' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { saved: true, file: '/media/usb/ada/report-2026-11-01-to-2026-11-30.pdf' },
+    });
     expect(printToPdf).toHaveBeenCalledWith({ suggestedName: INPUT.suggestedName });
 
     const log = await core.invoke('staff.log.list', {}, { staffSession });
-    const latest = log.ok ? (log.value as { entries: { action: string; detail: string }[] }).entries[0] : undefined;
-    expect(latest).toEqual(expect.objectContaining({ action: 'export', detail: 'figures: PDF report-2026-11-01-to-2026-11-30.pdf' }));
+    const latest = log.ok
+      ? (log.value as { entries: { action: string; detail: string }[] }).entries[0]
+      : undefined;
+    expect(latest).toEqual(
+      expect.objectContaining({
+        action: 'export',
+        detail: 'figures: PDF report-2026-11-01-to-2026-11-30.pdf',
+      }),
+    );
   });
 
   it('logs nothing when staff cancel, and reports a failed write as a storage error', async () => {
     const printToPdf = vi.fn(async () => ({ saved: false }));
     const { core, staffSession } = await signedIn({ shell: 'electron', printToPdf });
-    expect(await core.invoke('staff.print.pdf', INPUT, { staffSession })).toEqual({ ok: true, value: { saved: false } });
+    expect(await core.invoke('staff.print.pdf', INPUT, { staffSession })).toEqual({
+      ok: true,
+      value: { saved: false },
+    });
     const log = await core.invoke('staff.log.list', {}, { staffSession });
-    expect(log.ok && (log.value as { entries: { action: string }[] }).entries.map((e) => e.action)).not.toContain('export');
+    expect(
+      log.ok && (log.value as { entries: { action: string }[] }).entries.map((e) => e.action),
+    ).not.toContain('export');
 
     printToPdf.mockRejectedValueOnce(new Error('ENOSPC'));
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const failed = await core.invoke('staff.print.pdf', { kind: 'session-summary', suggestedName: 'group-session' }, { staffSession });
+    const failed = await core.invoke(
+      'staff.print.pdf',
+      { kind: 'session-summary', suggestedName: 'group-session' },
+      { staffSession },
+    );
     spy.mockRestore();
     expect(!failed.ok && failed.error.code).toBe('storage');
   });
 
   it('refuses an unknown kind or an empty name', async () => {
-    const { core, staffSession } = await signedIn({ shell: 'electron', printToPdf: async () => ({ saved: false }) });
-    for (const input of [{ kind: 'receipt', suggestedName: 'x' }, { kind: 'report', suggestedName: '  ' }]) {
+    const { core, staffSession } = await signedIn({
+      shell: 'electron',
+      printToPdf: async () => ({ saved: false }),
+    });
+    for (const input of [
+      { kind: 'receipt', suggestedName: 'x' },
+      { kind: 'report', suggestedName: '  ' },
+    ]) {
       const result = await core.invoke('staff.print.pdf', input, { staffSession });
       expect(!result.ok && result.error.code).toBe('invalid_input');
     }

@@ -48,7 +48,14 @@ describe('report from seeded activity (counted by hand)', () => {
   });
 
   it('counts lessons started, steps and completed by lesson, zero for lessons nobody opened', () => {
-    expect(report.lessons.map(({ lessonId, started, steps, completed }) => ({ lessonId, started, steps, completed }))).toEqual([
+    expect(
+      report.lessons.map(({ lessonId, started, steps, completed }) => ({
+        lessonId,
+        started,
+        steps,
+        completed,
+      })),
+    ).toEqual([
       { lessonId: 'free-wifi', started: 3, steps: 9, completed: 2 },
       { lessonId: 'spot-the-scam', started: 3, steps: 4, completed: 0 },
       { lessonId: 'video-call', started: 0, steps: 0, completed: 0 },
@@ -56,7 +63,9 @@ describe('report from seeded activity (counted by hand)', () => {
   });
 
   it('counts eligibility checks by programme and outcome', () => {
-    expect(report.eligibility.map(({ programmeId, outcome, count }) => ({ programmeId, outcome, count }))).toEqual([
+    expect(
+      report.eligibility.map(({ programmeId, outcome, count }) => ({ programmeId, outcome, count })),
+    ).toEqual([
       { programmeId: 'internet-access-subsidy', outcome: 'eligible', count: 3 },
       { programmeId: 'internet-access-subsidy', outcome: 'not-eligible', count: 1 },
       { programmeId: 'wifi-hk', outcome: 'need-more-info', count: 3 },
@@ -79,7 +88,12 @@ describe('report from seeded activity (counted by hand)', () => {
   });
 
   it('charts a year by month and shows zero where nothing was recorded', () => {
-    const year = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, { from: '2024-05-01', to: '2025-04-30' }, SEEDED_NAMES);
+    const year = computeReport(
+      SEEDED_TALLIES,
+      SEEDED_SESSIONS,
+      { from: '2024-05-01', to: '2025-04-30' },
+      SEEDED_NAMES,
+    );
     expect(year.granularity).toBe('month');
     expect(year.visits.series).toHaveLength(12);
     expect(year.visits.series.find((p) => p.period === '2025-02')?.count).toBe(9);

@@ -2,7 +2,14 @@ import type { Tally } from '../../../../electron/core/activity/schema';
 import type { GroupSession } from '../../../../electron/core/staff-console/group-sessions';
 import type { ReportNames } from '../../../../electron/core/staff-console/reports';
 
-const t = (date: string, event: string, subject: string, detail: string, language: Tally['language'], count: number): Tally => ({ date, event, subject, detail, language, count });
+const t = (
+  date: string,
+  event: string,
+  subject: string,
+  detail: string,
+  language: Tally['language'],
+  count: number,
+): Tally => ({ date, event, subject, detail, language, count });
 
 /**
  * A month of activity small enough to count by hand (see the expectations in reports.test.ts).
@@ -33,7 +40,13 @@ export const SEEDED_TALLIES: Tally[] = [
   t('2025-04-01', 'hotspot.lookup', 'A', '', 'zh-HK', 8),
 ];
 
-function session(id: string, date: string, headCount: number, participants: number, title: string): GroupSession {
+function session(
+  id: string,
+  date: string,
+  headCount: number,
+  participants: number,
+  title: string,
+): GroupSession {
   return {
     id,
     title,
@@ -68,8 +81,15 @@ export const SEEDED_SESSIONS: GroupSession[] = [
 const name = (en: string, zh: string) => ({ 'zh-HK': zh, en, 'zh-CN': zh });
 
 export const SEEDED_NAMES: ReportNames = {
-  lessons: { 'free-wifi': name('Free Wi-Fi: Wi-Fi.HK', '免費 Wi-Fi：Wi-Fi.HK'), 'spot-the-scam': name('Spot the scam', '識破騙局'), 'video-call': name('Video call', '視像通話') },
-  programmes: { 'internet-access-subsidy': name('Subsidy for Internet Access Charges', '上網費津貼'), 'wifi-hk': name('Wi-Fi.HK', 'Wi-Fi.HK') },
+  lessons: {
+    'free-wifi': name('Free Wi-Fi: Wi-Fi.HK', '免費 Wi-Fi：Wi-Fi.HK'),
+    'spot-the-scam': name('Spot the scam', '識破騙局'),
+    'video-call': name('Video call', '視像通話'),
+  },
+  programmes: {
+    'internet-access-subsidy': name('Subsidy for Internet Access Charges', '上網費津貼'),
+    'wifi-hk': name('Wi-Fi.HK', 'Wi-Fi.HK'),
+  },
   districts: { A: name('Central and Western', '中西區'), F: name('Sham Shui Po', '深水埗區') },
   lessonOrder: ['free-wifi', 'spot-the-scam', 'video-call'],
   programmeOrder: ['internet-access-subsidy', 'wifi-hk'],

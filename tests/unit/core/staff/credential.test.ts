@@ -37,9 +37,19 @@ async function damage(dataDir: string, name: string): Promise<void> {
 async function addPersonalData(core: KioskCore, session: string): Promise<void> {
   const ctx = { staffSession: session };
   const group = valueOf<{ id: string }>(
-    await core.invoke('staff.groups.create', { title: 'Phones for beginners', date: '2026-03-02', place: 'Room 1', lessonIds: ['free-wifi'] }, ctx),
+    await core.invoke(
+      'staff.groups.create',
+      { title: 'Phones for beginners', date: '2026-03-02', place: 'Room 1', lessonIds: ['free-wifi'] },
+      ctx,
+    ),
   );
-  valueOf(await core.invoke('staff.groups.participants.add', { id: group.id, kind: 'nickname', label: 'Auntie Mei', picsAgreed: true }, ctx));
+  valueOf(
+    await core.invoke(
+      'staff.groups.participants.add',
+      { id: group.id, kind: 'nickname', label: 'Auntie Mei', picsAgreed: true },
+      ctx,
+    ),
+  );
 }
 
 async function readJson(dataDir: string, file: string): Promise<Record<string, unknown>> {
@@ -55,7 +65,9 @@ describe('the staff credential lives apart from the settings', () => {
 
     const restarted = await openCore(dataDir);
     expect(await status(restarted)).toMatchObject({ pinSet: true, entry: 'sign-in' });
-    expect(errorCode(await restarted.invoke('staff.setup', { pin: '999999', confirm: '999999' }))).toBe('conflict');
+    expect(errorCode(await restarted.invoke('staff.setup', { pin: '999999', confirm: '999999' }))).toBe(
+      'conflict',
+    );
     valueOf(await restarted.invoke('staff.login', { pin: PIN }));
     // Settings themselves went back to their defaults, as before.
     expect(valueOf<{ district: string }>(await restarted.invoke('settings.get', {})).district).toBe('F');
@@ -79,9 +91,14 @@ describe('the staff credential lives apart from the settings', () => {
     expect(credential.failedAttempts).toBe(3);
     expect(await status(upgraded)).toMatchObject({ pinSet: true, entry: 'sign-in', triesLeft: 2 });
     // No recovery code existed before: the first sign-in makes one, shown once.
-    const signIn = valueOf<{ recoveryCode: string | null }>(await upgraded.invoke('staff.login', { pin: PIN }));
+    const signIn = valueOf<{ recoveryCode: string | null }>(
+      await upgraded.invoke('staff.login', { pin: PIN }),
+    );
     expect(signIn.recoveryCode).toMatch(/^\d{16}$/);
-    expect(valueOf<{ recoveryCode: string | null }>(await upgraded.invoke('staff.login', { pin: PIN })).recoveryCode).toBeNull();
+    expect(
+      valueOf<{ recoveryCode: string | null }>(await upgraded.invoke('staff.login', { pin: PIN }))
+        .recoveryCode,
+    ).toBeNull();
   });
 
   it('loses nothing when a move was cut short after the credential was written', async () => {
@@ -111,32 +128,54 @@ describe('a lost credential', () => {
 
     clock.advance(60_000);
     const kiosk = await openCore(dataDir, clock);
-    expect(await status(kiosk)).toMatchObject({ pinSet: false, entry: 'recovery', recovery: { available: true, triesLeft: 10 } });
-    expect(valueOf<{ staff: { entry: string } }>(await kiosk.invoke('app.info', {})).staff.entry).toBe('recovery');
-    expect(errorCode(await kiosk.invoke('staff.setup', { pin: '999999', confirm: '999999' }))).toBe('forbidden');
+    expect(await status(kiosk)).toMatchObject({
+      pinSet: false,
+      entry: 'recovery',
+      recovery: { available: true, triesLeft: 10 },
+    });
+    expect(valueOf<{ staff: { entry: string } }>(await kiosk.invoke('app.info', {})).staff.entry).toBe(
+      'recovery',
+    );
+    expect(errorCode(await kiosk.invoke('staff.setup', { pin: '999999', confirm: '999999' }))).toBe(
+      'forbidden',
+    );
     expect(errorCode(await kiosk.invoke('staff.login', { pin: PIN }))).toBe('conflict');
 
     const wrongCode = recoveryCode.replace(/^./, (d) => String((Number(d) + 1) % 10));
-    expect(errorCode(await kiosk.invoke('staff.recover', { code: wrongCode, pin: NEW_PIN, confirm: NEW_PIN }))).toBe('unauthorized');
+    expect(
+      errorCode(await kiosk.invoke('staff.recover', { code: wrongCode, pin: NEW_PIN, confirm: NEW_PIN })),
+    ).toBe('unauthorized');
     expect((await status(kiosk)).recovery.triesLeft).toBe(9);
 
     // Typed in groups of four, as printed.
     const grouped = recoveryCode.replace(/(\d{4})(?=\d)/g, '$1 ');
-    const recovered = valueOf<{ session: string; recoveryCode: string }>(await kiosk.invoke('staff.recover', { code: grouped, pin: NEW_PIN, confirm: NEW_PIN }));
+    const recovered = valueOf<{ session: string; recoveryCode: string }>(
+      await kiosk.invoke('staff.recover', { code: grouped, pin: NEW_PIN, confirm: NEW_PIN }),
+    );
     expect(recovered.recoveryCode).toMatch(/^\d{16}$/);
     expect(recovered.recoveryCode).not.toBe(recoveryCode);
     expect(await status(kiosk)).toMatchObject({ pinSet: true, entry: 'sign-in' });
-    const groups = valueOf<{ sessions: { participants: { label: string }[] }[] }>(await kiosk.invoke('staff.groups.list', {}, { staffSession: recovered.session }));
+    const groups = valueOf<{ sessions: { participants: { label: string }[] }[] }>(
+      await kiosk.invoke('staff.groups.list', {}, { staffSession: recovered.session }),
+    );
     expect(groups.sessions[0]?.participants.map((p) => p.label)).toEqual(['Auntie Mei']);
 
     // Data health says what happened, as codes.
-    const health = valueOf<DataHealth>(await kiosk.invoke('staff.health', {}, { staffSession: recovered.session }));
-    expect(health.staff.notices.map((n) => n.code)).toEqual(expect.arrayContaining(['credential-lost', 'pin-recovered']));
-    expect(health.staff.notices.find((n) => n.code === 'credential-lost')?.time).toBe(clock.now().toISOString());
+    const health = valueOf<DataHealth>(
+      await kiosk.invoke('staff.health', {}, { staffSession: recovered.session }),
+    );
+    expect(health.staff.notices.map((n) => n.code)).toEqual(
+      expect.arrayContaining(['credential-lost', 'pin-recovered']),
+    );
+    expect(health.staff.notices.find((n) => n.code === 'credential-lost')?.time).toBe(
+      clock.now().toISOString(),
+    );
 
     // The used code is spent; the new PIN and the new code work after a restart.
     const restarted = await openCore(dataDir, clock);
-    expect(errorCode(await restarted.invoke('staff.recover', { code: recoveryCode, pin: PIN, confirm: PIN }))).toBe('unauthorized');
+    expect(
+      errorCode(await restarted.invoke('staff.recover', { code: recoveryCode, pin: PIN, confirm: PIN })),
+    ).toBe('unauthorized');
     valueOf(await restarted.invoke('staff.login', { pin: NEW_PIN }));
   });
 
@@ -178,12 +217,18 @@ describe('a lost credential', () => {
     const { session } = await setUp(first);
     await addPersonalData(first, session);
     // As a full disk would leave it: the damaged credential moved aside, no main file, no recovery record.
-    await fs.rename(path.join(dataDir, 'staff-credential.json'), path.join(dataDir, 'staff-credential.corrupt-2026-03-02T03-00-00-000Z.json'));
+    await fs.rename(
+      path.join(dataDir, 'staff-credential.json'),
+      path.join(dataDir, 'staff-credential.corrupt-2026-03-02T03-00-00-000Z.json'),
+    );
     await fs.rm(path.join(dataDir, 'staff-credential.bak.json'));
-    for (const file of ['staff-recovery.json', 'staff-recovery.bak.json']) await fs.rm(path.join(dataDir, file));
+    for (const file of ['staff-recovery.json', 'staff-recovery.bak.json'])
+      await fs.rm(path.join(dataDir, file));
     const kiosk = await openCore(dataDir);
     expect(await status(kiosk)).toMatchObject({ pinSet: false, entry: 'closed' });
-    expect(errorCode(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }))).toBe('forbidden');
+    expect(errorCode(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }))).toBe(
+      'forbidden',
+    );
   });
 
   it('without personal data on the kiosk: first-run set-up opens as before', async () => {
@@ -196,7 +241,9 @@ describe('a lost credential', () => {
 
     const kiosk = await openCore(dataDir);
     expect(await status(kiosk)).toMatchObject({ pinSet: false, entry: 'set-up' });
-    const again = valueOf<{ recoveryCode: string }>(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }));
+    const again = valueOf<{ recoveryCode: string }>(
+      await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }),
+    );
     expect(again.recoveryCode).toMatch(/^\d{16}$/);
   });
 
@@ -209,9 +256,17 @@ describe('a lost credential', () => {
     await damage(dataDir, 'staff-recovery');
 
     const kiosk = await openCore(dataDir);
-    expect(await status(kiosk)).toMatchObject({ pinSet: false, entry: 'closed', recovery: { available: false } });
-    expect(errorCode(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }))).toBe('forbidden');
-    expect(errorCode(await kiosk.invoke('staff.recover', { code: recoveryCode, pin: NEW_PIN, confirm: NEW_PIN }))).toBe('forbidden');
+    expect(await status(kiosk)).toMatchObject({
+      pinSet: false,
+      entry: 'closed',
+      recovery: { available: false },
+    });
+    expect(errorCode(await kiosk.invoke('staff.setup', { pin: NEW_PIN, confirm: NEW_PIN }))).toBe(
+      'forbidden',
+    );
+    expect(
+      errorCode(await kiosk.invoke('staff.recover', { code: recoveryCode, pin: NEW_PIN, confirm: NEW_PIN })),
+    ).toBe('forbidden');
     expect(errorCode(await kiosk.invoke('staff.login', { pin: PIN }))).toBe('conflict');
   });
 
@@ -223,6 +278,10 @@ describe('a lost credential', () => {
     const { session } = valueOf<{ session: string }>(await kiosk.invoke('staff.login', { pin: PIN }));
     const health = valueOf<DataHealth>(await kiosk.invoke('staff.health', {}, { staffSession: session }));
     expect(health.staff.notices.map((n) => n.code)).toEqual(['credential-restored']);
-    expect(health.events).toEqual(expect.arrayContaining([expect.objectContaining({ document: 'staff-credential', kind: 'recovered-from-backup' })]));
+    expect(health.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ document: 'staff-credential', kind: 'recovered-from-backup' }),
+      ]),
+    );
   });
 });

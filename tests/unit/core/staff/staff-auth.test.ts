@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../../electron/core/errors';
 import { createKioskCore, type KioskCore } from '../../../../electron/core/service';
-import { StaffCredentialDocSchema, type StaffCredentialDoc } from '../../../../electron/core/staff/credential-schema';
+import {
+  StaffCredentialDocSchema,
+  type StaffCredentialDoc,
+} from '../../../../electron/core/staff/credential-schema';
 import { hashPin, verifyPin } from '../../../../electron/core/staff/pin';
 import { StaffSessions } from '../../../../electron/core/staff/sessions';
 import {
@@ -97,7 +100,8 @@ describe('staff PIN storage', () => {
     await core.invoke('staff.login', { pin: WRONG });
     await core.invoke('staff.login', { pin: PIN });
     for (const spy of spies) {
-      for (const args of spy.mock.calls) expect(JSON.stringify(args)).not.toMatch(new RegExp(`${PIN}|${WRONG}`));
+      for (const args of spy.mock.calls)
+        expect(JSON.stringify(args)).not.toMatch(new RegExp(`${PIN}|${WRONG}`));
     }
   });
 });
@@ -125,7 +129,10 @@ describe('staff PIN set-up', () => {
     const core = await openCore(dataDir);
     const session = await setUp(core);
     expect((await core.invoke('staff.health', {}, { staffSession: session })).ok).toBe(true);
-    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: null, entry: 'sign-in' } });
+    expect(await core.invoke('staff.status', {})).toMatchObject({
+      ok: true,
+      value: { pinSet: true, lockedUntil: null, entry: 'sign-in' },
+    });
 
     const hashBefore = (await readCredential(dataDir)).doc.pin;
     const again = await core.invoke('staff.setup', { pin: '999999', confirm: '999999' });
@@ -174,7 +181,10 @@ describe('staff lockout', () => {
     const lockedAt = clock.ms - 1000;
     const expectedUntil = new Date(lockedAt + LOCKOUT_MS).toISOString();
     expect((await readCredential(dataDir)).doc.lockedUntil).toBe(expectedUntil);
-    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: expectedUntil, triesLeft: 0 } });
+    expect(await core.invoke('staff.status', {})).toMatchObject({
+      ok: true,
+      value: { pinSet: true, lockedUntil: expectedUntil, triesLeft: 0 },
+    });
 
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');
     expect(errorCode(await core.invoke('staff.login', { pin: WRONG }))).toBe('locked');
@@ -187,7 +197,10 @@ describe('staff lockout', () => {
 
     // Once the lock has run out, the right PIN works and the count starts again.
     clock.advance(2);
-    expect(await core.invoke('staff.status', {})).toMatchObject({ ok: true, value: { pinSet: true, lockedUntil: null, entry: 'sign-in' } });
+    expect(await core.invoke('staff.status', {})).toMatchObject({
+      ok: true,
+      value: { pinSet: true, lockedUntil: null, entry: 'sign-in' },
+    });
     sessionOf(await core.invoke('staff.login', { pin: PIN }));
     const { doc } = await readCredential(dataDir);
     expect(doc.failedAttempts).toBe(0);
@@ -299,7 +312,10 @@ describe('staff sessions', () => {
     const second = sessionOf(await core.invoke('staff.login', { pin: PIN }));
     expect(first).not.toBe(second);
 
-    expect(await core.invoke('staff.logout', {}, { staffSession: first })).toEqual({ ok: true, value: { signedOut: true } });
+    expect(await core.invoke('staff.logout', {}, { staffSession: first })).toEqual({
+      ok: true,
+      value: { signedOut: true },
+    });
     expect(errorCode(await core.invoke('staff.health', {}, { staffSession: first }))).toBe('unauthorized');
     expect(errorCode(await core.invoke('staff.logout', {}, { staffSession: first }))).toBe('unauthorized');
     expect((await core.invoke('staff.health', {}, { staffSession: second })).ok).toBe(true);
@@ -309,7 +325,9 @@ describe('staff sessions', () => {
     const dataDir = await dirs.make();
     const session = await setUp(await openCore(dataDir));
     const restarted = await openCore(dataDir);
-    expect(errorCode(await restarted.invoke('staff.health', {}, { staffSession: session }))).toBe('unauthorized');
+    expect(errorCode(await restarted.invoke('staff.health', {}, { staffSession: session }))).toBe(
+      'unauthorized',
+    );
   });
 
   it('are random, long tokens', () => {
@@ -331,23 +349,30 @@ describe('staff PIN change', () => {
     const ctx = { staffSession: session };
 
     // A wrong current PIN is a mistake in the form, not a lost session: the session stays alive.
-    expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe(
-      'invalid_input',
-    );
+    expect(
+      errorCode(
+        await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx),
+      ),
+    ).toBe('invalid_input');
     expect((await core.invoke('staff.health', {}, ctx)).ok).toBe(true);
-    expect(errorCode(await core.invoke('staff.pin.change', { current: PIN, next: '222333', confirm: '222334' }, ctx))).toBe(
-      'invalid_input',
-    );
-    expect(errorCode(await core.invoke('staff.pin.change', { current: PIN, next: '2223', confirm: '2223' }, ctx))).toBe(
-      'invalid_input',
-    );
-    expect(await core.invoke('staff.pin.change', { current: PIN, next: '222333', confirm: '222333' }, ctx)).toEqual({
+    expect(
+      errorCode(
+        await core.invoke('staff.pin.change', { current: PIN, next: '222333', confirm: '222334' }, ctx),
+      ),
+    ).toBe('invalid_input');
+    expect(
+      errorCode(await core.invoke('staff.pin.change', { current: PIN, next: '2223', confirm: '2223' }, ctx)),
+    ).toBe('invalid_input');
+    expect(
+      await core.invoke('staff.pin.change', { current: PIN, next: '222333', confirm: '222333' }, ctx),
+    ).toEqual({
       ok: true,
       value: { changed: true },
     });
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('unauthorized');
     sessionOf(await core.invoke('staff.login', { pin: '222333' }));
-    for (const file of await fs.readdir(dataDir)) expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain('222333');
+    for (const file of await fs.readdir(dataDir))
+      expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain('222333');
   });
 
   it('counts wrong current PINs towards the lockout, and the fifth ends every staff session', async () => {
@@ -356,10 +381,18 @@ describe('staff PIN change', () => {
     const session = await setUp(core);
     const ctx = { staffSession: session };
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
+      expect(
+        errorCode(
+          await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx),
+        ),
+      ).toBe('invalid_input');
     }
     expect((await readCredential(dataDir)).doc.failedAttempts).toBe(4);
-    expect(errorCode(await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx))).toBe('invalid_input');
+    expect(
+      errorCode(
+        await core.invoke('staff.pin.change', { current: WRONG, next: '222333', confirm: '222333' }, ctx),
+      ),
+    ).toBe('invalid_input');
     expect((await readCredential(dataDir)).doc.lockedUntil).not.toBeNull();
     expect(errorCode(await core.invoke('staff.health', {}, ctx))).toBe('unauthorized');
     expect(errorCode(await core.invoke('staff.login', { pin: PIN }))).toBe('locked');

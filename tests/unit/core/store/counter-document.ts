@@ -4,7 +4,11 @@ import { StoredDocument, type HealthEvent } from '../../../../electron/core/stor
 import type { DurableFs } from '../../../../electron/core/store/durable-file';
 
 /** A small document for the store's tests: a number and a list, so a change is easy to see on disk. */
-export const CounterSchema = z.object({ schemaVersion: z.literal(1), counter: z.number().int().min(0), names: z.array(z.string()) });
+export const CounterSchema = z.object({
+  schemaVersion: z.literal(1),
+  counter: z.number().int().min(0),
+  names: z.array(z.string()),
+});
 export type Counter = z.infer<typeof CounterSchema>;
 export const counterDefaults = (): Counter => ({ schemaVersion: 1, counter: 0, names: [] });
 
@@ -13,7 +17,11 @@ export const FIXED_NOW = new Date('2025-03-04T05:06:07.890Z');
 export const ASIDE_STAMP = '2025-03-04T05-06-07-890Z';
 
 /** `counter.json` in the folder, its health events pushed to `events`, optionally over a faulty file system. */
-export function openCounter(dataDir: string, events: HealthEvent[] = [], fs?: DurableFs): Promise<StoredDocument<Counter>> {
+export function openCounter(
+  dataDir: string,
+  events: HealthEvent[] = [],
+  fs?: DurableFs,
+): Promise<StoredDocument<Counter>> {
   return StoredDocument.open<Counter>({
     dataDir,
     name: 'counter',

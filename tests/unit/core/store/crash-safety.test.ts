@@ -72,64 +72,70 @@ function runAndKill(dataDir: string, delayMs: number): Promise<RunOutcome> {
 }
 
 describe('store crash safety', () => {
-  it(
-    `keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`,
-    async () => {
-      const dataDir = await dirs.make();
-      const mainFile = path.join(dataDir, `${CRASH_DOC_NAME}.json`);
-      const backupFile = path.join(dataDir, `${CRASH_DOC_NAME}.bak.json`);
-      let previousCounter = 0;
+  it(`keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`, async () => {
+    const dataDir = await dirs.make();
+    const mainFile = path.join(dataDir, `${CRASH_DOC_NAME}.json`);
+    const backupFile = path.join(dataDir, `${CRASH_DOC_NAME}.bak.json`);
+    let previousCounter = 0;
 
-      for (let run = 1; run <= KILLS; run += 1) {
-        const delayMs = Math.round(MIN_DELAY_MS + Math.random() * (MAX_DELAY_MS - MIN_DELAY_MS));
-        const { lastAck, stderr } = await runAndKill(dataDir, delayMs);
-        const where = `run ${run}, killed ${delayMs} ms after the first ack`;
+    for (let run = 1; run <= KILLS; run += 1) {
+      const delayMs = Math.round(MIN_DELAY_MS + Math.random() * (MAX_DELAY_MS - MIN_DELAY_MS));
+      const { lastAck, stderr } = await runAndKill(dataDir, delayMs);
+      const where = `run ${run}, killed ${delayMs} ms after the first ack`;
 
-        // The child's own open must not have needed a recovery either.
-        expect(stderr, where).not.toMatch(/health|failed/);
-        expect(lastAck, where).toBeGreaterThan(previousCounter);
+      // The child's own open must not have needed a recovery either.
+      expect(stderr, where).not.toMatch(/health|failed/);
+      expect(lastAck, where).toBeGreaterThan(previousCounter);
 
-        const healthKinds: string[] = [];
-        const doc = await openCrashDoc(dataDir, (kind) => healthKinds.push(kind));
-        // The main file is replaced by rename, so a kill never leaves it torn: nothing to recover.
-        expect(healthKinds, where).toEqual([]);
-        const { counter, log } = doc.data;
-        expect(CrashDocSchema.safeParse(JSON.parse(await fs.readFile(mainFile, 'utf8'))).success, where).toBe(true);
-        expect(counter, where).toBeGreaterThanOrEqual(lastAck);
-        // One write may have reached the disk just before the kill, unacknowledged.
-        expect(counter, where).toBeLessThanOrEqual(lastAck + 1);
-        // Exactly 1..counter: nothing lost, nothing doubled, across every run so far.
-        expect(log.length, where).toBe(counter);
-        expect(
-          log.every((value, index) => value === index + 1),
-          where,
-        ).toBe(true);
+      const healthKinds: string[] = [];
+      const doc = await openCrashDoc(dataDir, (kind) => healthKinds.push(kind));
+      // The main file is replaced by rename, so a kill never leaves it torn: nothing to recover.
+      expect(healthKinds, where).toEqual([]);
+      const { counter, log } = doc.data;
+      expect(CrashDocSchema.safeParse(JSON.parse(await fs.readFile(mainFile, 'utf8'))).success, where).toBe(
+        true,
+      );
+      expect(counter, where).toBeGreaterThanOrEqual(lastAck);
+      // One write may have reached the disk just before the kill, unacknowledged.
+      expect(counter, where).toBeLessThanOrEqual(lastAck + 1);
+      // Exactly 1..counter: nothing lost, nothing doubled, across every run so far.
+      expect(log.length, where).toBe(counter);
+      expect(
+        log.every((value, index) => value === index + 1),
+        where,
+      ).toBe(true);
 
-        // The backup is a whole, valid document at most one write behind.
-        const backup = CrashDocSchema.safeParse(JSON.parse(await fs.readFile(backupFile, 'utf8')));
-        expect(backup.success, where).toBe(true);
-        if (backup.success) {
-          expect(backup.data.counter, where).toBeGreaterThanOrEqual(counter - 1);
-          expect(backup.data.counter, where).toBeLessThanOrEqual(counter);
-        }
-
-        // Left-over temp files may exist; they are not data and nothing takes them for data.
-        const names = await fs.readdir(dataDir);
-        const notTemp = names.filter((name) => !name.endsWith('.tmp')).sort();
-        expect(notTemp, where).toEqual([`${CRASH_DOC_NAME}.bak.json`, `${CRASH_DOC_NAME}.json`]);
-        const health = await readDataHealth(dataDir, []);
-        expect(health.events, where).toEqual([]);
-        expect(health.documents.map((d) => d.file), where).toEqual([`${CRASH_DOC_NAME}.json`]);
-
-        previousCounter = counter;
+      // The backup is a whole, valid document at most one write behind.
+      const backup = CrashDocSchema.safeParse(JSON.parse(await fs.readFile(backupFile, 'utf8')));
+      expect(backup.success, where).toBe(true);
+      if (backup.success) {
+        expect(backup.data.counter, where).toBeGreaterThanOrEqual(counter - 1);
+        expect(backup.data.counter, where).toBeLessThanOrEqual(counter);
       }
 
-      // What the kills left behind is exactly what the start-up sweep removes: only the two documents stay.
-      const leftOver = (await fs.readdir(dataDir)).filter((name) => name.endsWith('.tmp')).length;
-      expect(await sweepTempFiles(dataDir)).toBe(leftOver);
-      expect((await fs.readdir(dataDir)).sort()).toEqual([`${CRASH_DOC_NAME}.bak.json`, `${CRASH_DOC_NAME}.json`]);
-      console.info(`[crash-safety] ${KILLS} kills left ${leftOver} temp file(s); the start-up sweep removed them all`);
-    },
-    90_000,
-  );
+      // Left-over temp files may exist; they are not data and nothing takes them for data.
+      const names = await fs.readdir(dataDir);
+      const notTemp = names.filter((name) => !name.endsWith('.tmp')).sort();
+      expect(notTemp, where).toEqual([`${CRASH_DOC_NAME}.bak.json`, `${CRASH_DOC_NAME}.json`]);
+      const health = await readDataHealth(dataDir, []);
+      expect(health.events, where).toEqual([]);
+      expect(
+        health.documents.map((d) => d.file),
+        where,
+      ).toEqual([`${CRASH_DOC_NAME}.json`]);
+
+      previousCounter = counter;
+    }
+
+    // What the kills left behind is exactly what the start-up sweep removes: only the two documents stay.
+    const leftOver = (await fs.readdir(dataDir)).filter((name) => name.endsWith('.tmp')).length;
+    expect(await sweepTempFiles(dataDir)).toBe(leftOver);
+    expect((await fs.readdir(dataDir)).sort()).toEqual([
+      `${CRASH_DOC_NAME}.bak.json`,
+      `${CRASH_DOC_NAME}.json`,
+    ]);
+    console.info(
+      `[crash-safety] ${KILLS} kills left ${leftOver} temp file(s); the start-up sweep removed them all`,
+    );
+  }, 90_000);
 });

@@ -5,7 +5,15 @@ import { recordHealthEvent } from '../../../../electron/core/health';
 import { StoredDocument, type HealthEvent } from '../../../../electron/core/store/document';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { faultyFs, type Fault, type FaultPoint } from './faulty-fs';
-import { ASIDE_STAMP, counterDefaults, FIXED_NOW, openCounter, readJson, seed, type Counter } from './counter-document';
+import {
+  ASIDE_STAMP,
+  counterDefaults,
+  FIXED_NOW,
+  openCounter,
+  readJson,
+  seed,
+  type Counter,
+} from './counter-document';
 
 const ASIDE = `counter.corrupt-${ASIDE_STAMP}.json`;
 const BACKUP_ASIDE = `counter.bak.corrupt-${ASIDE_STAMP}.json`;
@@ -13,7 +21,11 @@ const dirs = tempDirs('kiosk-faults-');
 afterEach(dirs.cleanup);
 
 /** Opens the seeded document through a file system with these faults (open itself writes nothing). */
-async function openWithFaults(dataDir: string, faults: Fault[], events: HealthEvent[]): Promise<StoredDocument<Counter>> {
+async function openWithFaults(
+  dataDir: string,
+  faults: Fault[],
+  events: HealthEvent[],
+): Promise<StoredDocument<Counter>> {
   return openCounter(dataDir, events, faultyFs(faults));
 }
 
@@ -25,36 +37,49 @@ describe('a write on a failing disk: the answer matches the disk', () => {
     ['the rename into place fails', 'rename'],
   ];
 
-  it.each(notLanded)('%s (ENOSPC): refused as disk_full, memory and disk unchanged, health says not saved', async (_label, at) => {
-    const dataDir = await dirs.make();
-    const good = await seed(dataDir);
-    const events: HealthEvent[] = [];
-    const doc = await openWithFaults(dataDir, [{ at, file: 'counter.json', code: 'ENOSPC', times: 1 }], events);
-    const before = await snapshotDir(dataDir);
+  it.each(notLanded)(
+    '%s (ENOSPC): refused as disk_full, memory and disk unchanged, health says not saved',
+    async (_label, at) => {
+      const dataDir = await dirs.make();
+      const good = await seed(dataDir);
+      const events: HealthEvent[] = [];
+      const doc = await openWithFaults(
+        dataDir,
+        [{ at, file: 'counter.json', code: 'ENOSPC', times: 1 }],
+        events,
+      );
+      const before = await snapshotDir(dataDir);
 
-    const refused = doc.update((d) => {
-      d.counter = 3;
-      d.names.push('new notes');
-    });
-    await expect(refused).rejects.toMatchObject({ code: 'disk_full' });
-    expect(doc.data).toEqual(good);
-    // Byte for byte and inode for inode: no temp file left, neither file replaced.
-    expect(await snapshotDir(dataDir)).toEqual(before);
-    expect(events).toEqual([{ time: FIXED_NOW.toISOString(), document: 'counter', kind: 'not-saved', code: 'ENOSPC' }]);
+      const refused = doc.update((d) => {
+        d.counter = 3;
+        d.names.push('new notes');
+      });
+      await expect(refused).rejects.toMatchObject({ code: 'disk_full' });
+      expect(doc.data).toEqual(good);
+      // Byte for byte and inode for inode: no temp file left, neither file replaced.
+      expect(await snapshotDir(dataDir)).toEqual(before);
+      expect(events).toEqual([
+        { time: FIXED_NOW.toISOString(), document: 'counter', kind: 'not-saved', code: 'ENOSPC' },
+      ]);
 
-    // The next change builds on what was acknowledged, not on the refused one.
-    await doc.update((d) => {
-      d.counter += 1;
-    });
-    expect(await readJson(doc.file)).toEqual({ ...good, counter: 3 });
-    expect((await openCounter(dataDir)).data).toEqual({ ...good, counter: 3 });
-  });
+      // The next change builds on what was acknowledged, not on the refused one.
+      await doc.update((d) => {
+        d.counter += 1;
+      });
+      expect(await readJson(doc.file)).toEqual({ ...good, counter: 3 });
+      expect((await openCounter(dataDir)).data).toEqual({ ...good, counter: 3 });
+    },
+  );
 
   it('main renamed into place, backup fails (ENOSPC): answered as saved, the backup left one write behind', async () => {
     const dataDir = await dirs.make();
     const good = await seed(dataDir);
     const events: HealthEvent[] = [];
-    const doc = await openWithFaults(dataDir, [{ at: 'write-temp', file: 'counter.bak.json', code: 'ENOSPC' }], events);
+    const doc = await openWithFaults(
+      dataDir,
+      [{ at: 'write-temp', file: 'counter.bak.json', code: 'ENOSPC' }],
+      events,
+    );
 
     const result = await doc.update((d) => {
       d.names.push('new notes');
@@ -66,7 +91,9 @@ describe('a write on a failing disk: the answer matches the disk', () => {
     expect(await readJson(doc.file)).toEqual(expected);
     expect(await readJson(doc.backupFile)).toEqual(good);
     expect((await fs.readdir(dataDir)).sort()).toEqual(['counter.bak.json', 'counter.json']);
-    expect(events).toEqual([{ time: FIXED_NOW.toISOString(), document: 'counter', kind: 'backup-not-saved', code: 'ENOSPC' }]);
+    expect(events).toEqual([
+      { time: FIXED_NOW.toISOString(), document: 'counter', kind: 'backup-not-saved', code: 'ENOSPC' },
+    ]);
     expect((await openCounter(dataDir)).data).toEqual(expected);
   });
 
@@ -88,7 +115,11 @@ describe('a write on a failing disk: the answer matches the disk', () => {
     const dataDir = await dirs.make();
     const good = await seed(dataDir);
     const events: HealthEvent[] = [];
-    const doc = await openWithFaults(dataDir, [{ at: 'sync-temp', file: 'counter.json', code: 'EIO' }], events);
+    const doc = await openWithFaults(
+      dataDir,
+      [{ at: 'sync-temp', file: 'counter.json', code: 'EIO' }],
+      events,
+    );
     await expect(doc.update((d) => void (d.counter = 5))).rejects.toMatchObject({ code: 'storage' });
     expect(doc.data).toEqual(good);
     expect(events.map((e) => [e.kind, e.code])).toEqual([['not-saved', 'EIO']]);
@@ -156,7 +187,11 @@ describe('documents that cannot be opened', () => {
     const brokenBytes = await fs.readFile(path.join(dataDir, 'counter.json'));
     const events: HealthEvent[] = [];
     // Injected: as root (CI), chmod 000 does not stop a read.
-    const doc = await openWithFaults(dataDir, [{ at: 'read', file: 'counter.json', code: 'EACCES', times: 1 }], events);
+    const doc = await openWithFaults(
+      dataDir,
+      [{ at: 'read', file: 'counter.json', code: 'EACCES', times: 1 }],
+      events,
+    );
     expect(doc.data).toEqual(good);
     expect(events.map((e) => e.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
     expect(events[0]).toMatchObject({ file: ASIDE, reason: 'unreadable', code: 'EACCES' });
@@ -165,15 +200,18 @@ describe('documents that cannot be opened', () => {
   });
 
   const isRoot = process.getuid?.() === 0;
-  it.skipIf(isRoot || process.platform === 'win32')('a main file with no read permission (real chmod 000) is moved aside and restored', async () => {
-    const dataDir = await dirs.make();
-    const good = await seed(dataDir);
-    await fs.chmod(path.join(dataDir, 'counter.json'), 0o000);
-    const events: HealthEvent[] = [];
-    const doc = await openCounter(dataDir, events);
-    expect(doc.data).toEqual(good);
-    expect(events[0]).toMatchObject({ kind: 'moved-aside', file: ASIDE, code: 'EACCES' });
-  });
+  it.skipIf(isRoot || process.platform === 'win32')(
+    'a main file with no read permission (real chmod 000) is moved aside and restored',
+    async () => {
+      const dataDir = await dirs.make();
+      const good = await seed(dataDir);
+      await fs.chmod(path.join(dataDir, 'counter.json'), 0o000);
+      const events: HealthEvent[] = [];
+      const doc = await openCounter(dataDir, events);
+      expect(doc.data).toEqual(good);
+      expect(events[0]).toMatchObject({ kind: 'moved-aside', file: ASIDE, code: 'EACCES' });
+    },
+  );
 
   it('a directory that cannot even be moved aside: start-up goes on with the backup and says what failed', async () => {
     const dataDir = await dirs.make();
@@ -198,7 +236,13 @@ describe('health events while the disk stays full', () => {
   it('repeats of one problem with one document collapse into one entry with a count and the latest time', () => {
     const events: HealthEvent[] = [];
     const at = (minute: number) => `2025-03-04T05:${String(minute).padStart(2, '0')}:00.000Z`;
-    for (let minute = 0; minute < 50; minute += 1) recordHealthEvent(events, { time: at(minute), document: 'activity', kind: 'not-saved', code: 'ENOSPC' });
+    for (let minute = 0; minute < 50; minute += 1)
+      recordHealthEvent(events, {
+        time: at(minute),
+        document: 'activity',
+        kind: 'not-saved',
+        code: 'ENOSPC',
+      });
     recordHealthEvent(events, { time: at(51), document: 'staff-log', kind: 'not-saved', code: 'ENOSPC' });
     recordHealthEvent(events, { time: at(52), document: 'counter', kind: 'moved-aside', file: 'a' });
     recordHealthEvent(events, { time: at(53), document: 'counter', kind: 'moved-aside', file: 'b' });

@@ -51,7 +51,9 @@ describe('StoredDocument: durable writes', () => {
     const expected = await seed(dataDir);
     const backup = path.join(dataDir, 'counter.bak.json');
     expect(await readJson(backup)).toEqual(expected);
-    expect(await fs.readFile(backup, 'utf8')).toBe(await fs.readFile(path.join(dataDir, 'counter.json'), 'utf8'));
+    expect(await fs.readFile(backup, 'utf8')).toBe(
+      await fs.readFile(path.join(dataDir, 'counter.json'), 'utf8'),
+    );
     expect(await dataFiles(dataDir)).toEqual(['counter.bak.json', 'counter.json']);
   });
 
@@ -59,46 +61,61 @@ describe('StoredDocument: durable writes', () => {
     const dataDir = await dirs.make();
     const doc = await openCounter(dataDir);
     await doc.replace({ schemaVersion: 1, counter: 3, names: ['a', 'b', 'c'] });
-    expect((await openCounter(dataDir)).data).toEqual({ schemaVersion: 1, counter: 3, names: ['a', 'b', 'c'] });
+    expect((await openCounter(dataDir)).data).toEqual({
+      schemaVersion: 1,
+      counter: 3,
+      names: ['a', 'b', 'c'],
+    });
   });
 });
 
 describe('StoredDocument: corrupt files', () => {
   const corruptions: [string, (file: string) => Promise<void>][] = [
     ['garbage written over it', (file) => fs.writeFile(file, 'this is not { json')],
-    ['truncated half way (in place)', async (file) => fs.truncate(file, Math.floor((await fs.stat(file)).size / 2))],
+    [
+      'truncated half way (in place)',
+      async (file) => fs.truncate(file, Math.floor((await fs.stat(file)).size / 2)),
+    ],
     ['emptied (zero length, as after a bad power cut)', (file) => fs.truncate(file, 0)],
-    ['replaced by a different broken file', async (file) => {
-      await fs.writeFile(`${file}.new`, '{"schemaVersion":1,"counter":');
-      await fs.rename(`${file}.new`, file);
-    }],
+    [
+      'replaced by a different broken file',
+      async (file) => {
+        await fs.writeFile(`${file}.new`, '{"schemaVersion":1,"counter":');
+        await fs.rename(`${file}.new`, file);
+      },
+    ],
   ];
 
-  it.each(corruptions)('main file %s: moved aside with its content kept, backup restored', async (_label, corrupt) => {
-    const dataDir = await dirs.make();
-    const good = await seed(dataDir);
-    const main = path.join(dataDir, 'counter.json');
-    await corrupt(main);
-    const brokenBytes = await fs.readFile(main);
+  it.each(corruptions)(
+    'main file %s: moved aside with its content kept, backup restored',
+    async (_label, corrupt) => {
+      const dataDir = await dirs.make();
+      const good = await seed(dataDir);
+      const main = path.join(dataDir, 'counter.json');
+      await corrupt(main);
+      const brokenBytes = await fs.readFile(main);
 
-    const events: HealthEvent[] = [];
-    const doc = await openCounter(dataDir, events);
+      const events: HealthEvent[] = [];
+      const doc = await openCounter(dataDir, events);
 
-    expect(doc.data).toEqual(good);
-    expect(await readJson(main)).toEqual(good);
-    const aside = `counter.corrupt-${ASIDE_STAMP}.json`;
-    expect(await dataFiles(dataDir)).toEqual(['counter.bak.json', aside, 'counter.json'].sort());
-    expect(await fs.readFile(path.join(dataDir, aside))).toEqual(brokenBytes);
-    expect(events.map((e) => e.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
-    expect(events[0]).toMatchObject({ document: 'counter', file: aside, time: FIXED_NOW.toISOString() });
-    expect(events[1]).toMatchObject({ document: 'counter' });
+      expect(doc.data).toEqual(good);
+      expect(await readJson(main)).toEqual(good);
+      const aside = `counter.corrupt-${ASIDE_STAMP}.json`;
+      expect(await dataFiles(dataDir)).toEqual(['counter.bak.json', aside, 'counter.json'].sort());
+      expect(await fs.readFile(path.join(dataDir, aside))).toEqual(brokenBytes);
+      expect(events.map((e) => e.kind)).toEqual(['moved-aside', 'recovered-from-backup']);
+      expect(events[0]).toMatchObject({ document: 'counter', file: aside, time: FIXED_NOW.toISOString() });
+      expect(events[1]).toMatchObject({ document: 'counter' });
 
-    // The restored document is a working one: it takes writes and refreshes its backup.
-    await doc.update((d) => {
-      d.counter += 1;
-    });
-    expect(await readJson(path.join(dataDir, 'counter.bak.json'))).toMatchObject({ counter: good.counter + 1 });
-  });
+      // The restored document is a working one: it takes writes and refreshes its backup.
+      await doc.update((d) => {
+        d.counter += 1;
+      });
+      expect(await readJson(path.join(dataDir, 'counter.bak.json'))).toMatchObject({
+        counter: good.counter + 1,
+      });
+    },
+  );
 
   it('treats valid JSON of the wrong shape as corrupt', async () => {
     const dataDir = await dirs.make();
@@ -149,7 +166,12 @@ describe('StoredDocument: corrupt files', () => {
 
     const mainAside = `counter.corrupt-${ASIDE_STAMP}.json`;
     const backupAside = `counter.bak.corrupt-${ASIDE_STAMP}.json`;
-    expect(events.map((e) => e.file).filter(Boolean).sort()).toEqual([backupAside, mainAside].sort());
+    expect(
+      events
+        .map((e) => e.file)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([backupAside, mainAside].sort());
     expect(await fs.readFile(path.join(dataDir, mainAside), 'utf8')).toBe('garbage main');
     expect(await readJson(path.join(dataDir, backupAside))).toEqual({ wrong: 'shape' });
   });
@@ -218,7 +240,11 @@ describe('StoredDocument: migrations', () => {
     const dataDir = await dirs.make();
     await fs.writeFile(
       path.join(dataDir, 'settings.json'),
-      JSON.stringify({ schemaVersion: 1, public: {}, staff: { pin: null, failedAttempts: 0, lockedUntil: null } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        public: {},
+        staff: { pin: null, failedAttempts: 0, lockedUntil: null },
+      }),
     );
     const doc = await openSettings(dataDir, []);
     expect(doc.data.public).toEqual(defaultSettingsDoc().public);

@@ -11,10 +11,16 @@ import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { faultyFs } from './faulty-fs';
 
 // `tone` has a default, so the schema layer's output differs from what it is given.
-const NoteSchema = z.object({ schemaVersion: z.literal(2), text: z.string().min(1), tone: z.enum(['plain', 'loud']).default('plain') });
+const NoteSchema = z.object({
+  schemaVersion: z.literal(2),
+  text: z.string().min(1),
+  tone: z.enum(['plain', 'loud']).default('plain'),
+});
 type Note = z.infer<typeof NoteSchema>;
 const defaults = (): Note => ({ schemaVersion: 2, text: 'default', tone: 'plain' });
-const schema = new DocumentSchema<Note>(NoteSchema, [{ from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, text: String(old.words) }) }]);
+const schema = new DocumentSchema<Note>(NoteSchema, [
+  { from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, text: String(old.words) }) },
+]);
 
 const FIXED_NOW = new Date('2025-03-04T05:06:07.890Z');
 const STAMP = '2025-03-04T05-06-07-890Z';
@@ -24,11 +30,17 @@ afterEach(dirs.cleanup);
 
 /** A plain lowdb database over the store's adapter, used the way lowdb's README shows. */
 function lowOver(dataDir: string, events: HealthEvent[] = [], disk: DurableFs = realFs) {
-  const adapter = new DurableJsonFile<Note>(path.join(dataDir, 'note.json'), path.join(dataDir, 'note.bak.json'), schema, {
-    fs: disk,
-    now: () => FIXED_NOW,
-    report: (kind, extra) => events.push({ time: FIXED_NOW.toISOString(), document: 'note', kind, ...extra }),
-  });
+  const adapter = new DurableJsonFile<Note>(
+    path.join(dataDir, 'note.json'),
+    path.join(dataDir, 'note.bak.json'),
+    schema,
+    {
+      fs: disk,
+      now: () => FIXED_NOW,
+      report: (kind, extra) =>
+        events.push({ time: FIXED_NOW.toISOString(), document: 'note', kind, ...extra }),
+    },
+  );
   return { adapter, db: new Low<Note>(adapter, defaults()) };
 }
 
@@ -46,8 +58,14 @@ describe('DurableJsonFile: a lowdb adapter with the recovery rules', () => {
     await db.update((note) => {
       note.text = '你好';
     });
-    expect(await readJson(path.join(dataDir, 'note.json'))).toEqual({ schemaVersion: 2, text: '你好', tone: 'plain' });
-    expect(await fs.readFile(path.join(dataDir, 'note.bak.json'), 'utf8')).toBe(await fs.readFile(path.join(dataDir, 'note.json'), 'utf8'));
+    expect(await readJson(path.join(dataDir, 'note.json'))).toEqual({
+      schemaVersion: 2,
+      text: '你好',
+      tone: 'plain',
+    });
+    expect(await fs.readFile(path.join(dataDir, 'note.bak.json'), 'utf8')).toBe(
+      await fs.readFile(path.join(dataDir, 'note.json'), 'utf8'),
+    );
 
     const again = lowOver(dataDir);
     await again.db.read();
@@ -77,7 +95,15 @@ describe('DurableJsonFile: a lowdb adapter with the recovery rules', () => {
     expect(adapter.origin).toBe('backup');
     expect(db.data).toEqual({ schemaVersion: 2, text: 'kept', tone: 'loud' });
     expect((await fs.readdir(dataDir)).sort()).toEqual(['note.bak.json', `note.corrupt-${STAMP}.json`]);
-    expect(events).toEqual([{ time: FIXED_NOW.toISOString(), document: 'note', kind: 'moved-aside', reason: 'not-json', file: `note.corrupt-${STAMP}.json` }]);
+    expect(events).toEqual([
+      {
+        time: FIXED_NOW.toISOString(),
+        document: 'note',
+        kind: 'moved-aside',
+        reason: 'not-json',
+        file: `note.corrupt-${STAMP}.json`,
+      },
+    ]);
   });
 
   it('with neither file usable, read() answers null so lowdb keeps its defaults', async () => {
@@ -112,7 +138,11 @@ describe('DurableJsonFile: a lowdb adapter with the recovery rules', () => {
   it('a backup that cannot be written is a warning, not a failed write', async () => {
     const dataDir = await dirs.make();
     const events: HealthEvent[] = [];
-    const { db } = lowOver(dataDir, events, faultyFs([{ at: 'sync-temp', file: 'note.bak.json', code: 'EIO' }]));
+    const { db } = lowOver(
+      dataDir,
+      events,
+      faultyFs([{ at: 'sync-temp', file: 'note.bak.json', code: 'EIO' }]),
+    );
     db.data.text = 'landed';
     await db.write();
     expect(await readJson(path.join(dataDir, 'note.json'))).toMatchObject({ text: 'landed' });
@@ -125,8 +155,16 @@ describe('DocumentSchema: the thin schema layer', () => {
   it('tells not-json from not-schema, and checks a change to the schema own output', () => {
     expect(schema.parse('{')).toEqual({ ok: false, reason: 'not-json' });
     expect(schema.parse('{"schemaVersion":2}')).toEqual({ ok: false, reason: 'not-schema' });
-    expect(schema.parse('{"schemaVersion":2,"text":"a"}')).toEqual({ ok: true, migrated: false, data: { schemaVersion: 2, text: 'a', tone: 'plain' } });
+    expect(schema.parse('{"schemaVersion":2,"text":"a"}')).toEqual({
+      ok: true,
+      migrated: false,
+      data: { schemaVersion: 2, text: 'a', tone: 'plain' },
+    });
     expect(schema.check({ schemaVersion: 2, text: '' } as Note)).toBeNull();
-    expect(schema.check({ schemaVersion: 2, text: 'b' } as Note)).toEqual({ schemaVersion: 2, text: 'b', tone: 'plain' });
+    expect(schema.check({ schemaVersion: 2, text: 'b' } as Note)).toEqual({
+      schemaVersion: 2,
+      text: 'b',
+      tone: 'plain',
+    });
   });
 });

@@ -8,7 +8,8 @@ import type { DurableFs } from '../../../../electron/core/store/durable-file';
  * (half the bytes land, then ENOSPC, as a disk filling up does), its fsync, creating it, the rename
  * into place, the folder's fsync, and reading a file (EACCES, which root cannot get from chmod).
  */
-export type FaultPoint = 'create-temp' | 'write-temp' | 'sync-temp' | 'rename' | 'sync-folder' | 'read' | 'move';
+export type FaultPoint =
+  'create-temp' | 'write-temp' | 'sync-temp' | 'rename' | 'sync-folder' | 'read' | 'move';
 
 export interface Fault {
   at: FaultPoint;
@@ -40,7 +41,9 @@ export function faultyFs(faults: Fault[]): DurableFs & { tripped: string[] } {
   const tripped: string[] = [];
 
   function trip(at: FaultPoint, file: string, syscall: string): void {
-    const fault = left.find((f) => f.at === at && f.remaining > 0 && (f.file === undefined || f.file === documentOf(file)));
+    const fault = left.find(
+      (f) => f.at === at && f.remaining > 0 && (f.file === undefined || f.file === documentOf(file)),
+    );
     if (!fault) return;
     fault.remaining -= 1;
     tripped.push(`${at}:${documentOf(file)}`);

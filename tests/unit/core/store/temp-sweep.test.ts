@@ -14,9 +14,18 @@ const DEAD_PID = 99_999_999;
 const NOW = new Date('2025-06-01T03:00:00.000Z');
 
 async function leaveDebris(dataDir: string): Promise<{ dead: string[]; kept: string[] }> {
-  const dead = [`.settings.json.${DEAD_PID}.1748746800000.tmp`, `.group-sessions.json.${DEAD_PID - 1}.1748746800001.tmp`, `.hotspots.json.${DEAD_PID}.17.tmp`];
+  const dead = [
+    `.settings.json.${DEAD_PID}.1748746800000.tmp`,
+    `.group-sessions.json.${DEAD_PID - 1}.1748746800001.tmp`,
+    `.hotspots.json.${DEAD_PID}.17.tmp`,
+  ];
   // This process's own (a write of ours may be under way) and files that only look similar.
-  const kept = [`.activity.json.${process.pid}.1748746800002.tmp`, 'notes.tmp', '.settings.json.tmp', 'settings.json.123.456.tmp'];
+  const kept = [
+    `.activity.json.${process.pid}.1748746800002.tmp`,
+    'notes.tmp',
+    '.settings.json.tmp',
+    'settings.json.123.456.tmp',
+  ];
   for (const name of [...dead, ...kept]) await fs.writeFile(path.join(dataDir, name), '{"half":');
   return { dead, kept };
 }
@@ -39,7 +48,12 @@ describe('temp files left by a kill mid-write', () => {
     for (const name of kept) expect(names).toContain(name);
 
     const health = (await core.handlers['staff.health']({}, {})) as DataHealth;
-    expect(health.events).toContainEqual({ time: NOW.toISOString(), document: '', kind: 'temp-files-removed', count: 3 });
+    expect(health.events).toContainEqual({
+      time: NOW.toISOString(),
+      document: '',
+      kind: 'temp-files-removed',
+      count: 3,
+    });
     // Tidying up is not a problem: the kiosk still reports its data as healthy.
     const info = await core.handlers['app.info']({}, {});
     expect(info.dataHealth.ok).toBe(true);

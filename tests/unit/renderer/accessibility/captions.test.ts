@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCues, cueAtChar, cueAtTime, cueDurations, spokenText } from '../../../../renderer/src/accessibility/captions';
+import {
+  buildCues,
+  cueAtChar,
+  cueAtTime,
+  cueDurations,
+  spokenText,
+} from '../../../../renderer/src/accessibility/captions';
 
 describe('caption track', () => {
   const cues = buildCues(['Good morning.', 'The lift is closed.', 'Thank you.']);

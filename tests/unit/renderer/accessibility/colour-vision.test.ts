@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { COLOUR_VISION_MATRICES, feColorMatrixValues, SIMULATIONS, simulateColour } from '../../../../renderer/src/accessibility/colour-vision';
-import { contrastRatio, linearToChannel, parseHex, relativeLuminance } from '../../../../renderer/src/accessibility/contrast';
+import {
+  COLOUR_VISION_MATRICES,
+  feColorMatrixValues,
+  SIMULATIONS,
+  simulateColour,
+} from '../../../../renderer/src/accessibility/colour-vision';
+import {
+  contrastRatio,
+  linearToChannel,
+  parseHex,
+  relativeLuminance,
+} from '../../../../renderer/src/accessibility/contrast';
 
 describe('colour-vision simulations', () => {
   it('every matrix keeps white white and black black (rows sum to 1)', () => {
     for (const simulation of SIMULATIONS) {
       const m = COLOUR_VISION_MATRICES[simulation];
-      for (let row = 0; row < 3; row += 1) expect(m[row * 3]! + m[row * 3 + 1]! + m[row * 3 + 2]!).toBeCloseTo(1, 5);
+      for (let row = 0; row < 3; row += 1)
+        expect(m[row * 3]! + m[row * 3 + 1]! + m[row * 3 + 2]!).toBeCloseTo(1, 5);
       expect(simulateColour(simulation, '#ffffff')).toBe('#ffffff');
       expect(simulateColour(simulation, '#000000')).toBe('#000000');
       // A neutral grey stays neutral.
@@ -38,9 +49,13 @@ describe('colour-vision simulations', () => {
     expect(rr - gr).toBeGreaterThan(100);
     expect(gg - rg).toBeGreaterThan(60);
     for (const simulation of ['protanopia', 'deuteranopia', 'achromatopsia'] as const) {
-      expect(contrastRatio(simulateColour(simulation, red), simulateColour(simulation, green))).toBeLessThan(1.8);
+      expect(contrastRatio(simulateColour(simulation, red), simulateColour(simulation, green))).toBeLessThan(
+        1.8,
+      );
     }
-    expect(contrastRatio(simulateColour('deuteranopia', red), simulateColour('deuteranopia', green))).toBeLessThan(1.2);
+    expect(
+      contrastRatio(simulateColour('deuteranopia', red), simulateColour('deuteranopia', green)),
+    ).toBeLessThan(1.2);
   });
 
   it('writes a 4×5 feColorMatrix that keeps alpha', () => {

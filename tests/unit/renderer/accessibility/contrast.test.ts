@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
-import { AA_LARGE_TEXT, AA_NORMAL_TEXT, contrastRatio, formatRatio, grey, parseHex, relativeLuminance, toHex } from '../../../../renderer/src/accessibility/contrast';
+import {
+  AA_LARGE_TEXT,
+  AA_NORMAL_TEXT,
+  contrastRatio,
+  formatRatio,
+  grey,
+  parseHex,
+  relativeLuminance,
+  toHex,
+} from '../../../../renderer/src/accessibility/contrast';
 
 describe('WCAG contrast', () => {
   it('parses and prints hex colours', () => {
@@ -35,7 +44,6 @@ describe('WCAG contrast', () => {
     expect(formatRatio(4.476)).toBe('4.48:1');
     expect(formatRatio(21)).toBe('21.00:1');
   });
-
 });
 
 /**
@@ -67,7 +75,10 @@ const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
 /** Colours that are not drawn against one background (the dialog backdrop is translucent). */
 const UNPAIRED = new Set(['--backdrop']);
 
-const APP_CSS = readFileSync(fileURLToPath(new URL('../../../../renderer/src/app.css', import.meta.url)), 'utf8');
+const APP_CSS = readFileSync(
+  fileURLToPath(new URL('../../../../renderer/src/app.css', import.meta.url)),
+  'utf8',
+);
 
 /** The custom properties one rule of app.css sets, by its exact selector. */
 function paletteOf(selector: string): Map<string, string> {
@@ -88,16 +99,23 @@ describe.each([
   it('is found in app.css, and every colour in it is checked against a background', () => {
     expect(palette.size).toBeGreaterThan(10);
     const paired = new Set([...TEXT_PAIRS, ...NON_TEXT_PAIRS].flat());
-    for (const name of palette.keys()) expect(paired.has(name) || UNPAIRED.has(name), `${name} has no pair`).toBe(true);
+    for (const name of palette.keys())
+      expect(paired.has(name) || UNPAIRED.has(name), `${name} has no pair`).toBe(true);
   });
 
   it.each(TEXT_PAIRS)('text %s on %s is at least 4.5:1', (foreground, background) => {
     const ratio = contrastRatio(palette.get(foreground)!, palette.get(background)!);
-    expect(ratio, `${foreground} ${palette.get(foreground)} on ${background} ${palette.get(background)}: ${formatRatio(ratio)}`).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
+    expect(
+      ratio,
+      `${foreground} ${palette.get(foreground)} on ${background} ${palette.get(background)}: ${formatRatio(ratio)}`,
+    ).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
   });
 
   it.each(NON_TEXT_PAIRS)('%s beside %s is at least 3:1', (foreground, background) => {
     const ratio = contrastRatio(palette.get(foreground)!, palette.get(background)!);
-    expect(ratio, `${foreground} ${palette.get(foreground)} beside ${background} ${palette.get(background)}: ${formatRatio(ratio)}`).toBeGreaterThanOrEqual(AA_LARGE_TEXT);
+    expect(
+      ratio,
+      `${foreground} ${palette.get(foreground)} beside ${background} ${palette.get(background)}: ${formatRatio(ratio)}`,
+    ).toBeGreaterThanOrEqual(AA_LARGE_TEXT);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { NO_TAPS, nextTarget, scoreTap, seededRandom, tremorOffset } from '../../../../renderer/src/accessibility/tremor';
+import {
+  NO_TAPS,
+  nextTarget,
+  scoreTap,
+  seededRandom,
+  tremorOffset,
+} from '../../../../renderer/src/accessibility/tremor';
 
 describe('shaky hand', () => {
   it('the same seed gives the same taps', () => {

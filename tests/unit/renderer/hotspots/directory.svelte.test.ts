@@ -26,7 +26,13 @@ describe('the Wi-Fi directory', () => {
   it('loads page one and the counts once, and Back to the list does not load it again', async () => {
     await directory.ensureLoaded();
     expect(directory.results).toHaveLength(PAGE_SIZE);
-    expect(directory).toMatchObject({ total: SAMPLE_TOTAL, pages: Math.ceil(SAMPLE_TOTAL / PAGE_SIZE), page: 1, hasMore: true, filtered: false });
+    expect(directory).toMatchObject({
+      total: SAMPLE_TOTAL,
+      pages: Math.ceil(SAMPLE_TOTAL / PAGE_SIZE),
+      page: 1,
+      hasMore: true,
+      filtered: false,
+    });
     expect(directory.districtFacets?.total).toBe(SAMPLE_TOTAL);
     await directory.ensureLoaded();
     expect(searches()).toBe(1);
@@ -63,9 +69,12 @@ describe('the Wi-Fi directory', () => {
     window.kiosk = {
       invoke: (method, input, session) => {
         const asked = input as { district?: string };
-        if (method !== 'hotspots.search' || asked.district !== 'A') return bridge.invoke(method, input, session);
+        if (method !== 'hotspots.search' || asked.district !== 'A')
+          return bridge.invoke(method, input, session);
         // Hold back the answer for district A until district B's list is on screen.
-        const held = new Promise<void>((resolve) => (releaseFirst = resolve)).then(() => bridge.invoke(method, input, session));
+        const held = new Promise<void>((resolve) => (releaseFirst = resolve)).then(() =>
+          bridge.invoke(method, input, session),
+        );
         heldAnswer = held;
         return held;
       },
@@ -96,7 +105,9 @@ describe('the Wi-Fi directory', () => {
     visit.begin('en');
     directory.setDistrict('A');
     await settled();
-    const activity = JSON.parse(await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8')) as { tallies: { event: string }[] };
+    const activity = JSON.parse(
+      await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8'),
+    ) as { tallies: { event: string }[] };
     expect(activity.tallies.filter((tally) => tally.event === 'hotspot.lookup')).toEqual([
       { date: '2026-12-01', event: 'hotspot.lookup', subject: 'A', detail: '', language: 'en', count: 1 },
     ]);
@@ -108,7 +119,17 @@ describe('the Wi-Fi directory', () => {
     await settled();
     directory.mapSelection = 'somewhere';
     visit.wipe();
-    expect(directory).toMatchObject({ district: null, venueType: null, text: '', results: [], total: 0, page: 0, mapSelection: null, districtFacets: null, failed: false });
+    expect(directory).toMatchObject({
+      district: null,
+      venueType: null,
+      text: '',
+      results: [],
+      total: 0,
+      page: 0,
+      mapSelection: null,
+      districtFacets: null,
+      failed: false,
+    });
     expect(directory.filtered).toBe(false);
   });
 });

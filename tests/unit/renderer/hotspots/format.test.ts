@@ -14,13 +14,23 @@ describe('roundDistance', () => {
 
 describe('localText', () => {
   it('uses the visitor’s language when the data has it', () => {
-    const field = { 'zh-HK': '荔枝角公共圖書館', en: 'Lai Chi Kok Public Library', 'zh-CN': '荔枝角公共图书馆', fallback: [] };
+    const field = {
+      'zh-HK': '荔枝角公共圖書館',
+      en: 'Lai Chi Kok Public Library',
+      'zh-CN': '荔枝角公共图书馆',
+      fallback: [],
+    };
     expect(localText(field, 'zh-HK')).toEqual({ text: '荔枝角公共圖書館', fallbackLanguage: null });
     expect(localText(field, 'en')).toEqual({ text: 'Lai Chi Kok Public Library', fallbackLanguage: null });
   });
 
   it('says the name is in English where Chinese is missing', () => {
-    const field = { 'zh-HK': 'Sham Shui Po Station', en: 'Sham Shui Po Station', 'zh-CN': 'Sham Shui Po Station', fallback: ['zh-HK' as const, 'zh-CN' as const] };
+    const field = {
+      'zh-HK': 'Sham Shui Po Station',
+      en: 'Sham Shui Po Station',
+      'zh-CN': 'Sham Shui Po Station',
+      fallback: ['zh-HK' as const, 'zh-CN' as const],
+    };
     expect(localText(field, 'zh-HK')).toEqual({ text: 'Sham Shui Po Station', fallbackLanguage: 'en' });
     expect(localText(field, 'zh-CN').fallbackLanguage).toBe('en');
     expect(localText(field, 'en').fallbackLanguage).toBeNull();
@@ -34,7 +44,13 @@ describe('localText', () => {
 
 describe('takeAwayText', () => {
   it('carries the name, the address and the map link, one a line', () => {
-    expect(takeAwayText('Lai Chi Kok Public Library', 'G/F, 19 Lai Wan Road', 'https://www.openstreetmap.org/?mlat=22.33&mlon=114.14')).toBe(
+    expect(
+      takeAwayText(
+        'Lai Chi Kok Public Library',
+        'G/F, 19 Lai Wan Road',
+        'https://www.openstreetmap.org/?mlat=22.33&mlon=114.14',
+      ),
+    ).toBe(
       'Lai Chi Kok Public Library\nG/F, 19 Lai Wan Road\nhttps://www.openstreetmap.org/?mlat=22.33&mlon=114.14',
     );
     expect(takeAwayText('Name', '', 'link')).toBe('Name\nlink');

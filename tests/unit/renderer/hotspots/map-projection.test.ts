@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, nearestPointIndex, scaleBarMetres } from '../../../../renderer/src/hotspots/map-projection';
+import {
+  fitProjection,
+  nearestPointIndex,
+  scaleBarMetres,
+} from '../../../../renderer/src/hotspots/map-projection';
 
 // Sham Shui Po, roughly.
 const bounds = { north: 22.345, south: 22.32, east: 114.175, west: 114.135 };
@@ -45,7 +49,11 @@ describe('fitProjection', () => {
 });
 
 describe('nearestPointIndex', () => {
-  const points = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 50, y: 80 }];
+  const points = [
+    { x: 0, y: 0 },
+    { x: 100, y: 0 },
+    { x: 50, y: 80 },
+  ];
   it('picks the nearest point within reach', () => {
     expect(nearestPointIndex(points, 90, 5, 30)).toBe(1);
     expect(nearestPointIndex(points, 48, 70, 30)).toBe(2);

@@ -35,7 +35,10 @@ describe('UI strings', () => {
     const name = path.relative(RENDERER_SRC, folder);
     describe(name, () => {
       const byLanguage = Object.fromEntries(
-        LANGUAGES.map((language) => [language, flatten(JSON.parse(readFileSync(path.join(folder, `${language}.json`), 'utf8')))]),
+        LANGUAGES.map((language) => [
+          language,
+          flatten(JSON.parse(readFileSync(path.join(folder, `${language}.json`), 'utf8'))),
+        ]),
       );
 
       it('has exactly the three language files', () => {
@@ -44,7 +47,8 @@ describe('UI strings', () => {
 
       it('has the same keys in every language', () => {
         const reference = [...byLanguage.en!.keys()].sort();
-        for (const language of LANGUAGES) expect([...byLanguage[language]!.keys()].sort(), language).toEqual(reference);
+        for (const language of LANGUAGES)
+          expect([...byLanguage[language]!.keys()].sort(), language).toEqual(reference);
       });
 
       it('has no empty or non-text values', () => {
@@ -56,9 +60,13 @@ describe('UI strings', () => {
       });
 
       it('uses the same {{placeholders}} in every language', () => {
-        const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+        const placeholders = (text: unknown) =>
+          [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
         for (const [key, value] of byLanguage.en!) {
-          for (const language of LANGUAGES) expect(placeholders(byLanguage[language]!.get(key)), `${language}:${key}`).toEqual(placeholders(value));
+          for (const language of LANGUAGES)
+            expect(placeholders(byLanguage[language]!.get(key)), `${language}:${key}`).toEqual(
+              placeholders(value),
+            );
         }
       });
 

@@ -28,8 +28,12 @@ function completeStep(lesson: Lesson): void {
   if (step.kind === 'quiz') lessonSession.answer(step.answers.find((answer) => answer.correct)!.id);
 }
 
-async function tallies(): Promise<{ event: string; subject: string; detail: string; language: string; count: number }[]> {
-  const activity = JSON.parse(await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8')) as { tallies: never[] };
+async function tallies(): Promise<
+  { event: string; subject: string; detail: string; language: string; count: number }[]
+> {
+  const activity = JSON.parse(
+    await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8'),
+  ) as { tallies: never[] };
   return activity.tallies;
 }
 
@@ -99,7 +103,8 @@ describe('the lesson session', () => {
     await vi.waitFor(async () => {
       const counted = (await tallies()).filter((tally) => tally.subject === LESSON);
       expect(counted.map(({ event, count }) => ({ event, count }))).toEqual(expected);
-      for (const tally of counted) expect(tally).toMatchObject({ date: '2026-12-01', language: 'en', detail: '' });
+      for (const tally of counted)
+        expect(tally).toMatchObject({ date: '2026-12-01', language: 'en', detail: '' });
     });
   });
 
@@ -120,6 +125,8 @@ describe('the lesson session', () => {
     expect(lessonSession.completedLessons).toEqual([]);
     expect(lessonSession.feedback).toBeNull();
     // The code itself lives on in the core, for the visitor to type in another day.
-    await expect(connection.core.invoke('lessons.resume.open', { code })).resolves.toMatchObject({ ok: true });
+    await expect(connection.core.invoke('lessons.resume.open', { code })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -35,8 +35,10 @@ function lessonById(id: string): Lesson {
 
 /** An action that does not meet the step's condition (what a visitor's wrong try looks like). */
 function wrongAction(step: PracticeStep): PracticeAction {
-  if (step.success.kind === 'judge-message') return { kind: 'judge', verdict: step.success.verdict === 'safe' ? 'scam' : 'safe' };
-  if (step.success.kind === 'swipe') return { kind: 'swipe', direction: step.success.direction === 'left' ? 'right' : 'left' };
+  if (step.success.kind === 'judge-message')
+    return { kind: 'judge', verdict: step.success.verdict === 'safe' ? 'scam' : 'safe' };
+  if (step.success.kind === 'swipe')
+    return { kind: 'swipe', direction: step.success.direction === 'left' ? 'right' : 'left' };
   return { kind: 'tap', targetId: null };
 }
 
@@ -54,7 +56,14 @@ const sample: Lesson = {
   asOf: '2026-01-01',
   sources: [],
   steps: [
-    { kind: 'explain', id: 'intro', title: text('Intro'), text: text('Text'), narration: text('Intro'), illustration: 'finger-tap' },
+    {
+      kind: 'explain',
+      id: 'intro',
+      title: text('Intro'),
+      text: text('Text'),
+      narration: text('Intro'),
+      illustration: 'finger-tap',
+    },
     {
       kind: 'practice',
       id: 'hold',
@@ -80,7 +89,11 @@ const sample: Lesson = {
       title: text('Type'),
       instruction: text('Type Hi5'),
       narration: text('Type Hi5'),
-      screen: { app: 'lock', scroll: false, elements: [{ id: 'field', kind: 'text-field', label: text('Field') }] },
+      screen: {
+        app: 'lock',
+        scroll: false,
+        elements: [{ id: 'field', kind: 'text-field', label: text('Field') }],
+      },
       success: { kind: 'type-text', fieldId: 'field', expected: 'Hi5' },
       hint: text('hint'),
       showMe: text('show'),
@@ -97,7 +110,13 @@ const sample: Lesson = {
         { id: 'c', text: text('C'), correct: false, feedback: text('Not C') },
       ],
     },
-    { kind: 'recap', id: 'recap', title: text('Recap'), narration: text('Recap'), points: [text('one'), text('two')] },
+    {
+      kind: 'recap',
+      id: 'recap',
+      title: text('Recap'),
+      narration: text('Recap'),
+      points: [text('one'), text('two')],
+    },
   ],
 };
 
@@ -162,9 +181,7 @@ describe('playing every lesson', () => {
 describe('player rules', () => {
   it('one wrong try gives a hint, two give show me, and more keep showing it: never a fail state', () => {
     let { state } = startLesson(sample, 1);
-    const tries = [
-      attempt(sample, state, { kind: 'tap', targetId: 'clock' }),
-    ];
+    const tries = [attempt(sample, state, { kind: 'tap', targetId: 'clock' })];
     state = tries[0]!.state;
     tries.push(attempt(sample, state, { kind: 'swipe', direction: 'up' }));
     state = tries[1]!.state;
@@ -190,7 +207,9 @@ describe('player rules', () => {
   it('typed text ignores case and spaces', () => {
     const { state } = startLesson(sample, 2);
     expect(attempt(sample, state, { kind: 'type', fieldId: 'field', text: 'hi' }).result).toBe('hint');
-    expect(attempt(sample, state, { kind: 'type', fieldId: 'field', text: ' h I 5 ' }).result).toBe('success');
+    expect(attempt(sample, state, { kind: 'type', fieldId: 'field', text: ' h I 5 ' }).result).toBe(
+      'success',
+    );
   });
 
   it('a long press on a tap target still counts as a tap', () => {
@@ -198,7 +217,9 @@ describe('player rules', () => {
     const index = tap.steps.findIndex((s) => s.kind === 'practice' && s.success.kind === 'tap-target');
     const step = tap.steps[index] as PracticeStep;
     const target = step.success.kind === 'tap-target' ? step.success.targetId : '';
-    expect(attempt(tap, startLesson(tap, index).state, { kind: 'press', targetId: target, ms: 1500 }).result).toBe('success');
+    expect(
+      attempt(tap, startLesson(tap, index).state, { kind: 'press', targetId: target, ms: 1500 }).result,
+    ).toBe('success');
   });
 
   it('quiz: feedback for every answer, the right one opens Next, two wrong ones mark the right answer', () => {
@@ -248,7 +269,11 @@ describe('player rules', () => {
   });
 
   it('starting at a resumed step counts the earlier steps as done and clamps out-of-range steps', () => {
-    expect(startLesson(sample, 3).state).toMatchObject({ stepIndex: 3, completedSteps: [0, 1, 2], triesOnStep: 0 });
+    expect(startLesson(sample, 3).state).toMatchObject({
+      stepIndex: 3,
+      completedSteps: [0, 1, 2],
+      triesOnStep: 0,
+    });
     expect(startLesson(sample, 99).state.stepIndex).toBe(4);
     expect(startLesson(sample, -2).state.stepIndex).toBe(0);
   });

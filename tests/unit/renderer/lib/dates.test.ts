@@ -5,7 +5,8 @@ import { formatContentDate } from '../../../../renderer/src/programmes/format';
 
 describe('staff dates', () => {
   it.each(LANGUAGES)('writes a month out in %s, as the programme content does', (language) => {
-    for (const month of ['2026-01', '2026-11', '2024-02']) expect(formatMonth(month, language)).toBe(formatContentDate(month, language));
+    for (const month of ['2026-01', '2026-11', '2024-02'])
+      expect(formatMonth(month, language)).toBe(formatContentDate(month, language));
   });
 
   it('names a report month the same in every staff table', () => {

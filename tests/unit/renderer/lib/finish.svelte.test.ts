@@ -47,7 +47,12 @@ describe('the idle timeout', () => {
     // Only the idle watch's interval and the clock are faked; the core's file writes run for real.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-12-01T10:00:00+08:00'));
-    const watch = new IdleWatch({ idleSeconds: () => 90, countdownSeconds: () => 20, enabled: () => visit.route.screen !== 'attract', onTimeout: finishVisit });
+    const watch = new IdleWatch({
+      idleSeconds: () => 90,
+      countdownSeconds: () => 20,
+      enabled: () => visit.route.screen !== 'attract',
+      onTimeout: finishVisit,
+    });
     const stop = watch.start();
     try {
       vi.advanceTimersByTime(90_000);

@@ -15,7 +15,12 @@ describe('IdleWatch', () => {
     vi.setSystemTime(new Date('2026-12-01T10:00:00+08:00'));
     enabled = true;
     onTimeout = vi.fn<() => void>();
-    watch = new IdleWatch({ idleSeconds: () => 60, countdownSeconds: () => 20, enabled: () => enabled, onTimeout });
+    watch = new IdleWatch({
+      idleSeconds: () => 60,
+      countdownSeconds: () => 20,
+      enabled: () => enabled,
+      onTimeout,
+    });
     stop = watch.start();
   });
   afterEach(() => {
@@ -93,9 +98,15 @@ describe('IdleWatch', () => {
     stop();
     const added = vi.spyOn(window, 'addEventListener');
     const removed = vi.spyOn(window, 'removeEventListener');
-    const other = new IdleWatch({ idleSeconds: () => 60, countdownSeconds: () => 20, enabled: () => true, onTimeout });
+    const other = new IdleWatch({
+      idleSeconds: () => 60,
+      countdownSeconds: () => 20,
+      enabled: () => true,
+      onTimeout,
+    });
     other.start()();
-    const pairs = (spy: typeof added | typeof removed) => spy.mock.calls.map(([name, listener]) => [name, listener]);
+    const pairs = (spy: typeof added | typeof removed) =>
+      spy.mock.calls.map(([name, listener]) => [name, listener]);
     expect(pairs(added).length).toBeGreaterThan(0);
     expect(pairs(removed)).toEqual(pairs(added));
     vi.advanceTimersByTime(600_000);

@@ -69,9 +69,18 @@ describe('the eligibility check', () => {
     await check.begin();
     await check.answer('school-child', 'no');
     await check.answer('aged-60', 'yes');
-    const activity = JSON.parse(await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8')) as { tallies: { event: string }[] };
+    const activity = JSON.parse(
+      await readFile(path.join(connection.core.dataDir, 'activity.json'), 'utf8'),
+    ) as { tallies: { event: string }[] };
     const results = activity.tallies.filter((tally) => tally.event === 'eligibility.result');
-    expect(results).toContainEqual({ date: '2026-12-01', event: 'eligibility.result', subject: 'elder-digital-support', detail: 'eligible', language: 'en', count: 1 });
+    expect(results).toContainEqual({
+      date: '2026-12-01',
+      event: 'eligibility.result',
+      subject: 'elder-digital-support',
+      detail: 'eligible',
+      language: 'en',
+      count: 1,
+    });
     expect(results).toHaveLength(check.result!.results.length);
   });
 
@@ -99,7 +108,9 @@ describe('the eligibility check', () => {
     const questions = await check.loadQuestions();
     expect(await check.loadQuestions()).toBe(questions);
     // Earlier tests in this file may have loaded them already; either way, at most once.
-    expect(connection.calls.filter((method) => method === 'eligibility.questions').length).toBeLessThanOrEqual(1);
+    expect(
+      connection.calls.filter((method) => method === 'eligibility.questions').length,
+    ).toBeLessThanOrEqual(1);
     expect(check.question('aged-60')?.options.map((option) => option.id)).toEqual(['yes', 'no', 'not-sure']);
     expect(check.question('no-such-question')).toBeUndefined();
     expect(questions.questions.length).toBe(4);

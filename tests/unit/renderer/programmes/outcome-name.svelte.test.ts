@@ -12,7 +12,8 @@ describe("an outcome's name for staff", () => {
   // outcome with the same words, or a count on one cannot be found on the other.
   it.each(LANGUAGES)('is the same on screen as in the CSV, in %s', (language) => {
     locale.set(language);
-    for (const outcome of OUTCOMES) expect(outcomeName(outcome), outcome).toBe(CSV_LABELS[language].outcomes[outcome]);
+    for (const outcome of OUTCOMES)
+      expect(outcomeName(outcome), outcome).toBe(CSV_LABELS[language].outcomes[outcome]);
   });
 
   it('shows an id it does not know as it is', () => {

@@ -59,7 +59,11 @@ describe('the take-away summary', () => {
   });
 
   it('never holds an answer, a reason, a near-miss or a question', () => {
-    const households: Record<string, string>[] = [cssaFamily, { 'school-child': 'no', 'aged-60': 'no' }, { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'yes' }];
+    const households: Record<string, string>[] = [
+      cssaFamily,
+      { 'school-child': 'no', 'aged-60': 'no' },
+      { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'yes' },
+    ];
     for (const answers of households) {
       const { results } = evaluateAll(content, answers);
       for (const language of ['en', 'zh-HK', 'zh-CN'] as const) {
@@ -91,6 +95,8 @@ describe('the take-away summary', () => {
       }
     }
     // The kiosk's own hotspot screen means nothing on a slip of paper.
-    expect(takeAway.items.flatMap((item) => item.places.map((place) => place.name))).not.toContain('Find a Wi-Fi.HK hotspot on this kiosk');
+    expect(takeAway.items.flatMap((item) => item.places.map((place) => place.name))).not.toContain(
+      'Find a Wi-Fi.HK hotspot on this kiosk',
+    );
   });
 });

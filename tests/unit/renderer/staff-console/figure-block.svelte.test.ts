@@ -20,12 +20,26 @@ describe('a report figure', () => {
         { key: 'a', head: 'Subsidy A', cells: ['Eligible', 3] },
         { key: 'b', head: 'Subsidy B', cells: ['Not eligible', 1] },
       ],
-      chart: { kind: 'bars', bars: [{ label: 'Subsidy A: Eligible', values: [3] }, { label: 'Subsidy B: Not eligible', values: [1] }] },
+      chart: {
+        kind: 'bars',
+        bars: [
+          { label: 'Subsidy A: Eligible', values: [3] },
+          { label: 'Subsidy B: Not eligible', values: [1] },
+        ],
+      },
     });
     expect(screen.getByRole('figure', { name: 'Eligibility checks' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Eligibility checks' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Programme', 'Outcome', 'Checks']);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Subsidy A', 'Subsidy B']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Programme', 'Outcome', 'Checks']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Subsidy A', 'Subsidy B']);
     const cells = within(table).getAllByRole('cell');
     expect(cells.map((td) => td.textContent)).toEqual(['Eligible', '3', 'Not eligible', '1']);
     // Words read from the start, numbers line up at the end.
@@ -45,7 +59,14 @@ describe('a report figure', () => {
       title: 'Visits by day',
       columns: [{ label: 'Language' }, { label: 'Visits' }],
       rows: [{ key: 'zh-CN', head: '简体中文', lang: 'zh-CN', cells: [2] }],
-      chart: { kind: 'line', points: [{ period: '2026-12-01', count: 2 }, { period: '2026-12-02', count: 0 }], formatLabel: (p: string) => `day ${p}` },
+      chart: {
+        kind: 'line',
+        points: [
+          { period: '2026-12-01', count: 2 },
+          { period: '2026-12-02', count: 0 },
+        ],
+        formatLabel: (p: string) => `day ${p}`,
+      },
     });
     const figure = screen.getByRole('figure', { name: 'Visits by day' });
     expect(figure.textContent).toContain('day 2026-12-01');
@@ -54,7 +75,11 @@ describe('a report figure', () => {
   });
 
   it('is a table alone when it has no chart', () => {
-    render(FigureBlock, { title: 'Group sessions', columns, rows: [{ key: 's', head: 'Tue', cells: ['Phones', 4] }] });
+    render(FigureBlock, {
+      title: 'Group sessions',
+      columns,
+      rows: [{ key: 's', head: 'Tue', cells: ['Phones', 4] }],
+    });
     expect(screen.queryByRole('figure')).toBeNull();
     expect(screen.getByRole('table', { name: 'Group sessions' })).toBeTruthy();
   });

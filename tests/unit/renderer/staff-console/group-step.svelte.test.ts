@@ -8,8 +8,11 @@ import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
 import GroupStep from '../../../../renderer/src/staff-console/GroupStep.svelte';
 
 // The shipped lesson, as the facilitator shows it.
-const lesson = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../../data/lessons/touchscreen-basics.json'), 'utf8')) as Lesson;
-const first = <K extends Step['kind']>(kind: K) => lesson.steps.find((s): s is Extract<Step, { kind: K }> => s.kind === kind)!;
+const lesson = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../../../data/lessons/touchscreen-basics.json'), 'utf8'),
+) as Lesson;
+const first = <K extends Step['kind']>(kind: K) =>
+  lesson.steps.find((s): s is Extract<Step, { kind: K }> => s.kind === kind)!;
 
 beforeEach(() => locale.set('en'));
 afterEach(() => {
@@ -21,7 +24,9 @@ describe('a lesson step shown to a group', () => {
   it('reveals a practice step one stage at a time, marking the stage being shown', async () => {
     const step = first('practice');
     const { rerender } = render(GroupStep, { step, stage: 0 });
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining(step.instruction.en)]);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining(step.instruction.en),
+    ]);
     await rerender({ step, stage: 1 });
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(2);
@@ -43,7 +48,9 @@ describe('a lesson step shown to a group', () => {
   });
 
   it("puts what follows a recap (the facilitator's button) after its points, and nowhere else", async () => {
-    const recapEnd = createRawSnippet(() => ({ render: () => '<button type="button">everyone finished</button>' }));
+    const recapEnd = createRawSnippet(() => ({
+      render: () => '<button type="button">everyone finished</button>',
+    }));
     const recap = first('recap');
     const { rerender } = render(GroupStep, { step: recap, stage: 0, recapEnd });
     expect(screen.getAllByRole('listitem')).toHaveLength(recap.points.length);

@@ -3,7 +3,11 @@ import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { HealthEvent, HealthEventKind } from '../../../../electron/core/store/health-event';
-import { describeHealthEvent, healthCause, KNOWN_CODES } from '../../../../renderer/src/screens/staff/health-text';
+import {
+  describeHealthEvent,
+  healthCause,
+  KNOWN_CODES,
+} from '../../../../renderer/src/screens/staff/health-text';
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../../renderer/src/i18n/locales');
 const LANGUAGES = ['zh-HK', 'en', 'zh-CN'] as const;
@@ -12,7 +16,11 @@ async function translator(language: string) {
   const missing: string[] = [];
   const instance = i18next.createInstance();
   await instance.init({
-    resources: { [language]: { translation: JSON.parse(readFileSync(path.join(LOCALES, `${language}.json`), 'utf8')) as object } },
+    resources: {
+      [language]: {
+        translation: JSON.parse(readFileSync(path.join(LOCALES, `${language}.json`), 'utf8')) as object,
+      },
+    },
     lng: language,
     fallbackLng: false,
     initAsync: false,
@@ -28,8 +36,22 @@ const TIME = '2025-06-01T03:00:00.000Z';
 const EVENTS: Record<HealthEventKind, HealthEvent> = {
   'recovered-from-backup': { time: TIME, document: 'settings', kind: 'recovered-from-backup' },
   'reset-to-defaults': { time: TIME, document: 'settings', kind: 'reset-to-defaults' },
-  'moved-aside': { time: TIME, document: 'settings', kind: 'moved-aside', file: 'settings.corrupt-2025-06-01T03-00-00-000Z.json', reason: 'unreadable', code: 'EISDIR' },
-  'could-not-move-aside': { time: TIME, document: 'settings', kind: 'could-not-move-aside', file: 'settings.json', reason: 'unreadable', code: 'EBUSY' },
+  'moved-aside': {
+    time: TIME,
+    document: 'settings',
+    kind: 'moved-aside',
+    file: 'settings.corrupt-2025-06-01T03-00-00-000Z.json',
+    reason: 'unreadable',
+    code: 'EISDIR',
+  },
+  'could-not-move-aside': {
+    time: TIME,
+    document: 'settings',
+    kind: 'could-not-move-aside',
+    file: 'settings.json',
+    reason: 'unreadable',
+    code: 'EBUSY',
+  },
   migrated: { time: TIME, document: 'settings', kind: 'migrated' },
   'not-saved': { time: TIME, document: 'group-sessions', kind: 'not-saved', code: 'ENOSPC', count: 12 },
   'backup-not-saved': { time: TIME, document: 'group-sessions', kind: 'backup-not-saved', code: 'ENOSPC' },
@@ -40,7 +62,12 @@ const EVENTS: Record<HealthEventKind, HealthEvent> = {
 
 /** Latin words left once file names and the unit are taken out: English leaking onto a Chinese screen. */
 function latinWords(text: string): string[] {
-  return text.replace(/[\w.-]+\.json/g, '').replace(/\bMB\b/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+  return (
+    text
+      .replace(/[\w.-]+\.json/g, '')
+      .replace(/\bMB\b/g, '')
+      .match(/[A-Za-z]{2,}/g) ?? []
+  );
 }
 
 describe('Data health says what the store noticed in the reader’s language', () => {
@@ -58,7 +85,8 @@ describe('Data health says what the store noticed in the reader’s language', (
         expect(text).not.toBe(code);
         if (language !== 'en') expect(latinWords(text), code).toEqual([]);
       }
-      for (const reason of ['unreadable', 'not-json', 'not-schema'] as const) expect(healthCause({ reason }, t)).not.toContain('staff.');
+      for (const reason of ['unreadable', 'not-json', 'not-schema'] as const)
+        expect(healthCause({ reason }, t)).not.toContain('staff.');
       expect(missing).toEqual([]);
     });
   }
@@ -67,7 +95,9 @@ describe('Data health says what the store noticed in the reader’s language', (
     const { t } = await translator('en');
     expect(describeHealthEvent(EVENTS['temp-files-removed'], t)).toContain('42');
     expect(describeHealthEvent(EVENTS['not-saved'], t)).toMatch(/disk is full.*12 times/);
-    expect(describeHealthEvent(EVENTS['moved-aside'], t)).toContain('settings.corrupt-2025-06-01T03-00-00-000Z.json');
+    expect(describeHealthEvent(EVENTS['moved-aside'], t)).toContain(
+      'settings.corrupt-2025-06-01T03-00-00-000Z.json',
+    );
     // A code the console has no words for is still shown, as the code.
     expect(healthCause({ code: 'ENAMETOOLONG' }, t)).toContain('ENAMETOOLONG');
   });
