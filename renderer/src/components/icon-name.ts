@@ -20,4 +20,20 @@ export type IconName =
   | 'check'
   | 'backspace'
   | 'space'
-  | 'hand';
+  | 'hand'
+  // Outcomes each have their own shape, so a programme result never rests on colour alone.
+  | 'yes'
+  | 'maybe'
+  | 'unknown'
+  | 'no'
+  | 'closed'
+  | 'phone'
+  | 'place'
+  | 'people'
+  | 'document'
+  | 'info'
+  | 'print'
+  | 'next'
+  | 'warning'
+  | 'up'
+  | 'down';
