@@ -9,7 +9,7 @@ import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
 import type { VisitStarted } from './activity/visits';
-import type { StaffEntryMode, StaffHealth, StaffStatus } from './staff/staff-status';
+import type { StaffEntryMode, StaffHealth, StaffStatus } from './staff-access/staff-status';
 
 export type { StaffEntryMode, StaffHealth, StaffStatus };
 

@@ -12,9 +12,9 @@ import { createProgrammeHandlers } from './programmes/handlers';
 import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
 import { logStaffAction } from './staff-console/staff-log';
-import { openStaffDocuments } from './staff/credential-store';
-import { personalDataOnKiosk } from './staff/personal-data-present';
-import { StaffAuth } from './staff/staff-auth';
+import { openStaffDocuments } from './staff-access/credential-store';
+import { personalDataOnKiosk } from './staff-access/personal-data-present';
+import { StaffAuth } from './staff-access/staff-auth';
 import type { HealthEvent } from './store/document';
 import { openCoreContext } from './wiring';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalisedTextSchema } from '../i18n';
-import { LegacyStaffAuthSchema } from '../staff/credential-schema';
+import { LegacyStaffAuthSchema } from '../staff-access/credential-schema';
 
 /** District codes as the Home Affairs Department letters them (A–T, no I or O). */
 export const DISTRICT_CODES = [
@@ -44,7 +44,7 @@ export const PublicSettingsSchema = z.object({
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
-export { PinHashSchema, type PinHash } from '../staff/credential-schema';
+export { PinHashSchema, type PinHash } from '../staff-access/credential-schema';
 
 export const SETTINGS_SCHEMA_VERSION = 2;
 export const SettingsDocSchema = z.object({

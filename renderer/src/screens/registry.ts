@@ -3,8 +3,8 @@ import type { ComponentSource } from '../lib/lazy-component.svelte';
 import AttractScreen from './AttractScreen.svelte';
 import HomeScreen from './HomeScreen.svelte';
 import LanguageScreen from './LanguageScreen.svelte';
-import StaffConsole from './staff/StaffConsole.svelte';
-import StaffEntry from './staff/StaffEntry.svelte';
+import StaffConsole from '../staff-console/StaffConsole.svelte';
+import StaffEntry from '../staff-access/StaffEntry.svelte';
 
 /**
  * Screens receive `params` from their route; screens that need none simply declare no props.

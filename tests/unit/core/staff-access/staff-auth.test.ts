@@ -6,15 +6,15 @@ import { createKioskCore, type KioskCore } from '../../../../electron/core/servi
 import {
   StaffCredentialDocSchema,
   type StaffCredentialDoc,
-} from '../../../../electron/core/staff/credential-schema';
-import { hashPin, verifyPin } from '../../../../electron/core/staff/pin';
-import { StaffSessions } from '../../../../electron/core/staff/sessions';
+} from '../../../../electron/core/staff-access/credential-schema';
+import { hashPin, verifyPin } from '../../../../electron/core/staff-access/pin';
+import { StaffSessions } from '../../../../electron/core/staff-access/sessions';
 import {
   LOCKOUT_MS,
   MAX_FAILED_ATTEMPTS,
   SESSION_IDLE_MS,
   SESSION_MAX_MS,
-} from '../../../../electron/core/staff/staff-auth';
+} from '../../../../electron/core/staff-access/staff-auth';
 import { snapshotDir, tempDirs } from '../../../helpers/temp-dir';
 import { errorCode } from '../../../helpers/results';
 

@@ -1,4 +1,7 @@
-import { locale } from '../../i18n/i18n.svelte';
+import { locale } from '../i18n/i18n.svelte';
+
+// Moments (ISO instants) as staff read them, always in Hong Kong time whatever the page's own zone:
+// staff entry's lock-out end, the staff log, data health and the hotspot import times.
 
 /** Hong Kong local time, e.g. "14:05", in the kiosk's language. */
 export function formatTime(iso: string | null | undefined): string {

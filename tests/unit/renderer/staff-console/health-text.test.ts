@@ -7,7 +7,7 @@ import {
   describeHealthEvent,
   healthCause,
   KNOWN_CODES,
-} from '../../../../renderer/src/screens/staff/health-text';
+} from '../../../../renderer/src/staff-console/health-text';
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../../renderer/src/i18n/locales');
 const LANGUAGES = ['zh-HK', 'en', 'zh-CN'] as const;

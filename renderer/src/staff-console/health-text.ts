@@ -1,4 +1,4 @@
-import type { HealthEvent, HealthEventKind } from '../../../../electron/core/store/health-event';
+import type { HealthEvent, HealthEventKind } from '../../../electron/core/store/health-event';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

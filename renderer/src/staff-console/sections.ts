@@ -1,4 +1,4 @@
-import type { ComponentSource } from '../../lib/lazy-component.svelte';
+import type { ComponentSource } from '../lib/lazy-component.svelte';
 import ChangePin from './ChangePin.svelte';
 import DataHealthPanel from './DataHealthPanel.svelte';
 import SettingsPanel from './SettingsPanel.svelte';
@@ -17,32 +17,32 @@ export const STAFF_SECTIONS: StaffSection[] = [
   {
     id: 'lessons',
     label: 'lessons.staff.section',
-    load: () => import('../../lessons/RetentionPanel.svelte'),
+    load: () => import('../lessons/RetentionPanel.svelte'),
   },
-  { id: 'hotspots', label: 'hotspots.staff.section', load: () => import('../../hotspots/StaffPanel.svelte') },
+  { id: 'hotspots', label: 'hotspots.staff.section', load: () => import('../hotspots/StaffPanel.svelte') },
   {
     id: 'programmes',
     label: 'programmes.staff.title',
-    load: () => import('../../programmes/screens/StaffProgrammesPanel.svelte'),
+    load: () => import('../programmes/screens/StaffProgrammesPanel.svelte'),
   },
   {
     id: 'groups',
     label: 'staff-console.sections.groups',
-    load: () => import('../../staff-console/GroupSessionsPanel.svelte'),
+    load: () => import('./GroupSessionsPanel.svelte'),
   },
   {
     id: 'reports',
     label: 'staff-console.sections.reports',
-    load: () => import('../../staff-console/ReportsPanel.svelte'),
+    load: () => import('./ReportsPanel.svelte'),
   },
   {
     id: 'data-care',
     label: 'staff-console.sections.care',
-    load: () => import('../../staff-console/DataCarePanel.svelte'),
+    load: () => import('./DataCarePanel.svelte'),
   },
   {
     id: 'staff-log',
     label: 'staff-console.sections.log',
-    load: () => import('../../staff-console/StaffLogPanel.svelte'),
+    load: () => import('./StaffLogPanel.svelte'),
   },
 ];

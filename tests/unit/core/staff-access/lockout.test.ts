@@ -7,7 +7,7 @@ import {
   SettingsDocSchema,
   type SettingsDoc,
 } from '../../../../electron/core/settings/schema';
-import { openStaffDocuments } from '../../../../electron/core/staff/credential-store';
+import { openStaffDocuments } from '../../../../electron/core/staff-access/credential-store';
 import {
   LOCKOUT_MS,
   MAX_FAILED_ATTEMPTS,
@@ -15,8 +15,8 @@ import {
   MAX_RECOVERY_ATTEMPTS,
   RECOVERY_LOCKOUT_MS,
   StaffAuth,
-} from '../../../../electron/core/staff/staff-auth';
-import type { StaffStatus } from '../../../../electron/core/staff/staff-status';
+} from '../../../../electron/core/staff-access/staff-auth';
+import type { StaffStatus } from '../../../../electron/core/staff-access/staff-status';
 import { StoredDocument } from '../../../../electron/core/store/document';
 import { realFs, type DurableFs } from '../../../../electron/core/store/durable-file';
 import { tempDirs } from '../../../helpers/temp-dir';
