@@ -64,6 +64,9 @@ const TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--attract-text', '--attract-bg'],
   ['--warning-text', '--warning-bg'],
   ['--ok-text', '--ok-bg'],
+  // A disabled control's label on either stripe of its hatched fill.
+  ['--disabled-text', '--disabled-bg'],
+  ['--disabled-text', '--disabled-stripe'],
 ];
 const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--border', '--bg'],
@@ -71,6 +74,9 @@ const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--border', '--toolbar-bg'],
   ['--focus', '--bg'],
   ['--focus', '--surface'],
+  ['--disabled-border', '--bg'],
+  ['--disabled-border', '--surface'],
+  ['--disabled-border', '--toolbar-bg'],
 ];
 /** Colours that are not drawn against one background (the dialog backdrop is translucent). */
 const UNPAIRED = new Set(['--backdrop']);
