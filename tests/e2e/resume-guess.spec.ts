@@ -34,7 +34,7 @@ test('an elder typing a code while codes are being guessed gets a kind "wait a f
   await expect.poll(() => page.evaluate('window.__guesses.refused')).toBeGreaterThan(100);
 
   const keyboard = page.getByRole('group', { name: 'Keyboard for your code' });
-  for (const character of 'zzzzzz')
+  for (const character of 'ZZZZZZ')
     await keyboard.getByRole('button', { name: character, exact: true }).tap();
   await page.getByTestId('open-code').tap();
   await expect(page.getByTestId('code-wait')).toBeVisible();
