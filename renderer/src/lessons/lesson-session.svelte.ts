@@ -1,6 +1,6 @@
 import type { LocalisedText } from '../../../electron/core/i18n';
 import type { LessonList, ResumeCodeCreated } from '../../../electron/core/lessons/contract';
-import type { Lesson } from '../../../electron/core/lessons/schema';
+import type { Lesson, PracticeStep } from '../../../electron/core/lessons/schema';
 import { locale } from '../i18n/i18n.svelte';
 import './lessons-theme.css';
 import { invoke } from '../lib/api';
@@ -9,6 +9,7 @@ import {
   answerQuiz,
   attempt,
   back,
+  isStepDone,
   next,
   startLesson,
   type AttemptResult,
@@ -22,7 +23,23 @@ import {
 export interface Feedback {
   kind: AttemptResult | 'quiz-right' | 'quiz-wrong';
   text: LocalisedText;
+  /** Offered before any try (the visitor waited, or asked to be shown), not an answer to one. */
+  offered?: boolean;
 }
+
+/** How long a practice step waits, untouched, before it offers its hint. */
+export const IDLE_HINT_MS = 15_000;
+
+/** The timer the idle hint uses; a test passes its own so it never waits in real time. */
+export interface HintTimer {
+  set: (run: () => void, ms: number) => unknown;
+  clear: (handle: unknown) => void;
+}
+
+const windowTimer: HintTimer = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /**
  * The lessons capability's state for one visit: the lesson on screen, where the visitor is in it,
@@ -118,6 +135,38 @@ class LessonSession {
     return outcome.result;
   }
 
+  /**
+   * "Show me", asked for before (or without) a wrong try: the demonstration plays, no try is
+   * counted. Nothing to show once the step is done.
+   */
+  showMe(): void {
+    const step = this.practiceStep();
+    if (!step) return;
+    this.feedback = { kind: 'show-me', text: step.showMe, offered: true };
+    this.showMeRun += 1;
+  }
+
+  /** The visitor has not tried yet: offer the step's hint, gently, as the first wrong try would. */
+  offerHint(): void {
+    const step = this.practiceStep();
+    if (!step || this.feedback || this.player!.triesOnStep > 0) return;
+    this.feedback = { kind: 'hint', text: step.hint, offered: true };
+  }
+
+  /**
+   * Offer the hint after `ms` untouched on the practice step on screen now. Returns the cancel,
+   * to call when the visitor touches the phone or the step goes away (a move, a wipe).
+   */
+  armIdleHint(ms = IDLE_HINT_MS, timer: HintTimer = windowTimer): () => void {
+    const lesson = this.lesson;
+    const stepIndex = this.player?.stepIndex;
+    const handle = timer.set(() => {
+      // Only on the same step of the same lesson: a wipe clears the lesson, a move the step.
+      if (lesson && this.lesson === lesson && this.player?.stepIndex === stepIndex) this.offerHint();
+    }, ms);
+    return () => timer.clear(handle);
+  }
+
   answer(answerId: string): void {
     if (!this.lesson || !this.player) return;
     const outcome = answerQuiz(this.lesson, this.player, answerId);
@@ -149,6 +198,14 @@ class LessonSession {
     this.code = null;
     this.listening = false;
     this.resetStepUi();
+  }
+
+  /** The practice step on screen, while it is not done yet. */
+  private practiceStep(): PracticeStep | null {
+    if (!this.lesson || !this.player || this.player.finished) return null;
+    const step = this.lesson.steps[this.player.stepIndex];
+    if (step?.kind !== 'practice' || isStepDone(this.player)) return null;
+    return step;
   }
 
   private resetStepUi(): void {
