@@ -36,6 +36,8 @@ function layOut(viewport: HTMLElement, box: Box): void {
 
 function resized(): void {
   for (const callback of [...observers]) callback([], {} as ResizeObserver);
+  // The region measures a frame after the observer reports.
+  vi.advanceTimersToNextFrame();
   flushSync();
 }
 
@@ -47,10 +49,12 @@ function renderRegion() {
 }
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   locale.set('en');
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   observers.length = 0;
   locale.set('zh-HK');
