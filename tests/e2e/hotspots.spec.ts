@@ -8,6 +8,7 @@ import {
   tapFirstDot,
   WIFI_LANGUAGES,
 } from './hotspots-helpers';
+import { expectMainActionInView, setTextSizeByTouch, SHORT_AND_PORTRAIT } from './programmes-helpers';
 
 interface SearchAnswer {
   total: number;
@@ -99,5 +100,35 @@ for (const language of WIFI_LANGUAGES) {
     await openDirectory(page);
     await expect(page.getByTestId('hotspots-start-again')).toHaveCount(0);
     await expect(resultCards(page).first()).toHaveAttribute('data-venue-id', nearest.results[0]!.id);
+  });
+}
+
+/**
+ * The search keyboard and "Show places" are in view at the largest text on a short landscape panel
+ * and on a portrait totem (the keyboard's last rows used to sit under the toolbar), and typing on
+ * it still finds places.
+ */
+for (const viewport of SHORT_AND_PORTRAIT) {
+  test(`the Wi-Fi search keyboard is in view at ${viewport.width}×${viewport.height} with the largest text`, async ({
+    page,
+    kiosk,
+  }) => {
+    await page.setViewportSize(viewport);
+    await startVisit(page, kiosk);
+    await setTextSizeByTouch(page, 3);
+    await openDirectory(page);
+    await expectMainActionInView(page, '[data-testid="hotspots-search"]', 'Wi-Fi home');
+    await page.getByTestId('hotspots-search').tap();
+    await expect(page.getByTestId('hotspots-search-screen')).toBeVisible();
+    await expectMainActionInView(page, '[data-testid="hotspots-keyboard"]', 'search');
+    await expectMainActionInView(page, '[data-testid="hotspots-search-show"]', 'search');
+    // Every key of the keyboard, not only its box: the space row is the last to fall off.
+    const keys = page.getByTestId('hotspots-keyboard').getByRole('button');
+    expect(await keys.count()).toBeGreaterThan(36);
+    for (const key of await keys.all()) await expect(key).toBeInViewport({ ratio: 1 });
+    for (const letter of 'lib') await page.getByRole('button', { name: letter, exact: true }).tap();
+    await page.getByTestId('hotspots-search-show').tap();
+    await expect(page.getByTestId('hotspots-search')).toContainText('lib');
+    await expect(resultCards(page).first()).toBeVisible();
   });
 }

@@ -223,3 +223,54 @@ export function readAllFiles(dir: string): { file: string; text: string }[] {
       : [{ file: full, text: readFileSync(full, 'utf8') }];
   });
 }
+
+/** The viewports a kiosk panel runs at that are shortest for their text: landscape 1280×800 and a portrait totem. */
+export const SHORT_AND_PORTRAIT = [
+  { width: 1280, height: 800 },
+  { width: 1080, height: 1920 },
+] as const;
+
+/** Tap the toolbar's text size button until the page is at `step` (1–3), as a visitor does. */
+export async function setTextSizeByTouch(page: Page, step: number): Promise<void> {
+  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-text-size')) !== String(step); i++)
+    await page.getByTestId('text-size').tap();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', String(step));
+}
+
+/**
+ * Every element marked as the screen's main action (`data-primary-action`) is wholly inside the
+ * viewport and clear of the toolbar, without scrolling: elders do not scroll to find what they
+ * were told to press. `expected` names what must be among them, so the mark cannot go missing.
+ */
+export async function expectMainActionInView(page: Page, expected: string, label: string): Promise<void> {
+  await expect(
+    page.locator(`[data-primary-action]${expected}`).first(),
+    `${label}: ${expected} is marked`,
+  ).toBeVisible();
+  const outside = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const toolbar = document.querySelector('nav.toolbar')?.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-primary-action]')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(
+        ({ r }) =>
+          r.top < -0.5 ||
+          r.left < -0.5 ||
+          r.bottom > vh + 0.5 ||
+          r.right > vw + 0.5 ||
+          (toolbar !== undefined && r.bottom > toolbar.top + 0.5 && r.top < toolbar.bottom - 0.5),
+      )
+      .map(
+        ({ el, r }) =>
+          `${el.dataset.testid ?? el.tagName.toLowerCase()} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vw}×${vh}`,
+      );
+  });
+  expect(outside, `${label}: main action out of view`).toEqual([]);
+  const pageScrolls = await page.evaluate(() => {
+    const main = document.getElementById('screen');
+    return main ? main.scrollHeight - main.clientHeight : 0;
+  });
+  expect(pageScrolls, `${label}: the page itself scrolls`).toBeLessThanOrEqual(1);
+}

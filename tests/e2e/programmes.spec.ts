@@ -4,6 +4,7 @@ import {
   checkScreen,
   ELDERS,
   expectClosedProgrammeNeverOpen,
+  expectMainActionInView,
   expectJourneyResult,
   ILSP,
   JOURNEYS,
@@ -11,6 +12,8 @@ import {
   openProgrammes,
   patientKiosk,
   RESULT_PRESENTATIONS,
+  setTextSizeByTouch,
+  SHORT_AND_PORTRAIT,
   SUBSIDY,
   WIFI,
 } from './programmes-helpers';
@@ -186,3 +189,37 @@ test('the Wi-Fi.HK page leads to the hotspot directory when this kiosk has it', 
   await expect(page.getByTestId('programme-detail')).toHaveAttribute('data-programme', SUBSIDY);
   await expect(page.getByTestId('phone').first()).toHaveText('2802 2345');
 });
+
+/**
+ * At the largest text on a short landscape panel and on a portrait totem, each question's answers
+ * are all in view without scrolling (they used to fall below the toolbar), and so is Start.
+ */
+for (const viewport of SHORT_AND_PORTRAIT) {
+  test(`the check's answers are in view at ${viewport.width}×${viewport.height} with the largest text`, async ({
+    page,
+    kiosk,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openProgrammes(page, kiosk, LANGUAGES[0]);
+    await setTextSizeByTouch(page, 3);
+    await page.getByTestId('start-check').tap();
+    await expect(page.getByTestId('collection-statement')).toBeVisible();
+    await expectMainActionInView(page, '[data-testid="check-begin"]', 'collection statement');
+    await page.getByTestId('check-begin').tap();
+    const walk: [string, string][] = [
+      ['school-child', 'primary-secondary'],
+      ['cssa', 'no'],
+      ['textbook-assistance', 'half'],
+      ['aged-60', 'no'],
+    ];
+    for (const [question, option] of walk) {
+      await expect(page.getByTestId('question')).toHaveAttribute('data-question', question);
+      await expectMainActionInView(page, `[data-testid="answer-${option}"]`, question);
+      await expect(page.locator('[data-primary-action][data-testid^="answer-"]')).toHaveCount(
+        await page.locator('[data-testid^="answer-"]').count(),
+      );
+      await page.getByTestId(`answer-${option}`).tap();
+    }
+    await expect(page.getByTestId(`result-${SUBSIDY}`)).toBeVisible();
+  });
+}
