@@ -1,6 +1,10 @@
+import en from '../../../renderer/src/staff-console/locales/en.json';
+import zhCN from '../../../renderer/src/staff-console/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/staff-console/locales/zh-HK.json';
 import type { Language } from '../i18n';
-import { CSV_LABELS } from './csv-labels';
+import type { AnyReportSection } from '../report-section';
 import type { GroupSummary } from './group-sessions';
+import { REPORT_SECTIONS } from './report-sections';
 import type { Report } from './reports';
 
 /**
@@ -14,6 +18,9 @@ export interface CsvFile {
 }
 
 const BOM = '\uFEFF';
+
+/** The session summary's headings, from the console's locale files (the locale test checks them). */
+const CSV_LABELS: Record<Language, typeof en.csv> = { en: en.csv, 'zh-HK': zhHK.csv, 'zh-CN': zhCN.csv };
 
 /**
  * What a spreadsheet takes as the start of a formula: = + - @, tab and CR, their full-width forms
@@ -38,76 +45,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function nameIn(name: Record<Language, string> | null, fallback: string, language: Language): string {
-  return name ? name[language] : fallback;
-}
-
-/** The report's tables as separate files, named with the period. */
-export function reportCsvFiles(report: Report, language: Language): CsvFile[] {
-  const l = CSV_LABELS[language];
+/** The report's tables as separate files, one per section, named with the period. */
+export function reportCsvFiles(
+  report: Report,
+  language: Language,
+  sections: readonly AnyReportSection[] = REPORT_SECTIONS,
+): CsvFile[] {
   const suffix = `${report.from}_${report.to}`;
-  return [
-    {
-      name: `visits_${suffix}.csv`,
-      text: toCsv(
-        [report.granularity === 'day' ? l.day : l.month, l.visits],
-        report.visits.series.map((p) => [p.period, p.count]),
-      ),
-    },
-    {
-      name: `languages_${suffix}.csv`,
-      text: toCsv(
-        [l.language, l.visits],
-        report.languages.map((row) => [l.languages[row.language], row.count]),
-      ),
-    },
-    {
-      name: `lessons_${suffix}.csv`,
-      text: toCsv(
-        [l.lessonId, l.lesson, l.started, l.steps, l.completed],
-        report.lessons.map((row) => [
-          row.lessonId,
-          nameIn(row.name, row.lessonId, language),
-          row.started,
-          row.steps,
-          row.completed,
-        ]),
-      ),
-    },
-    {
-      name: `eligibility-checks_${suffix}.csv`,
-      text: toCsv(
-        [l.programmeId, l.programme, l.outcome, l.checks],
-        report.eligibility.map((row) => [
-          row.programmeId,
-          nameIn(row.name, row.programmeId, language),
-          l.outcomes[row.outcome] ?? row.outcome,
-          row.count,
-        ]),
-      ),
-    },
-    {
-      name: `hotspot-lookups_${suffix}.csv`,
-      text: toCsv(
-        [l.districtCode, l.district, l.lookups],
-        report.hotspots.map((row) => [row.district, nameIn(row.name, row.district, language), row.count]),
-      ),
-    },
-    {
-      name: `group-sessions_${suffix}.csv`,
-      text: toCsv(
-        [l.date, l.title, l.place, l.status, l.attendance, l.lessonsCovered],
-        report.sessions.rows.map((row) => [
-          row.date,
-          row.title,
-          row.place,
-          l.statuses[row.status],
-          row.attendance,
-          row.lessons,
-        ]),
-      ),
-    },
-  ];
+  return sections.map((section) => {
+    const table = section.csvOf(report, language);
+    return { name: `${table.file}_${suffix}.csv`, text: toCsv(table.header, table.rows) };
+  });
 }
 
 /** A closed (or open) session's summary: one file for the lessons, one for the participants. */

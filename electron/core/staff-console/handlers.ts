@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { hongKongDateKey } from '../activity/schema';
-import { withSimplified } from '../content/localise';
 import type { HandlersOf } from '../contract-method';
-import type { CoreContent, CoreContext } from '../core-context';
+import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
@@ -23,7 +22,8 @@ import {
   type GroupSessionsDoc,
 } from './group-sessions';
 import { identifierProblem } from '../../shared/personal-data';
-import { computeReport, type Names, type ReportNames } from './reports';
+import { reportNames } from './report-sections';
+import { computeReport } from './reports';
 import { startDailyJob } from './retention-timer';
 import { logStaffAction, mergeLogs } from './staff-log';
 
@@ -40,26 +40,6 @@ const IDENTIFIER_MESSAGES = {
   email: 'That looks like an e-mail address. Only a nickname or a resume code may be kept.',
 } as const;
 
-/** Content names for reports and CSV, from the content the core read once at start-up (wiring.ts). */
-function contentNames(content: CoreContent): ReportNames {
-  const { lessons } = content.lessons;
-  const lessonNames: Names = {};
-  for (const lesson of lessons) lessonNames[lesson.id] = withSimplified(lesson.title);
-  const programmeNames: Names = {};
-  for (const programme of content.programmes.programmes)
-    programmeNames[programme.id] = withSimplified(programme.title);
-  const districtNames: Names = {};
-  for (const district of content.districts.all) districtNames[district.code] = district.name;
-  return {
-    lessons: lessonNames,
-    programmes: programmeNames,
-    districts: districtNames,
-    lessonOrder: lessons.map((l) => l.id),
-    programmeOrder: content.programmes.programmes.map((p) => p.id),
-    districtOrder: content.districts.all.map((d) => d.code).sort(),
-  };
-}
-
 /** What the shell lends the staff console; the browser kiosk lends nothing. */
 export interface StaffConsoleShell {
   /** Electron: choose a folder and save the page there as a PDF (electron/print-pdf.ts). */
@@ -74,7 +54,8 @@ export async function createStaffConsoleHandlers(
 ): Promise<HandlersOf<typeof staffConsoleMethods>> {
   const { lessons } = ctx.content.lessons;
   const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
-  const names = contentNames(ctx.content);
+  // Content names for reports and CSV, from the content the core read once at start-up (wiring.ts).
+  const names = reportNames(ctx.content);
   const { groupSessions: groups, staffLog } = ctx.documents;
   const resumeCodes = (): StoredDocument<ResumeCodesDoc> => ctx.documents.resumeCodes;
 
@@ -148,7 +129,7 @@ export async function createStaffConsoleHandlers(
       ),
     }),
     'staff.groups.create': async ({ title, date, place, facilitator = '', lessonIds }) => {
-      const unknown = lessonIds.find((id) => !names.lessons[id]);
+      const unknown = lessonIds.find((id) => !lessonsById.has(id));
       if (unknown) throw new KioskError('invalid_input', `There is no lesson called ${unknown}.`);
       const session: GroupSession = {
         id: randomUUID(),
@@ -246,7 +227,7 @@ export async function createStaffConsoleHandlers(
     'staff.groups.summary': async ({ id }) => summariseSession(sessionOrNotFound(groups.data, id)),
     'staff.groups.export': async ({ id, language }) => {
       const summary = summariseSession(sessionOrNotFound(groups.data, id));
-      const files = sessionCsvFiles(summary, names.lessons, language);
+      const files = sessionCsvFiles(summary, names.lessons?.names ?? {}, language);
       await logStaffAction(ctx, 'export', `group session ${summary.date}: ${files.length} CSV file(s)`);
       return { files };
     },

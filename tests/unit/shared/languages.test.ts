@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LanguageSchema } from '../../../electron/core/i18n';
-import { CSV_LABELS } from '../../../electron/core/staff-console/csv-labels';
+import { reportCsvFiles } from '../../../electron/core/staff-console/csv';
+import { computeReport } from '../../../electron/core/staff-console/reports';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../electron/shared/languages';
 
 describe('one list of languages', () => {
@@ -9,6 +10,12 @@ describe('one list of languages', () => {
   });
 
   it.each(LANGUAGES)('gives the CSV in %s the same language names as the screens', (language) => {
-    expect(CSV_LABELS[language].languages).toBe(LANGUAGE_NAMES);
+    const report = computeReport([], [], { from: '2025-03-01', to: '2025-03-01' }, {});
+    const file = reportCsvFiles(report, language).find((f) => f.name.startsWith('languages_'))!;
+    const names = file.text
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0]);
+    expect(names).toEqual(LANGUAGES.map((l) => LANGUAGE_NAMES[l]));
   });
 });

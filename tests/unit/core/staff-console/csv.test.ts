@@ -69,7 +69,7 @@ describe('CSV golden files (tests/fixtures/reports)', () => {
     SEEDED_NAMES,
   );
 
-  it.each(['en', 'zh-HK'] as const)(
+  it.each(['en', 'zh-HK', 'zh-CN'] as const)(
     'the March report in %s matches its golden files, one per table',
     (language) => {
       const files = reportCsvFiles(report, language);
@@ -85,13 +85,29 @@ describe('CSV golden files (tests/fixtures/reports)', () => {
     },
   );
 
-  it('a session summary matches its golden files', () => {
-    const summary = summariseSession(SEEDED_SESSIONS[1]!);
-    const files = sessionCsvFiles(summary, SEEDED_NAMES.lessons, 'en');
-    expect(files.map((f) => f.name)).toEqual([
-      'session_2025-03-20_summary.csv',
-      'session_2025-03-20_participants.csv',
-    ]);
-    for (const file of files) expect(file.text, file.name).toBe(golden(`en_${file.name}`));
+  it.each(['en', 'zh-HK', 'zh-CN'] as const)(
+    'a session summary in %s matches its golden files',
+    (language) => {
+      const summary = summariseSession(SEEDED_SESSIONS[1]!);
+      const files = sessionCsvFiles(summary, SEEDED_NAMES.lessons!.names, language);
+      expect(files.map((f) => f.name)).toEqual([
+        'session_2025-03-20_summary.csv',
+        'session_2025-03-20_participants.csv',
+      ]);
+      for (const file of files) expect(file.text, file.name).toBe(golden(`${language}_${file.name}`));
+    },
+  );
+
+  // A year is counted by month: the visits file is headed "Month" and has one row per month.
+  it.each(['en', 'zh-HK', 'zh-CN'] as const)('a year by month in %s matches its golden file', (language) => {
+    const year = computeReport(
+      SEEDED_TALLIES,
+      SEEDED_SESSIONS,
+      { from: '2024-05-01', to: '2025-04-30' },
+      SEEDED_NAMES,
+    );
+    const visits = reportCsvFiles(year, language)[0]!;
+    expect(visits.name).toBe('visits_2024-05-01_2025-04-30.csv');
+    expect(visits.text).toBe(golden(`${language}_${visits.name}`));
   });
 });

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_SECTIONS } from '../../../../electron/core/staff-console/report-sections';
 import { computeReport } from '../../../../electron/core/staff-console/reports';
 import { addMonths, daysInPeriod, isDateKey, presetPeriod } from '../../../../electron/shared/period';
+import { LOCALE_LANGUAGES, localeFolders, readLocaleFolder } from '../../../helpers/locale-files';
 import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
@@ -104,5 +107,35 @@ describe('report from seeded activity (counted by hand)', () => {
     expect(empty.visits.total).toBe(0);
     expect(empty.sessions).toEqual({ held: 0, attendance: 0, listedParticipants: 0, rows: [] });
     expect(empty.eligibility).toEqual([]);
+  });
+});
+
+describe('every section of the report', () => {
+  // The console translates a figure's keys with t(); a key no locale file has would show as the key.
+  const RENDERER_SRC = path.resolve(import.meta.dirname, '../../../../renderer/src');
+  const known = new Map<string, Set<string>>(LOCALE_LANGUAGES.map((language) => [language, new Set()]));
+  for (const folder of localeFolders(RENDERER_SRC)) {
+    const namespace = path.basename(path.dirname(folder));
+    for (const [language, strings] of Object.entries(readLocaleFolder(folder)))
+      for (const key of strings.keys())
+        known.get(language)!.add(namespace === 'i18n' ? key : `${namespace}.${key}`);
+  }
+
+  it('names only UI strings the three locale files have', () => {
+    const report = computeReport(SEEDED_TALLIES, SEEDED_SESSIONS, MARCH, SEEDED_NAMES);
+    expect(report.figures.map((figure) => figure.id)).toEqual(REPORT_SECTIONS.map((section) => section.id));
+    const keys = report.figures.flatMap((figure) => [
+      figure.title,
+      ...figure.totals.map((total) => total.label),
+      ...figure.columns.map((column) => column.label),
+      ...(figure.chart?.kind === 'bars' ? (figure.chart.series ?? []) : []),
+      ...[...figure.rows.flatMap((row) => [row.head, ...row.cells])].flatMap((cell) =>
+        typeof cell === 'object' && 'label' in cell ? [cell.label] : [],
+      ),
+    ]);
+    expect(keys.length).toBeGreaterThan(20);
+    for (const key of keys)
+      for (const language of LOCALE_LANGUAGES)
+        expect(known.get(language)!.has(key), `${language}:${key}`).toBe(true);
   });
 });

@@ -82,16 +82,22 @@ const name = (en: string, zh: string) => ({ 'zh-HK': zh, en, 'zh-CN': zh });
 
 export const SEEDED_NAMES: ReportNames = {
   lessons: {
-    'free-wifi': name('Free Wi-Fi: Wi-Fi.HK', '免費 Wi-Fi：Wi-Fi.HK'),
-    'spot-the-scam': name('Spot the scam', '識破騙局'),
-    'video-call': name('Video call', '視像通話'),
+    names: {
+      'free-wifi': name('Free Wi-Fi: Wi-Fi.HK', '免費 Wi-Fi：Wi-Fi.HK'),
+      'spot-the-scam': name('Spot the scam', '識破騙局'),
+      'video-call': name('Video call', '視像通話'),
+    },
+    order: ['free-wifi', 'spot-the-scam', 'video-call'],
   },
-  programmes: {
-    'internet-access-subsidy': name('Subsidy for Internet Access Charges', '上網費津貼'),
-    'wifi-hk': name('Wi-Fi.HK', 'Wi-Fi.HK'),
+  eligibility: {
+    names: {
+      'internet-access-subsidy': name('Subsidy for Internet Access Charges', '上網費津貼'),
+      'wifi-hk': name('Wi-Fi.HK', 'Wi-Fi.HK'),
+    },
+    order: ['internet-access-subsidy', 'wifi-hk'],
   },
-  districts: { A: name('Central and Western', '中西區'), F: name('Sham Shui Po', '深水埗區') },
-  lessonOrder: ['free-wifi', 'spot-the-scam', 'video-call'],
-  programmeOrder: ['internet-access-subsidy', 'wifi-hk'],
-  districtOrder: ['A', 'F'],
+  hotspots: {
+    names: { A: name('Central and Western', '中西區'), F: name('Sham Shui Po', '深水埗區') },
+    order: ['A', 'F'],
+  },
 };

@@ -1,28 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeFolders, readLocaleFolder } from '../../../helpers/locale-files';
 
 const RENDERER_SRC = path.resolve(import.meta.dirname, '../../../../renderer/src');
 const LANGUAGES = ['zh-HK', 'en', 'zh-CN'];
-
-/** Every locales/ folder under renderer/src: the shell's and each capability's. */
-function localeFolders(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (!statSync(full).isDirectory()) return [];
-    return name === 'locales' ? [full] : localeFolders(full);
-  });
-}
-
-function flatten(value: unknown, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      for (const [k, v] of flatten(inner, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-    }
-  } else out.set(prefix, value);
-  return out;
-}
 
 const folders = localeFolders(RENDERER_SRC);
 
@@ -34,12 +16,7 @@ describe('UI strings', () => {
   for (const folder of folders) {
     const name = path.relative(RENDERER_SRC, folder);
     describe(name, () => {
-      const byLanguage = Object.fromEntries(
-        LANGUAGES.map((language) => [
-          language,
-          flatten(JSON.parse(readFileSync(path.join(folder, `${language}.json`), 'utf8'))),
-        ]),
-      );
+      const byLanguage = readLocaleFolder(folder);
 
       it('has exactly the three language files', () => {
         expect(readdirSync(folder).sort()).toEqual(LANGUAGES.map((l) => `${l}.json`).sort());

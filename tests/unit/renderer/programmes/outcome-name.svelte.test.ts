@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../../../electron/core/programmes/decide';
-import { CSV_LABELS } from '../../../../electron/core/staff-console/csv-labels';
+import { reportCsvFiles } from '../../../../electron/core/staff-console/csv';
+import { computeReport } from '../../../../electron/core/staff-console/reports';
 import { LANGUAGES } from '../../../../electron/shared/languages';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
 import { outcomeName } from '../../../../renderer/src/programmes/outcome-name';
@@ -12,8 +13,22 @@ describe("an outcome's name for staff", () => {
   // outcome with the same words, or a count on one cannot be found on the other.
   it.each(LANGUAGES)('is the same on screen as in the CSV, in %s', (language) => {
     locale.set(language);
-    for (const outcome of OUTCOMES)
-      expect(outcomeName(outcome), outcome).toBe(CSV_LABELS[language].outcomes[outcome]);
+    const tallies = OUTCOMES.map((outcome) => ({
+      date: '2025-03-01',
+      event: 'eligibility.result',
+      subject: 'wifi-hk',
+      detail: outcome,
+      language,
+      count: 1,
+    }));
+    const report = computeReport(tallies, [], { from: '2025-03-01', to: '2025-03-01' }, {});
+    const file = reportCsvFiles(report, language).find((f) => f.name.startsWith('eligibility-checks_'))!;
+    // programme id, programme, outcome, checks: no field here needs quoting.
+    const inCsv = file.text
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[2]);
+    expect(inCsv).toEqual(OUTCOMES.map((outcome) => outcomeName(outcome)));
   });
 
   it('shows an id it does not know as it is', () => {
