@@ -9,6 +9,7 @@ import { printFigures } from './stats';
 const benches: { title: string; file: string; run: string }[] = [
   { title: 'Kiosk shell', file: 'shell.ts', run: 'runShellBench' },
   { title: 'Lessons', file: 'lessons.ts', run: 'runLessonBench' },
+  { title: 'Visitor taps', file: 'visitor-taps.ts', run: 'runVisitorTapBench' },
   { title: 'Resume codes', file: 'resume-codes.ts', run: 'runResumeCodeBench' },
   { title: 'Wi-Fi directory', file: 'hotspots.ts', run: 'runHotspotBench' },
   { title: 'Transport', file: 'transport.ts', run: 'runTransportBench' },

@@ -11,7 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { REPO_ROOT, startKiosk } from '../e2e/fixtures';
-import { median, percentile, round } from './stats';
+import { installTapTiming, tapFigures, timeTap, type TapTiming } from './interactions';
+import { median, round } from './stats';
+
+/** The home screen has gone: its tiles are no longer on the page. */
+const HOME_GONE = `!document.querySelector('[data-testid^="tile-"]')`;
 
 const DIST = path.join(REPO_ROOT, process.env.KIOSK_DIST ?? 'dist');
 
@@ -71,24 +75,6 @@ async function coldStart(page: Page): Promise<number> {
   return elapsed;
 }
 
-/**
- * Measured inside the page: from the tap's pointerup to two animation frames after the screen
- * changed (the first frame that shows the new screen has then been painted).
- */
-async function installPaintProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __tapAt?: number; __latencies: number[] };
-    w.__latencies = [];
-    window.addEventListener('pointerup', () => (w.__tapAt = performance.now()), { capture: true });
-    new MutationObserver(() => {
-      const tapAt = w.__tapAt;
-      if (tapAt === undefined) return;
-      w.__tapAt = undefined;
-      requestAnimationFrame(() => requestAnimationFrame(() => w.__latencies.push(performance.now() - tapAt)));
-    }).observe(document.getElementById('app')!, { childList: true, subtree: true });
-  });
-}
-
 export async function runShellBench(): Promise<Record<string, string | number>> {
   const figures: Record<string, string | number> = { ...bundleSizes() };
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -107,15 +93,17 @@ export async function runShellBench(): Promise<Record<string, string | number>> 
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
     const tiles = page.locator('[data-testid^="tile-"]');
     const tileCount = await tiles.count();
-    await installPaintProbe(page);
+    await installTapTiming(page);
+    const timings: TapTiming[] = [];
     for (let i = 0; i < 30; i++) {
       // Home → a screen: each home tile in turn, or the language dialog while no capability exists.
-      if (tileCount > 0) await tiles.nth(i % tileCount).tap();
-      else await page.getByTestId('language-button').tap();
-      await page.waitForFunction(
-        (n) => (window as unknown as { __latencies: number[] }).__latencies.length > n,
-        i,
-      );
+      if (tileCount > 0) timings.push(await timeTap(page, HOME_GONE, () => tiles.nth(i % tileCount).tap()));
+      else
+        timings.push(
+          await timeTap(page, `document.querySelector('[role="dialog"]')`, () =>
+            page.getByTestId('language-button').tap(),
+          ),
+        );
       if (tileCount > 0)
         await page
           .getByRole('navigation', { name: 'Kiosk controls' })
@@ -123,17 +111,10 @@ export async function runShellBench(): Promise<Record<string, string | number>> 
           .tap();
       else await page.getByRole('button', { name: 'Cancel' }).tap();
       await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
-      // The return to home also changes the screen; drop that sample.
       await page.waitForTimeout(50);
-      await page.evaluate((n) => {
-        const w = window as unknown as { __latencies: number[] };
-        w.__latencies.length = n + 1;
-      }, i);
     }
-    const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
     const target = tileCount > 0 ? `home → ${tileCount} capability screens` : 'home → language dialog';
-    figures[`tap to next screen painted, ${target}: median (ms)`] = round(median(latencies));
-    figures[`tap to next screen painted, ${target}: p95 (ms) [budget 50]`] = round(percentile(latencies, 95));
+    Object.assign(figures, tapFigures(`tap, ${target} (30)`, timings));
     await stop();
     rmSync(kiosk.dataDir, { recursive: true, force: true });
   } finally {
