@@ -17,9 +17,21 @@ import { median, percentile, round } from './stats';
 export const FRAME_MS = 1000 / 60;
 export const DURATION_THRESHOLD_MS = 16;
 
+/** Where an event's duration went: waiting for the main thread, in handlers, then to the frame on screen. */
+interface EventParts {
+  /** pointerdown, pointerup or click. */
+  name: string;
+  duration: number;
+  delay: number;
+  handlers: number;
+  toPaint: number;
+}
+
 export interface TapTiming {
   /** The interaction's largest event duration; null when under the 16 ms threshold (no entry). */
   interaction: number | null;
+  /** That event's input delay, handler time and presentation delay. */
+  parts: EventParts | null;
   /** Tap → the first frame showing the change, painted. */
   painted: number;
 }
@@ -33,8 +45,15 @@ const INSTALL = `
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (!entry.interactionId) continue;
-        const seen = state.interactions.get(entry.interactionId) ?? 0;
-        state.interactions.set(entry.interactionId, Math.max(seen, entry.duration));
+        const seen = state.interactions.get(entry.interactionId);
+        if (seen && seen.duration >= entry.duration) continue;
+        state.interactions.set(entry.interactionId, {
+          duration: entry.duration,
+          delay: entry.processingStart - entry.startTime,
+          handlers: entry.processingEnd - entry.processingStart,
+          toPaint: entry.startTime + entry.duration - entry.processingEnd,
+          name: entry.name,
+        });
       }
     }).observe({ type: 'event', durationThreshold: ${DURATION_THRESHOLD_MS}, buffered: true });
     // The finger's own timestamp (the event's timeStamp), as Event Timing's startTime is.
@@ -91,16 +110,16 @@ export async function timeTap(page: Page, changed: string, tap: () => Promise<vo
   const read = `(() => {
     const state = window.__tapTiming;
     const fresh = [...state.interactions.entries()].filter(([id]) => !state.known.has(id)).map(([, d]) => d);
-    return fresh.length ? Math.max(...fresh) : null;
+    return fresh.length ? fresh.reduce((a, b) => (b.duration > a.duration ? b : a)) : null;
   })()`;
-  let interaction = (await page.evaluate(read)) as number | null;
+  let entry = (await page.evaluate(read)) as EventParts | null;
   // Entries come with the observer's next callback after the paint; give it a few frames.
-  for (let i = 0; interaction === null && i < 6; i++) {
+  for (let i = 0; entry === null && i < 6; i++) {
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    interaction = (await page.evaluate(read)) as number | null;
+    entry = (await page.evaluate(read)) as EventParts | null;
   }
   const painted = (await page.evaluate('window.__tapTiming.painted')) as number;
-  return { interaction, painted };
+  return { interaction: entry?.duration ?? null, parts: entry, painted };
 }
 
 /**
@@ -115,10 +134,18 @@ export function tapFigures(label: string, timings: TapTiming[]): Record<string, 
     value <= DURATION_THRESHOLD_MS && under > 0 ? `≤ ${round(value)}` : round(value);
   const p95 = percentile(durations, 95);
   const painted = timings.map((t) => t.painted);
+  const parts = timings.flatMap((t) => (t.parts ? [t.parts] : []));
+  const part = (key: Exclude<keyof EventParts, 'name'>) => round(median(parts.map((p) => p[key])));
+  const names = [...new Set(parts.map((p) => p.name))]
+    .map((name) => `${name} ${parts.filter((p) => p.name === name).length}`)
+    .join(', ');
   return {
     [`${label}: Event Timing median / p95 (ms) [goal: the next frame, ${round(FRAME_MS)} ms]`]: `${show(median(durations))} / ${show(p95)}`,
     [`${label}: p95 in frames (p95 ÷ ${round(FRAME_MS)} ms)`]: round(p95 / FRAME_MS, 2),
     [`${label}: taps measured / under 16 ms`]: `${timings.length} / ${under}`,
+    [`${label}: median input delay / handlers / handlers → frame on screen (ms)`]: parts.length
+      ? `${part('delay')} / ${part('handlers')} / ${part('toPaint')} (the longest event: ${names})`
+      : '—',
     [`${label}: tap → new screen painted, median / p95 (ms)`]: `${round(median(painted))} / ${round(percentile(painted, 95))}`,
   };
 }
