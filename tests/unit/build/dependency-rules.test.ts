@@ -33,6 +33,13 @@ const files: Record<string, string> = {
   'electron/shared/uses-node.ts': "import path from 'node:path';\nexport const p = path;\n",
   'electron/shared/uses-core.ts': "import { METHODS } from '../core/contract';\nexport const m = METHODS;\n",
   'electron/core/typo.ts': "import { nothing } from './no-such-file';\nexport const n = nothing;\n",
+  // The core may read the renderer's strings (its CSV headings are the screen's words), not its code.
+  'renderer/src/books/locales/en.json': '{ "report": { "title": "Books lent" } }\n',
+  'renderer/src/books/format.ts': 'export const format = (n: number): string => String(n);\n',
+  'electron/core/reads-strings.ts':
+    "import en from '../../renderer/src/books/locales/en.json';\nexport const title = en.report.title;\n",
+  'electron/core/runs-renderer.ts':
+    "import { format } from '../../renderer/src/books/format';\nexport const f = format;\n",
 };
 
 const temp = tempDirs('kiosk-depcruise-');
@@ -58,6 +65,7 @@ async function violations(): Promise<string[]> {
 describe('the dependency rules (.dependency-cruiser.cjs)', () => {
   it('catch each breach of a process boundary and nothing that is allowed', async () => {
     expect(await violations()).toEqual([
+      'core-no-dom: electron/core/runs-renderer.ts',
       'core-no-dom: electron/core/uses-dom.ts',
       'core-no-electron: electron/core/through-window.ts',
       'not-to-unresolvable: electron/core/typo.ts',
