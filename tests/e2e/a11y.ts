@@ -38,27 +38,34 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 }
 
 /**
+ * The visible interactive elements under 64×64 CSS px, described ("button "OK" 40×40"). Runs in
+ * the page (self-contained, so it can also be inlined into another in-page check, as the fits
+ * check does). Text inputs count too; `exemptSelectors` are deliberate exceptions.
+ */
+export function smallTouchTargetsInPage(exemptSelectors: string[]): string[] {
+  const selector =
+    'button, a[href], input, select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll<HTMLElement>(selector)]
+    .filter((el) => !exemptSelectors.some((s) => el.closest(s)))
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
+    })
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width < 63.5 || box.height < 63.5)
+    .map(
+      ({ el, box }) =>
+        `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+    );
+}
+
+/**
  * Every visible interactive element is at least 64×64 CSS px: elders' fingers and shaky hands.
  * Text inputs count too. `exempt` takes selectors for deliberate exceptions (say why at the call).
  */
 export async function expectTouchTargets(page: Page, label: string, exempt: string[] = []): Promise<void> {
-  const small = await page.evaluate((exemptSelectors) => {
-    const selector =
-      'button, a[href], input, select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [tabindex]:not([tabindex="-1"])';
-    return [...document.querySelectorAll<HTMLElement>(selector)]
-      .filter((el) => !exemptSelectors.some((s) => el.closest(s)))
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        const box = el.getBoundingClientRect();
-        return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
-      })
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 63.5 || box.height < 63.5)
-      .map(
-        ({ el, box }) =>
-          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
-      );
-  }, exempt);
+  const small = await page.evaluate(smallTouchTargetsInPage, exempt);
   expect(small, `touch targets under 64×64 on ${label}`).toEqual([]);
 }
 
