@@ -5,14 +5,21 @@ import { expect, type Page } from '@playwright/test';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /**
- * Axe skips the contrast of text scrolled out of view inside the kiosk's scrolling <main>, and a
- * demo screen is taller than the window: run it with a window tall enough to show the whole screen.
+ * Axe skips the contrast of text scrolled out of view inside the kiosk's scrolling <main> or a
+ * ScrollRegion, and a demo is taller than the window: run it with a window tall enough to show
+ * the whole screen.
  */
 export async function withWholeScreenVisible<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const original = page.viewportSize() ?? { width: 1280, height: 800 };
   const hidden = await page.evaluate(() => {
     const main = document.getElementById('screen');
-    return main ? main.scrollHeight - main.clientHeight : 0;
+    const own = main ? main.scrollHeight - main.clientHeight : 0;
+    // Text below a ScrollRegion's fold is just as scrolled out of view: grow the window for it too.
+    const regions = [...document.querySelectorAll('[data-scroll-region] [role="region"]')].reduce(
+      (sum, el) => sum + Math.max(0, el.scrollHeight - el.clientHeight),
+      0,
+    );
+    return own + regions;
   });
   if (hidden <= 0) return run();
   await page.setViewportSize({ width: original.width, height: original.height + hidden + 8 });
