@@ -12,7 +12,7 @@ import { startKiosk } from '../e2e/fixtures';
 import { JOURNEYS } from '../e2e/programmes-helpers';
 import { installTapTiming, tapFigures, timeTap, type TapTiming } from './interactions';
 
-const CHECK_RUNS = 10;
+const CHECK_RUNS = 12;
 const SEARCHES = 16;
 
 async function goHome(page: Page): Promise<void> {
@@ -24,23 +24,27 @@ async function goHome(page: Page): Promise<void> {
 }
 
 /** Every answer of the check, the journeys in turn, from a fresh check each time. */
-async function checkAnswers(page: Page): Promise<TapTiming[]> {
-  const timings: TapTiming[] = [];
+async function checkAnswers(page: Page): Promise<{ toQuestion: TapTiming[]; toResult: TapTiming[] }> {
+  const toQuestion: TapTiming[] = [];
+  const toResult: TapTiming[] = [];
   for (let run = 0; run < CHECK_RUNS; run++) {
     const journey = JOURNEYS[run % JOURNEYS.length]!;
     await page.getByTestId('tile-programmes').tap();
     await page.getByTestId('start-check').first().tap();
     await page.getByTestId('check-begin').tap();
-    for (const [question, option] of journey.answers) {
+    for (const [index, [question, option]] of journey.answers.entries()) {
       await page.locator(`[data-testid="question"][data-question="${question}"]`).waitFor();
       // The next question, or the result page: this question is no longer on screen.
       const changed = `document.querySelector('[data-testid="question"]')?.getAttribute('data-question') !== ${JSON.stringify(question)}`;
-      timings.push(await timeTap(page, changed, () => page.getByTestId(`answer-${option}`).tap()));
+      const last = index === journey.answers.length - 1;
+      (last ? toResult : toQuestion).push(
+        await timeTap(page, changed, () => page.getByTestId(`answer-${option}`).tap()),
+      );
     }
     await page.locator('[data-testid^="result-"]').first().waitFor();
     await goHome(page);
   }
-  return timings;
+  return { toQuestion, toResult };
 }
 
 /** Search for "lib", then for everything again, and so on: each "Show places" changes the count. */
@@ -88,10 +92,11 @@ export async function runVisitorTapBench(): Promise<Record<string, string | numb
     await page.getByRole('button', { name: 'English', exact: true }).tap();
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
     await installTapTiming(page);
-    const answers = await checkAnswers(page);
+    const { toQuestion, toResult } = await checkAnswers(page);
     const { searches, keys } = await wifiSearches(page);
     return {
-      ...tapFigures(`programme check: each answer (${answers.length})`, answers),
+      ...tapFigures(`programme check: an answer → the next question (${toQuestion.length})`, toQuestion),
+      ...tapFigures(`programme check: the last answer → the result page (${toResult.length})`, toResult),
       ...tapFigures(`Wi-Fi search: "Show places" → new results (${searches.length})`, searches),
       ...tapFigures(`Wi-Fi search keyboard: a key → the typed text (${keys.length})`, keys),
     };
