@@ -87,7 +87,7 @@ for (const language of ['zh-HK', 'en', 'zh-CN'] as LanguageCode[]) {
     await page.getByTestId('all-lessons').tap();
     await page.getByTestId('continue-with-code').tap();
     await checkScreen(page, `code entry ${language}`);
-    for (const key of ['z', 'z', 'z', 'z', 'z', 'z'])
+    for (const key of ['Z', 'Z', 'Z', 'Z', 'Z', 'Z'])
       await page.getByRole('group').getByRole('button', { name: key, exact: true }).tap();
     await page.getByTestId('open-code').tap();
     await expect(page.getByTestId('code-unknown')).toBeVisible();
