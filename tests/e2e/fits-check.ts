@@ -113,6 +113,15 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
     }
     return null;
   };
+  /** Whether `rect` shows through every clipping box up to its scroller (is above the fold). */
+  const shownNow = (start: Element, rect: DOMRect): boolean => {
+    for (let a: Element | null = start; a; a = a.parentElement) {
+      const clip = clipOf(a);
+      if (clip && !inside(rect, clipBox(a))) return false;
+      if (a.matches(scrollerSelector)) return true;
+    }
+    return true;
+  };
   const modal = [...document.querySelectorAll('[aria-modal="true"]')].filter(visible).at(-1) ?? null;
   /** With a modal dialog open, only the dialog is the screen. */
   const onScreen = (el: Element) => (modal ? modal.contains(el) : true) && !exempt(el);
@@ -172,6 +181,8 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
       ? cutBy(region, r, true, true)
       : `the window (${px(r.top)}–${px(r.bottom)} in ${vh})`;
     if (cut) fail('clipped', `scroll region ${name(region)} cut off by ${cut}`);
+    else if (toolbarBox && !toolbar!.contains(region) && !modal && overlaps(r, toolbarBox))
+      fail('toolbar', `scroll region ${name(region)} under the toolbar`);
   }
 
   // Every line of text is whole and on top.
@@ -200,20 +211,18 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
         seen.add(parent);
         break;
       }
+      // Text below a scroller's fold is not showing: neither under the toolbar nor covered.
+      if (inScroller && !shownNow(parent, r)) continue;
       if (toolbarBox && !toolbar!.contains(parent) && !modal && overlaps(r, toolbarBox)) {
         fail('toolbar', `text ${quote} under the toolbar`);
         seen.add(parent);
         break;
       }
-      // Only text that is meant to show now (not below a scroller's fold) can be covered.
-      const scrollerBox = inScroller ? inScroller.getBoundingClientRect() : null;
-      if (!scrollerBox || inside(r, scrollerBox)) {
-        const hit = onTop(parent, r);
-        if (hit && !hit.closest(scrollerSelector)?.contains(parent)) {
-          fail('covered', `text ${quote} hidden behind ${name(hit)}`);
-          seen.add(parent);
-          break;
-        }
+      const hit = onTop(parent, r);
+      if (hit) {
+        fail('covered', `text ${quote} hidden behind ${name(hit)}`);
+        seen.add(parent);
+        break;
       }
     }
     if (!seen.has(parent)) ownText.set(parent, quote);

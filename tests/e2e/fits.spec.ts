@@ -135,7 +135,7 @@ test('every visitor screen fits every kiosk screen size, text size and contrast'
     ),
   ].join('\n');
   console.log(report);
-  const out = path.join(REPO_ROOT, 'test-results', 'fits');
+  const out = path.join(REPO_ROOT, 'test-results-fits');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'table.txt'), report);
   writeFileSync(path.join(out, 'cells.json'), JSON.stringify(cells, null, 2));
@@ -237,6 +237,22 @@ plain.describe('the fits checker', () => {
       ).toEqual([]);
     },
   );
+
+  plain("text below a scroll region's fold is neither under the toolbar nor covered", async ({ page }) => {
+    // The region reaches down to the toolbar; its hidden lines lie where the toolbar is drawn.
+    const lines = '<p>Line of text</p>'.repeat(30);
+    const found = await rules(
+      page,
+      FITTING.replace(
+        'main { height: 460px; overflow: hidden; }',
+        'main { height: 480px; overflow: hidden; display: flex; flex-direction: column; }',
+      ).replace(
+        '<p>Some text that fits.</p>',
+        `<div data-scroll-region style="flex: 1; min-height: 0; overflow-y: auto">${lines}</div>`,
+      ),
+    );
+    expect(found).toEqual([]);
+  });
 
   plain('a page that scrolls fails', async ({ page }) => {
     const found = await rules(

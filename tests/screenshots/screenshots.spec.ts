@@ -8,7 +8,7 @@ import type { LanguageCode } from '../e2e/lessons-helpers';
 /**
  * A picture of every visitor screen (the fits check's route list), with the largest text, at
  * 1280×800 and portrait 1080×1920, in each language, to look at before calling a layout done:
- * test-results/screenshots/<language>/<width>x<height>/<nn>-<screen>.png.
+ * test-results-screenshots/<language>/<width>x<height>/<nn>-<screen>.png.
  */
 
 const VIEWPORTS = [
@@ -31,7 +31,7 @@ for (const language of LANGUAGES) {
       await page.setViewportSize(size);
       const folder = path.join(
         REPO_ROOT,
-        'test-results/screenshots',
+        'test-results-screenshots',
         language,
         `${size.width}x${size.height}`,
       );
