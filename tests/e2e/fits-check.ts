@@ -132,14 +132,21 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
     r.right > b.left + SLACK &&
     r.top < b.bottom - SLACK &&
     r.bottom > b.top + SLACK;
-  /** Whatever is on top at the middle of `rect` belongs to `el` (or `el` to it). */
-  const onTop = (el: Element, rect: DOMRect): Element | null => {
-    const x = Math.min(Math.max((rect.left + rect.right) / 2, 0), vw - 1);
+  /**
+   * What covers `el` at the middle of `rect` or near its left and right ends (`inset` px in, clear
+   * of rounded corners), if anything does; null when `el` (or its own content) is on top there.
+   */
+  const onTop = (el: Element, rect: DOMRect, inset: number): Element | null => {
     const y = Math.min(Math.max((rect.top + rect.bottom) / 2, 0), vh - 1);
-    const hit = document.elementFromPoint(x, y);
-    if (!hit || el.contains(hit) || hit.contains(el)) return null;
-    return hit;
+    const xs = [(rect.left + rect.right) / 2, rect.left + inset, rect.right - inset];
+    for (const x of xs) {
+      const hit = document.elementFromPoint(Math.min(Math.max(x, 0), vw - 1), y);
+      if (hit && !el.contains(hit) && !hit.contains(el)) return hit;
+    }
+    return null;
   };
+  /** The control a piece of text labels: its words must stay inside its border. */
+  const CONTROL = 'button, a[href], [role="button"], [role="link"], [role="radio"], [role="checkbox"], label';
 
   // The page itself never scrolls: what is below the window is out of an elder's sight.
   const root = document.documentElement;
@@ -167,7 +174,7 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
       else if (toolbarBox && !toolbar!.contains(el) && !modal && overlaps(r, toolbarBox))
         fail('primary', `primary ${label} under the toolbar`);
       else {
-        const hit = onTop(el, r);
+        const hit = onTop(el, r, Math.min(12, r.width / 4));
         if (hit) fail('primary', `primary ${label} covered by ${name(hit)}`);
       }
     }
@@ -218,7 +225,17 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
         seen.add(parent);
         break;
       }
-      const hit = onTop(parent, r);
+      const control = parent.closest(CONTROL);
+      if (control && !inside(r, control.getBoundingClientRect())) {
+        const box = control.getBoundingClientRect();
+        fail(
+          'clipped',
+          `text ${quote} spills out of its ${name(control)} (${px(r.left)}–${px(r.right)} in ${px(box.left)}–${px(box.right)})`,
+        );
+        seen.add(parent);
+        break;
+      }
+      const hit = onTop(parent, r, Math.min(2, r.width / 4));
       if (hit) {
         fail('covered', `text ${quote} hidden behind ${name(hit)}`);
         seen.add(parent);

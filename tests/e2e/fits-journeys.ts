@@ -32,8 +32,8 @@ export interface RouteScreen {
    */
   close?: (ctx: RouteContext) => Promise<void>;
   /**
-   * No toolbar to use (attract, language), or using it would end what is on screen (the idle
-   * question): the text size and contrast are set on <html> directly, as the toolbar does.
+   * No toolbar to use (attract), or using it would end what is on screen (the idle question):
+   * the text size and contrast are set on <html> directly, as the toolbar does.
    */
   direct?: boolean;
   options?: FitsOptions;
@@ -114,7 +114,13 @@ export const JOURNEYS: Journey[] = [
         direct: true,
         reach: ({ page }) => expect(page.getByTestId('touch-to-start')).toBeVisible(),
       },
-      { name: 'language', direct: true, reach: ({ page }) => page.getByTestId('touch-to-start').tap() },
+      {
+        name: 'language',
+        reach: async ({ page }) => {
+          await page.getByTestId('touch-to-start').tap();
+          await expect(page.getByTestId('text-size')).toBeVisible();
+        },
+      },
       {
         name: 'home',
         reach: async ({ page, language }) => {

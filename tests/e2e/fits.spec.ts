@@ -4,6 +4,7 @@ import { test as plain } from '@playwright/test';
 import { checkFits, type FitsFailure } from './fits-check';
 import { prepareRouteKiosk, SCREEN_NAMES, walkRoutes, type Presentation } from './fits-routes';
 import { expect, REPO_ROOT, test } from './fixtures';
+import type { LanguageCode } from './lessons-helpers';
 
 /**
  * Every visitor screen fits the kiosks centres buy: its main action in view, no text cut off or
@@ -26,6 +27,8 @@ const VIEWPORTS = process.env.KIOSK_FITS_VIEWPORTS
       process.env.KIOSK_FITS_VIEWPORTS!.split(',').includes(`${v.width}x${v.height}`),
     )
   : ALL_VIEWPORTS;
+/** KIOSK_FITS_LANGUAGE=en checks in another language (zh-HK, the kiosk's default, unless set). */
+const LANGUAGE = (process.env.KIOSK_FITS_LANGUAGE ?? 'zh-HK') as LanguageCode;
 /** KIOSK_FITS_VERBOSE=1 prints each cell as it is measured, with the time taken. */
 const VERBOSE = process.env.KIOSK_FITS_VERBOSE === '1';
 
@@ -91,7 +94,7 @@ test('every visitor screen fits every kiosk screen size, text size and contrast'
     await page.setViewportSize(size);
     const viewport = viewportName(size);
     await walkRoutes(
-      { page, kiosk, language: 'zh-HK', session },
+      { page, kiosk, language: LANGUAGE, session },
       PRESENTATIONS,
       async (screen, presentation) => {
         const failures = await checkFits(page, screen.options);
@@ -128,7 +131,7 @@ test('every visitor screen fits every kiosk screen size, text size and contrast'
   const report = [
     table(cells),
     '',
-    `${cells.length - failing.length} of ${cells.length} cells fit.`,
+    `${cells.length - failing.length} of ${cells.length} cells fit (in ${LANGUAGE}).`,
     ...failing.map(
       (c) =>
         `${c.screen} @ ${c.viewport} ${c.presentation}: ${c.failures[0]}${c.failures.length > 1 ? ` (+${c.failures.length - 1} more)` : ''}`,
@@ -271,6 +274,30 @@ plain.describe('the fits checker', () => {
       ),
     );
     expect(found).toContainEqual(expect.stringMatching(/^toolbar: text "Behind the bar" under the toolbar/));
+  });
+
+  plain('a button label that spills out of its button fails', async ({ page }) => {
+    const found = await rules(
+      page,
+      FITTING.replace(
+        '<h1>Title</h1>',
+        '<h1>Title</h1><button style="width: 80px; white-space: nowrap">Previous step</button>',
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^clipped: text "Previous step" spills out of its button/),
+    );
+  });
+
+  plain('a primary action partly under another button fails', async ({ page }) => {
+    const found = await rules(
+      page,
+      FITTING.replace(
+        '<button data-primary-action>Next</button>',
+        '<div style="position: relative"><button data-primary-action style="width: 200px">Next</button><button style="position: absolute; left: 150px; top: 0; width: 120px">Back</button></div>',
+      ),
+    );
+    expect(found).toContainEqual(expect.stringMatching(/^primary: primary "Next" covered by button/));
   });
 
   plain('a 40 px button fails the 64 px rule', async ({ page }) => {
