@@ -1,5 +1,6 @@
 import type { LocalisedText } from '../i18n';
 import { fillTemplate, withSimplified, type FullText } from '../content/localise';
+import { statusAt } from './dated';
 import { evaluateCondition, explain, questionsIn, type Answers, type TraceNode } from './engine';
 import type { Programme, Question, QuestionSet } from './schema';
 
@@ -10,6 +11,9 @@ import type { Programme, Question, QuestionSet } from './schema';
  * grant", …). When none is met: "need more information" if one could still be met once an
  * unknown answer is known, else "not eligible". For a closed programme the same evaluation says
  * whether the family would have qualified; it never yields an open-programme outcome.
+ *
+ * Closed or open is decided at the evaluation date (`DecideContext.date`, from the core's clock):
+ * the same rules find the learning programme open on 2017-06-01 and closed on 2026-12-01.
  */
 
 export const OUTCOMES = [
@@ -85,6 +89,15 @@ export interface NearMiss {
   certain: boolean;
 }
 
+export interface DecideContext {
+  /** The evaluation day (YYYY-MM-DD); without one, the programme's status as written. */
+  date?: string;
+  /** The questions the visitor was asked; when given, reasons mention no other question. */
+  asked?: ReadonlySet<string>;
+  /** Said when reasons are needed but every one would rest on a question never asked. */
+  notAskedReason?: LocalisedText;
+}
+
 export function questionMap(questions: QuestionSet): Map<string, Question> {
   return new Map(questions.questions.map((question) => [question.id, question]));
 }
@@ -93,8 +106,12 @@ export function decide(
   programme: Programme,
   answers: Answers,
   questions: ReadonlyMap<string, Question>,
+  context: DecideContext = {},
 ): Decision {
   const rules = programme.rules.outcomes;
+  const asked = context.asked;
+  const explainTrace = (node: TraceNode) =>
+    asked ? explain(node, (question) => asked.has(question)) : explain(node);
   const trace: RuleTrace[] = rules.map((rule) => ({
     rule: rule.id,
     outcome: rule.outcome,
@@ -113,22 +130,24 @@ export function decide(
     decidedBy = deciding.id;
     // What decided, its note, then what is still unknown on an earlier (better) route.
     reasons = [
-      ...explain(trace[firstMet]!.trace),
+      ...explainTrace(trace[firstMet]!.trace),
       ...(deciding.note ? [deciding.note] : []),
-      ...unknownBefore(firstMet).flatMap((entry) => explain(entry.trace)),
+      ...unknownBefore(firstMet).flatMap((entry) => explainTrace(entry.trace)),
     ];
   } else if (trace.some((entry) => entry.trace.result === 'unknown')) {
     openOutcome = 'need-more-info';
-    reasons = unknownBefore(trace.length).flatMap((entry) => explain(entry.trace));
+    reasons = unknownBefore(trace.length).flatMap((entry) => explainTrace(entry.trace));
   } else {
     openOutcome = 'not-eligible';
     // Why no route to help applies; a "need more information" rule not applying is no news.
     reasons = trace
       .filter((entry) => entry.outcome !== 'need-more-info')
-      .flatMap((entry) => explain(entry.trace));
+      .flatMap((entry) => explainTrace(entry.trace));
   }
+  if (reasons.length === 0 && context.notAskedReason) reasons = [context.notAskedReason];
 
-  const outcome: Outcome = programme.status === 'closed' ? closedOutcome(openOutcome) : openOutcome;
+  const closed = statusAt(programme, context.date) === 'closed';
+  const outcome: Outcome = closed ? closedOutcome(openOutcome) : openOutcome;
   return { outcome, decidedBy, reasons: dedupe(reasons), trace };
 }
 
@@ -165,15 +184,16 @@ export function findNearMiss(
   programme: Programme,
   answers: Answers,
   questions: QuestionSet,
+  date?: string,
 ): NearMiss | null {
   const byId = questionMap(questions);
-  if (decide(programme, answers, byId).outcome !== 'not-eligible') return null;
+  if (decide(programme, answers, byId, { date }).outcome !== 'not-eligible') return null;
   let best: { rank: number; miss: NearMiss } | null = null;
   for (const questionId of questionsOf(programme, questions)) {
     const question = byId.get(questionId)!;
     for (const option of question.options) {
       if (answers[questionId] === option.id) continue;
-      const changed = decide(programme, { ...answers, [questionId]: option.id }, byId);
+      const changed = decide(programme, { ...answers, [questionId]: option.id }, byId, { date });
       const rank = nearMissRank(programme, changed);
       if (rank === null || (best && best.rank <= rank)) continue;
       const text = fillTemplate(questions.nearMissTemplate, { statement: option.statement });

@@ -112,19 +112,34 @@ function compare(condition: Leaf, answer: string, question: Question | undefined
 /**
  * The reasons a trace gives for its result, in reading order: the parts that made it come out
  * as it did. A node with its own reason speaks for its whole subtree.
+ *
+ * `mentionable` says which questions a reason may speak of (the flow passes "was asked"): a
+ * reason may only mention what the visitor said or was asked, so a node whose result rests on a
+ * question never asked says nothing, and a group's own reason gives way to its children's.
  */
-export function explain(node: TraceNode): LocalisedText[] {
-  if (node.reason) return [node.reason];
+export function explain(
+  node: TraceNode,
+  mentionable: (question: string) => boolean = () => true,
+): LocalisedText[] {
+  if (node.reason && subtreeQuestions(node).every(mentionable)) return [node.reason];
+  if (!node.children) return [];
+  return relevantChildren(node).flatMap((child) => explain(child, mentionable));
+}
+
+/** The children that made a group come out as it did. */
+function relevantChildren(node: TraceNode): TraceNode[] {
   const children = node.children ?? [];
-  if (node.op === 'not') return children.flatMap(explain);
+  if (node.op === 'not') return children;
   // A met `any` is explained by what was met; a not-met `all` by what was not; unknown by the unknowns.
-  const relevant =
-    node.op === 'any' && node.result === 'notMet'
-      ? children
-      : node.op === 'all' && node.result === 'met'
-        ? children
-        : children.filter((child) => child.result === node.result);
-  return relevant.flatMap(explain);
+  if (node.op === 'any' && node.result === 'notMet') return children;
+  if (node.op === 'all' && node.result === 'met') return children;
+  return children.filter((child) => child.result === node.result);
+}
+
+/** Every question under a node: a node's own reason ("through CSSA or the SFO") speaks of them all. */
+export function subtreeQuestions(node: TraceNode): string[] {
+  if (!node.children) return node.question === undefined ? [] : [node.question];
+  return node.children.flatMap(subtreeQuestions);
 }
 
 /** The question ids a condition reads. */

@@ -1,3 +1,4 @@
+import { statusAt } from './dated';
 import { decide, questionMap, questionsOf } from './decide';
 import type { Answers } from './engine';
 import { NOT_SURE, type Programme, type Question, type QuestionSet } from './schema';
@@ -20,6 +21,9 @@ import { NOT_SURE, type Programme, type Question, type QuestionSet } from './sch
  * The walk also decides which answers count: an answer kept from before the visitor went Back and
  * changed an earlier answer is dropped if its question would now be skipped. `evaluate` uses
  * the same walk, so a result only ever rests on questions the visitor was actually shown.
+ *
+ * Open or closed is judged at the evaluation day when one is given (the core's clock), so the
+ * flow and the results agree on which programmes run.
  */
 
 const COMBINATION_LIMIT = 4096;
@@ -59,12 +63,14 @@ export function questionMatters(
   questionId: string,
   answers: Answers,
   combinationLimit = COMBINATION_LIMIT,
+  date?: string,
 ): boolean {
   const byId = questionMap(content.questions);
   const question = byId.get(questionId);
   if (!question) return false;
   return content.programmes.some((programme) => {
-    if (programme.status === 'closed') return false;
+    const status = statusAt(programme, date);
+    if (status === 'closed' || status === 'not-started') return false;
     const reads = questionsOf(programme, content.questions);
     if (!reads.includes(questionId)) return false;
     const free = reads
@@ -75,7 +81,9 @@ export function questionMatters(
     for (const completion of completions(free)) {
       const keys = new Set(
         domain(question).map((value) => {
-          const decision = decide(programme, { ...answers, ...completion, [questionId]: value }, byId);
+          const decision = decide(programme, { ...answers, ...completion, [questionId]: value }, byId, {
+            date,
+          });
           return `${decision.outcome}/${decision.decidedBy ?? ''}`;
         }),
       );
@@ -96,21 +104,21 @@ function* completions(free: Question[]): Generator<Record<string, string>> {
   }
 }
 
-export function walkFlow(content: FlowContent, answers: Answers): FlowWalk {
+export function walkFlow(content: FlowContent, answers: Answers, date?: string): FlowWalk {
+  const matters = (questionId: string, known: Answers) =>
+    questionMatters(content, questionId, known, COMBINATION_LIMIT, date);
   const effectiveAnswers: Record<string, string> = {};
   const asked: string[] = [];
   const questions = content.questions.questions;
   for (const [index, question] of questions.entries()) {
-    if (!questionMatters(content, question.id, effectiveAnswers)) continue;
+    if (!matters(question.id, effectiveAnswers)) continue;
     const answer = answers[question.id];
     if (answer !== undefined) {
       effectiveAnswers[question.id] = answer;
       asked.push(question.id);
       continue;
     }
-    const later = questions
-      .slice(index + 1)
-      .filter((other) => questionMatters(content, other.id, effectiveAnswers));
+    const later = questions.slice(index + 1).filter((other) => matters(other.id, effectiveAnswers));
     return {
       step: {
         done: false,
@@ -126,6 +134,6 @@ export function walkFlow(content: FlowContent, answers: Answers): FlowWalk {
 }
 
 /** The next question to show, or done. Pure: the renderer reaches it through `eligibility.next`. */
-export function nextQuestion(content: FlowContent, answers: Answers): FlowStep {
-  return walkFlow(content, answers).step;
+export function nextQuestion(content: FlowContent, answers: Answers, date?: string): FlowStep {
+  return walkFlow(content, answers, date).step;
 }

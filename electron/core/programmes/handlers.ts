@@ -21,6 +21,8 @@ export async function createProgrammeHandlers(
   ctx: CoreContext,
 ): Promise<HandlersOf<typeof programmeMethods>> {
   const content = ctx.content.programmes;
+  // The rules are evaluated at today's date in Hong Kong, from the core's injected clock.
+  const today = () => hongKongDateKey(ctx.now());
 
   return {
     'programmes.list': async () => ({ programmes: content.programmes.map(summaryView) }),
@@ -31,9 +33,9 @@ export async function createProgrammeHandlers(
     },
     'eligibility.questions': async () => questionsView(content),
     'eligibility.next': async ({ answers }) =>
-      stepView(nextQuestion(content, checkAnswers(content, answers))),
+      stepView(nextQuestion(content, checkAnswers(content, answers), today())),
     'eligibility.evaluate': async ({ answers, language, visit }) => {
-      const result = evaluateAll(content, checkAnswers(content, answers));
+      const result = evaluateAll(content, checkAnswers(content, answers), today());
       // One at a time: the store serialises writes anyway, and this keeps the order predictable.
       // Once per programme and visit: checking again with other answers is the same family's check.
       const visits = ctx.visits;
@@ -48,7 +50,7 @@ export async function createProgrammeHandlers(
       return result;
     },
     'staff.programmes.status': async () =>
-      programmesStatus(content.programmes, ctx.activity.data.tallies, hongKongDateKey(ctx.now())),
+      programmesStatus(content.programmes, ctx.activity.data.tallies, today(), content.questions.version),
   };
 }
 

@@ -92,13 +92,23 @@ export const QuestionSchema = z
   });
 export type Question = z.infer<typeof QuestionSchema>;
 
+/** The version of the whole rules pack (questions, rules, parameters), e.g. rules-2026.12. */
+export const RulesVersionSchema = z.string().regex(/^rules-\d{4}\.(?:0[1-9]|1[0-2])$/, 'rules-YYYY.MM');
+
 export const QuestionSetSchema = z
   .object({
+    /** Shown with every result and in the staff console, so a printed result can be traced to its rules. */
+    version: RulesVersionSchema,
     asOf: IsoDaySchema,
     /** Shown on the first screen of the check: what is asked, why, and that nothing is kept. */
     collectionStatement: Text,
     /** "If {statement}, you may be able to get this help." */
     nearMissTemplate: Text,
+    /**
+     * The reason given when a result rests only on questions the check never asked (a reason may
+     * only mention what the visitor said or was asked): it names no fact about the household.
+     */
+    notAskedReason: Text,
     /** In the order they are asked. */
     questions: z.array(QuestionSchema).min(1),
   })
@@ -157,8 +167,10 @@ export const OutcomeRuleSchema = z
     id: Id,
     outcome: z.enum(RULE_OUTCOMES),
     when: ConditionSchema,
-    /** Said with the reasons when this rule decides, e.g. the amount on this route. */
+    /** Said with the reasons when this rule decides, e.g. the office on this route. */
     note: Text.optional(),
+    /** The programme parameter (an amount) shown when this rule decides, e.g. "full-rate". */
+    amount: Id.optional(),
   })
   .strict();
 export type OutcomeRule = z.infer<typeof OutcomeRuleSchema>;
@@ -202,6 +214,30 @@ export const DatedFactSchema = z
   .object({ text: Text, asOf: IsoDateSchema, source: z.number().int().min(0) })
   .strict();
 
+/**
+ * A parameter, as OpenFisca keeps them: an amount with dated values, each with its source. The
+ * value at a date is the newest value dated on or before it (see dated.ts); rules never hold
+ * amounts, so a new rate is one more dated value and no rule changes.
+ */
+export const ParameterValueSchema = z
+  .object({
+    /** From when this value holds, at the precision the source gives (2010, 2020-03-11). */
+    from: IsoDateSchema,
+    amount: z.number().nonnegative(),
+    /** Index into the programme's sources. */
+    source: z.number().int().min(0),
+  })
+  .strict();
+export const ParameterSchema = z
+  .object({
+    /** Also the locale key that words it: programmes.amount.<id>. */
+    id: Id,
+    unit: z.enum(['hkd-a-year']),
+    values: z.array(ParameterValueSchema).min(1),
+  })
+  .strict();
+export type Parameter = z.infer<typeof ParameterSchema>;
+
 export const PROGRAMME_STATUSES = ['open', 'closed', 'unknown'] as const;
 
 export const ProgrammeSchema = z
@@ -235,6 +271,8 @@ export const ProgrammeSchema = z
       .optional(),
     /** For closed programmes: what runs now instead (programme ids). */
     pointsTo: z.array(Id).default([]),
+    /** Amounts and thresholds with dated values; rules name them (OutcomeRule.amount). */
+    parameters: z.array(ParameterSchema).default([]),
     rules: RulesSchema,
   })
   .strict()
@@ -260,6 +298,27 @@ export const ProgrammeSchema = z
       if (fact.source >= programme.sources.length)
         issues.addIssue({ code: 'custom', path: ['facts', index, 'source'], message: 'no such source' });
     });
+    programme.parameters.forEach((parameter, index) => {
+      parameter.values.forEach((value, valueIndex) => {
+        if (value.source >= programme.sources.length)
+          issues.addIssue({
+            code: 'custom',
+            path: ['parameters', index, 'values', valueIndex, 'source'],
+            message: 'no such source',
+          });
+      });
+      const froms = parameter.values.map((value) => value.from);
+      if (new Set(froms).size !== froms.length)
+        issues.addIssue({ code: 'custom', path: ['parameters', index], message: 'two values from one date' });
+    });
+    for (const rule of programme.rules.outcomes) {
+      if (rule.amount && !programme.parameters.some((parameter) => parameter.id === rule.amount))
+        issues.addIssue({
+          code: 'custom',
+          path: ['rules'],
+          message: `rule ${rule.id}: no parameter ${rule.amount}`,
+        });
+    }
   });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];

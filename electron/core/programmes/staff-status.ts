@@ -28,6 +28,8 @@ export interface OutcomeTally {
 }
 
 export interface ProgrammesStatus {
+  /** The rules pack in use, e.g. rules-2026.12 (the same version each result carries). */
+  rulesVersion: string;
   staleAfterMonths: number;
   programmes: ProgrammeFreshness[];
   /** Newest month first, then programme and outcome. */
@@ -53,6 +55,7 @@ export function programmesStatus(
   programmes: Programme[],
   tallies: readonly Tally[],
   today: string,
+  rulesVersion: string,
 ): ProgrammesStatus {
   const counts = new Map<string, OutcomeTally>();
   for (const tally of tallies) {
@@ -72,6 +75,7 @@ export function programmesStatus(
       a.outcome.localeCompare(b.outcome),
   );
   return {
+    rulesVersion,
     staleAfterMonths: STALE_AFTER_MONTHS,
     programmes: programmes.map((programme) => ({
       id: programme.id,

@@ -8,6 +8,7 @@ import {
   type Outcome,
   type RuleTrace,
 } from './decide';
+import { parameterAt, statusAt } from './dated';
 import type { Answers } from './engine';
 import { walkFlow, type FlowStep } from './flow';
 import {
@@ -67,6 +68,19 @@ export interface ProgrammeDetail extends ProgrammeSummary {
   sources: Source[];
 }
 
+/**
+ * An amount as of the evaluation day: the newest dated value on or before it, with its date and
+ * source. The renderer words it from programmes.amount.<parameter> ("HK$1,500 a year, the full
+ * rate as of March 2020 — check the current amount with the SFO").
+ */
+export interface AmountView {
+  parameter: string;
+  amount: number;
+  unit: 'hkd-a-year';
+  asOf: string;
+  source: Source;
+}
+
 export interface ProgrammeResult extends ProgrammeDetail {
   outcome: Outcome;
   outcomeLabel: FullText;
@@ -78,9 +92,16 @@ export interface ProgrammeResult extends ProgrammeDetail {
   nearMiss: NearMiss | null;
   /** How each rule came out; answers appear here only as option ids and stay in memory. */
   trace: RuleTrace[];
+  /** The amount on the deciding rule's route, as of the evaluation day; null when none. */
+  amount: AmountView | null;
 }
 
 export interface EvaluateResult {
+  /** The rules pack these results come from, e.g. rules-2026.12. */
+  rulesVersion: string;
+  /** The day the rules were evaluated at (YYYY-MM-DD), or null for the content as written. */
+  date: string | null;
+  /** The programmes running (or ended) on that day; one not yet started is left out. */
   results: ProgrammeResult[];
   /** The questions the result rests on, in order (answers to skipped questions are ignored). */
   asked: string[];
@@ -187,24 +208,54 @@ export function detailView(programme: Programme, all: Programme[]): ProgrammeDet
   };
 }
 
-/** Runs the check for every programme. Pure: counting the results is the handler's job. */
-export function evaluateAll(content: ProgrammeContent, answers: Answers): EvaluateResult {
-  const { effectiveAnswers, step } = walkFlow(content, answers);
+/**
+ * Runs the check for every programme at `date` (the core's clock; without one, the status each
+ * programme's content gives). Pure: counting the results is the handler's job.
+ */
+export function evaluateAll(content: ProgrammeContent, answers: Answers, date?: string): EvaluateResult {
+  const { effectiveAnswers, step } = walkFlow(content, answers, date);
   const byId = questionMap(content.questions);
-  const results = content.programmes.map((programme): ProgrammeResult => {
-    const decision = decide(programme, effectiveAnswers, byId);
+  const context = {
+    date,
+    asked: new Set(step.asked),
+    notAskedReason: content.questions.notAskedReason,
+  };
+  const running = content.programmes.filter((programme) => statusAt(programme, date) !== 'not-started');
+  const results = running.map((programme): ProgrammeResult => {
+    const decision = decide(programme, effectiveAnswers, byId, context);
+    const status = statusAt(programme, date);
     return {
       ...detailView(programme, content.programmes),
+      status: status === 'not-started' ? programme.status : status,
       outcome: decision.outcome,
       outcomeLabel: OUTCOME_LABELS[decision.outcome],
       decidedBy: decision.decidedBy,
       reasons: decision.reasons,
       nearMiss:
         decision.outcome === 'not-eligible'
-          ? findNearMiss(programme, effectiveAnswers, content.questions)
+          ? findNearMiss(programme, effectiveAnswers, content.questions, date)
           : null,
       trace: decision.trace,
+      amount: amountView(programme, decision.decidedBy, date ?? content.questions.asOf),
     };
   });
-  return { results, asked: step.asked };
+  return { rulesVersion: content.questions.version, date: date ?? null, results, asked: step.asked };
+}
+
+/** The deciding rule's amount as of `day`, or null when the rule names none or no value is dated yet. */
+export function amountView(programme: Programme, decidedBy: string | null, day: string): AmountView | null {
+  const rule = programme.rules.outcomes.find((candidate) => candidate.id === decidedBy);
+  const parameter = rule?.amount
+    ? programme.parameters.find((candidate) => candidate.id === rule.amount)
+    : undefined;
+  if (!parameter) return null;
+  const value = parameterAt(parameter, day);
+  if (!value) return null;
+  return {
+    parameter: parameter.id,
+    amount: value.amount,
+    unit: parameter.unit,
+    asOf: value.from,
+    source: programme.sources[value.source]!,
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { statusAt } from '../../../../electron/core/programmes/dated';
 import { OUTCOMES } from '../../../../electron/core/programmes/decide';
 import type { ProgrammeContent } from '../../../../electron/core/programmes/load';
 import { evaluateAll, type EvaluateResult } from '../../../../electron/core/programmes/views';
@@ -28,6 +29,8 @@ export type Expectation = z.infer<typeof ExpectationSchema>;
 export const EligibilityCaseSchema = z
   .object({
     name: z.string().min(1),
+    /** The day the case is evaluated at, as the core would take it from its clock. */
+    date: z.iso.date(),
     answers: z.record(z.string(), z.string()),
     expect: z.record(z.string(), ExpectationSchema),
     asked: z.array(z.string()).optional(),
@@ -50,9 +53,10 @@ export function compareCase(
   content: ProgrammeContent,
   testCase: EligibilityCase,
 ): { mismatches: string[]; result: EvaluateResult } {
-  const result = evaluateAll(content, testCase.answers);
+  const result = evaluateAll(content, testCase.answers, testCase.date);
   const mismatches: string[] = [];
   for (const programme of content.programmes) {
+    if (statusAt(programme, testCase.date) === 'not-started') continue;
     if (!(programme.id in testCase.expect))
       mismatches.push(`${programme.id}: the case does not say what to expect`);
   }

@@ -72,7 +72,9 @@ describe('the cases cover every branch', () => {
       'internet-access-subsidy': ['eligible', 'likely-eligible', 'not-eligible', 'need-more-info'],
       'elder-digital-support': ['eligible', 'not-eligible', 'need-more-info'],
       'wifi-hk': ['eligible'],
+      // Eligible on a case dated while it still ran (2017-06-01).
       'internet-learning-support-programme': [
+        'eligible',
         'closed-would-have-qualified',
         'closed-would-not-have-qualified',
         'closed-cannot-tell',
@@ -90,6 +92,25 @@ describe('the cases cover every branch', () => {
           expect(result.nearMiss, `${testCase.name} ${result.id}`).toBeNull();
       }
     }
+  });
+});
+
+describe('cases are dated', () => {
+  it('the same rules find the learning programme open on 2017-06-01 and closed on 2026-12-01', () => {
+    const ilsp = (date: string) =>
+      cases
+        .filter((entry) => entry.date === date)
+        .map((entry) => compareCase(content, entry).result.results)
+        .map((results) => results.find((result) => result.id === 'internet-learning-support-programme')!);
+    const then = ilsp('2017-06-01');
+    const now = ilsp('2026-12-01');
+    expect(then.length).toBeGreaterThan(0);
+    expect(then.every((result) => result.status === 'open' && !result.outcome.startsWith('closed-'))).toBe(
+      true,
+    );
+    expect(now.every((result) => result.status === 'closed' && result.outcome.startsWith('closed-'))).toBe(
+      true,
+    );
   });
 });
 

@@ -39,7 +39,13 @@ describe('programmesStatus', () => {
       tally('2026-11-01', 'b', 'not-eligible', 4),
       tally('2026-11-01', 'a', 'eligible', 1, 'lesson.completed'),
     ];
-    const status = programmesStatus([programme('a', []), programme('b', [])], tallies, '2026-11-27');
+    const status = programmesStatus(
+      [programme('a', []), programme('b', [])],
+      tallies,
+      '2026-11-27',
+      'rules-2026.11',
+    );
+    expect(status.rulesVersion).toBe('rules-2026.11');
     expect(status.tallies).toEqual([
       { programmeId: 'b', outcome: 'not-eligible', month: '2026-11', count: 4 },
       { programmeId: 'a', outcome: 'eligible', month: '2026-10', count: 3 },
@@ -48,6 +54,8 @@ describe('programmesStatus', () => {
       ['a', '2026-01-01', false],
       ['b', '2026-01-01', false],
     ]);
-    expect(programmesStatus([programme('a', [])], [], '2027-01-02').programmes[0]?.stale).toBe(true);
+    expect(
+      programmesStatus([programme('a', [])], [], '2027-01-02', 'rules-2026.11').programmes[0]?.stale,
+    ).toBe(true);
   });
 });

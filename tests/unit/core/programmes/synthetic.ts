@@ -29,9 +29,11 @@ function yesNo(id: string): Question {
 }
 
 export const questionSet: QuestionSet = {
+  version: 'rules-2026.01',
   asOf: '2026-01-01',
   collectionStatement: text('Nothing is kept.'),
   nearMissTemplate: { 'zh-HK': '如果{statement}，或可以。', en: 'If {statement}, you may qualify.' },
+  notAskedReason: text('not asked'),
   questions: [
     yesNo('a'),
     yesNo('b'),
@@ -99,6 +101,7 @@ export function programme(
     sources: [{ title: 'Source', url: 'https://example.org/' }],
     facts: [],
     pointsTo: [],
+    parameters: [],
     rules: { asOf: '2026-01-01', sources: [{ title: 'Source', url: 'https://example.org/' }], outcomes },
   };
 }
