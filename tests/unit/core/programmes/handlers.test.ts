@@ -214,6 +214,43 @@ describe('privacy: evaluate stores nothing but the tally', () => {
   });
 });
 
+describe('dated evaluation from the core clock', () => {
+  it("evaluates at the clock's day in Hong Kong, with the amount as of that day and the rules version", async () => {
+    const cssaFamily = { 'school-child': 'primary-secondary', cssa: 'yes', 'aged-60': 'no' };
+    const { handlers, setNow } = await setUp(new Date('2017-06-01T04:00:00Z'));
+    const then = await handlers['eligibility.evaluate']({ answers: SFO_HALF, language: 'en' }, {});
+    const byId = (result: typeof then, id: string) => result.results.find((entry) => entry.id === id)!;
+    expect(then).toMatchObject({ rulesVersion: 'rules-2026.12', date: '2017-06-01' });
+    expect(byId(then, 'internet-learning-support-programme')).toMatchObject({
+      outcome: 'eligible',
+      status: 'open',
+    });
+    // A Yi Jin household is asked about CSSA while the learning programme runs.
+    const yiJin = await handlers['eligibility.next']({ answers: { 'school-child': 'yi-jin-vtc' } }, {});
+    expect(yiJin).toMatchObject({ done: false, question: { id: 'cssa' } });
+
+    // 2026-11-30T17:00Z is already 1 December in Hong Kong.
+    setNow(new Date('2026-11-30T17:00:00Z'));
+    const now = await handlers['eligibility.evaluate']({ answers: cssaFamily, language: 'en' }, {});
+    expect(now.date).toBe('2026-12-01');
+    expect(byId(now, 'internet-learning-support-programme')).toMatchObject({
+      outcome: 'closed-would-have-qualified',
+      status: 'closed',
+    });
+    expect(byId(now, 'internet-access-subsidy').amount).toMatchObject({
+      parameter: 'cssa-rate',
+      amount: 1300,
+    });
+    const full = await handlers['eligibility.evaluate'](
+      { answers: { ...SFO_HALF, 'textbook-assistance': 'full' }, language: 'en' },
+      {},
+    );
+    expect(byId(full, 'internet-access-subsidy').amount).toMatchObject({ amount: 1500, asOf: '2020-03-11' });
+    const skipped = await handlers['eligibility.next']({ answers: { 'school-child': 'yi-jin-vtc' } }, {});
+    expect(skipped).toMatchObject({ done: false, question: { id: 'aged-60' } });
+  });
+});
+
 describe('staff.programmes.status', () => {
   it('tallies by programme, outcome and month, and flags rules over 12 months old', async () => {
     const { handlers, setNow, newVisit } = await setUp(new Date('2026-11-27T04:00:00Z'));
@@ -246,6 +283,7 @@ describe('staff.programmes.status', () => {
     });
     expect(fresh.tallies[0]?.month).toBe('2026-12');
     expect(fresh.programmes.every((programme) => !programme.stale)).toBe(true);
+    expect(fresh.rulesVersion).toBe('rules-2026.12');
 
     setNow(new Date('2027-11-28T04:00:00Z'));
     const later = await handlers['staff.programmes.status']({}, { staffSession: 'checked-by-core' });
