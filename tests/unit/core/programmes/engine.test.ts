@@ -247,3 +247,39 @@ describe('near-miss', () => {
     expect(findNearMiss(askOnly, { a: 'no', b: 'no', colour: 'blue' }, questionSet)).toBeNull();
   });
 });
+
+describe('reasons speak only of asked questions', () => {
+  const condition: Condition = {
+    op: 'all',
+    of: [eq('a', 'yes'), { op: 'any', of: [eq('b', 'yes'), eq('c', 'yes')], reason: reason('b-or-c') }],
+  };
+  const askedOnly =
+    (...ids: string[]) =>
+    (question: string) =>
+      ids.includes(question);
+
+  it('an unknown that was never asked says nothing; one answered "not sure" still says so', () => {
+    const trace = evaluateCondition(condition, { a: 'yes' }, questions);
+    // The group has no unknown text of its own, so it falls back to its not-met text.
+    expect(en(explain(trace))).toEqual(['b-or-c not met']);
+    expect(en(explain(trace, askedOnly('a')))).toEqual([]);
+    const notSure = evaluateCondition(condition, { a: 'yes', b: 'not-sure', c: 'not-sure' }, questions);
+    expect(en(explain(notSure, askedOnly('a', 'b', 'c')))).toEqual(['b-or-c not met']);
+  });
+
+  it("a group's own reason gives way to its children's when one of its questions was not asked", () => {
+    const trace = evaluateCondition(condition, { a: 'yes', b: 'yes' }, questions);
+    expect(en(explain(trace))).toEqual(['a=yes met', 'b-or-c met']);
+    expect(en(explain(trace, askedOnly('a', 'b')))).toEqual(['a=yes met', 'b=yes met']);
+  });
+
+  it('decide says the not-asked sentence when no reason is left', () => {
+    const scheme = programme('scheme', [{ id: 'route', outcome: 'eligible', when: condition }]);
+    const decision = decide(scheme, { a: 'yes' }, questions, {
+      asked: new Set(['a']),
+      notAskedReason: questionSet.notAskedReason,
+    });
+    expect(decision.outcome).toBe('need-more-info');
+    expect(en(decision.reasons)).toEqual(['not asked']);
+  });
+});
