@@ -61,7 +61,7 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
     }
     return false;
   };
-  /** The boxes that cut off what overflows them, innermost first, up to an allowed scroller. */
+  /** Whether a box cuts off what overflows it, per axis (anything but overflow: visible). */
   const clipCache = new Map<Element, { el: Element; x: boolean; y: boolean } | null>();
   const clipOf = (el: Element) => {
     if (!clipCache.has(el)) {
