@@ -5,9 +5,7 @@
  * figures; asserts nothing.
  * `KIOSK_DIST=dist-x npx tsx -e "import('./tests/bench/lessons.ts').then(m=>m.runLessonBench()).then(console.log)"`
  */
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKiosk } from '../e2e/fixtures';
+import { withEnglishKiosk } from './english-kiosk';
 import { playStep, readLesson } from '../e2e/lessons-helpers';
 import { installTapTiming, tapFigures, timeTap, type TapTiming } from './interactions';
 
@@ -15,17 +13,7 @@ const NEXT_TAPS = 32;
 const OPENS = 12;
 
 export async function runLessonBench(): Promise<Record<string, string | number>> {
-  const { kiosk, stop } = await startKiosk();
-  const browser = await chromium.launch({
-    executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kiosk.url);
-    await page.getByTestId('touch-to-start').tap();
-    await page.getByRole('button', { name: 'English', exact: true }).tap();
+  return withEnglishKiosk(async (page) => {
     await page.getByTestId('tile-lessons').tap();
     await installTapTiming(page);
 
@@ -62,8 +50,5 @@ export async function runLessonBench(): Promise<Record<string, string | number>>
       ...tapFigures(`lesson Next → next step (${nexts.length})`, nexts),
       ...tapFigures(`open a lesson from browse (${opens.length}, lessons prefetched there)`, opens),
     };
-  } finally {
-    await browser.close();
-    await stop();
-  }
+  });
 }

@@ -6,9 +6,8 @@
  * asserts nothing.
  * `KIOSK_DIST=dist-x npx tsx -e "import('./tests/bench/visitor-taps.ts').then(m=>m.runVisitorTapBench()).then(console.log)"`
  */
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKiosk } from '../e2e/fixtures';
+import type { Page } from '@playwright/test';
+import { withEnglishKiosk } from './english-kiosk';
 import { JOURNEYS } from '../e2e/programmes-helpers';
 import { installTapTiming, tapFigures, timeTap, type TapTiming } from './interactions';
 
@@ -79,17 +78,7 @@ async function wifiSearches(page: Page): Promise<{ searches: TapTiming[]; keys: 
 }
 
 export async function runVisitorTapBench(): Promise<Record<string, string | number>> {
-  const { kiosk, stop } = await startKiosk();
-  const browser = await chromium.launch({
-    executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kiosk.url);
-    await page.getByTestId('touch-to-start').tap();
-    await page.getByRole('button', { name: 'English', exact: true }).tap();
+  return withEnglishKiosk(async (page) => {
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
     await installTapTiming(page);
     const { toQuestion, toResult } = await checkAnswers(page);
@@ -100,8 +89,5 @@ export async function runVisitorTapBench(): Promise<Record<string, string | numb
       ...tapFigures(`Wi-Fi search: "Show places" → new results (${searches.length})`, searches),
       ...tapFigures(`Wi-Fi search keyboard: a key → the typed text (${keys.length})`, keys),
     };
-  } finally {
-    await browser.close();
-    await stop();
-  }
+  });
 }
