@@ -138,6 +138,78 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+const TYPING_CELLS = [
+  { width: 1280, height: 800, textSize: 3 },
+  { width: 1366, height: 768, textSize: 3 },
+  { width: 1920, height: 1080, textSize: 1 },
+  { width: 1080, height: 1920, textSize: 3 },
+] as const;
+
+for (const cell of TYPING_CELLS) {
+  test(`with the keypad open the whole practice phone fits its area, every key in view, at ${cell.width}×${cell.height} text ${cell.textSize}`, async ({
+    page,
+    kiosk,
+  }) => {
+    const lesson = readLesson('lock-and-passwords');
+    const index = lesson.steps.findIndex((s) => s.kind === 'practice' && s.success.kind === 'type-text');
+    const step = lesson.steps[index] as PracticeStep;
+    if (step.success.kind !== 'type-text') throw new Error('not a typing step');
+    await page.setViewportSize({ width: cell.width, height: cell.height });
+    await startVisit(page, kiosk);
+    await present(page, { textSize: cell.textSize, highContrast: false });
+    await page.getByTestId('tile-lessons').tap();
+    await openAt(page, lesson.id, index, '輸入號碼的鍵盤');
+
+    // The words say where the phone is, and it is there: beside them in landscape, below in portrait.
+    const words = (await page.getByTestId('practice-words').boundingBox())!;
+    const area = (await page.getByTestId('phone-area').boundingBox())!;
+    if (cell.height > cell.width) expect(area.y).toBeGreaterThanOrEqual(words.y + words.height);
+    else expect(area.x).toBeGreaterThanOrEqual(words.x + words.width);
+
+    await page.getByTestId(`phone-el-${step.success.fieldId}`).tap();
+    const done = page.getByTestId('phone-keyboard-done');
+    await expect(done).toBeVisible();
+    // The tap that opened the keypad typed nothing, though the keys now fill the screen.
+    await expect(page.locator('.typed-readout')).toHaveText(/^\s*$/);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+    const misfits = await page.evaluate(() => {
+      const out: string[] = [];
+      const area = document.querySelector('[data-testid="phone-area"]')!.getBoundingClientRect();
+      const phone = document.querySelector('[data-testid="phone"]')!.getBoundingClientRect();
+      if (phone.top < area.top - 0.5 || phone.bottom > area.bottom + 0.5)
+        out.push(
+          `phone ${Math.round(phone.top)}–${Math.round(phone.bottom)} in ${Math.round(area.top)}–${Math.round(area.bottom)}`,
+        );
+      const region = document.querySelector('[data-testid="phone-scroll"] [role="region"]')!;
+      if (region.scrollHeight > region.clientHeight + 4) out.push('the phone scrolls in its area');
+      const targets = [
+        ...document.querySelectorAll<HTMLElement>(
+          '.phone-keyboard button, [data-testid="phone-keyboard-done"]',
+        ),
+      ];
+      for (const el of targets) {
+        const box = el.getBoundingClientRect();
+        const name = el.textContent?.trim() || el.getAttribute('aria-label') || '?';
+        if (box.width < 64 || box.height < 64)
+          out.push(`${name} is ${Math.round(box.width)}×${Math.round(box.height)}`);
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (!hit || !el.contains(hit)) out.push(`${name} is covered or out of view`);
+      }
+      return out;
+    });
+    expect(misfits).toEqual([]);
+
+    // And it types: the keys beside or below the field fill it, Done finishes the step.
+    const keypad = page.getByRole('group', { name: '練習手機的鍵盤' });
+    for (const digit of step.success.expected)
+      await keypad.getByRole('button', { name: digit, exact: true }).tap();
+    await expect(page.getByTestId(`phone-el-${step.success.fieldId}`)).toContainText(step.success.expected);
+    await done.tap();
+    await expect(page.getByTestId('practice-feedback')).toHaveAttribute('data-kind', 'success');
+  });
+}
+
 test('"Show me" is there from the first moment, and the hint is offered after 15 s untouched; the idle wipe still comes', async ({
   page,
   kiosk,
