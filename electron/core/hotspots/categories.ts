@@ -1,3 +1,7 @@
+import en from '../../../renderer/src/hotspots/locales/en.json';
+import zhCN from '../../../renderer/src/hotspots/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/hotspots/locales/zh-HK.json';
+import { labelsFromLocales } from '../content/locale-labels';
 import type { FullText } from './districts';
 
 /**
@@ -24,21 +28,12 @@ export const CATEGORY_IDS = [
 ] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
-export const CATEGORY_LABELS: Record<CategoryId, FullText> = {
-  'public-library': { 'zh-HK': '公共圖書館', en: 'Public library', 'zh-CN': '公共图书馆' },
-  'elderly-centre': { 'zh-HK': '長者中心', en: 'Elderly centre', 'zh-CN': '长者中心' },
-  'community-hall': { 'zh-HK': '社區會堂', en: 'Community hall', 'zh-CN': '社区会堂' },
-  'sports-venue': { 'zh-HK': '體育及康樂場地', en: 'Sports venue', 'zh-CN': '体育及康乐场地' },
-  park: { 'zh-HK': '公園及休憩處', en: 'Park or sitting-out area', 'zh-CN': '公园及休憩处' },
-  'government-office': { 'zh-HK': '政府辦事處', en: 'Government office', 'zh-CN': '政府办事处' },
-  transport: { 'zh-HK': '港鐵及交通', en: 'MTR and transport', 'zh-CN': '港铁及交通' },
-  'welfare-service': { 'zh-HK': '社會福利服務', en: 'Social welfare service', 'zh-CN': '社会福利服务' },
-  'hospital-clinic': { 'zh-HK': '醫院及診所', en: 'Hospital or clinic', 'zh-CN': '医院及诊所' },
-  education: { 'zh-HK': '學校及大專院校', en: 'School or college', 'zh-CN': '学校及大专院校' },
-  'shops-services': { 'zh-HK': '商場、商店及食肆', en: 'Shops and restaurants', 'zh-CN': '商场、商店及食肆' },
-  'phone-booth': { 'zh-HK': '電話亭', en: 'Telephone booth', 'zh-CN': '电话亭' },
-  other: { 'zh-HK': '其他', en: 'Other', 'zh-CN': '其他' },
-};
+/** The short names, in the screens' locale files (hotspots `categories`). */
+export const CATEGORY_LABELS: Record<CategoryId, FullText> = labelsFromLocales({
+  en: en.categories,
+  'zh-HK': zhHK.categories,
+  'zh-CN': zhCN.categories,
+});
 
 const NAME_RULES: [CategoryId, RegExp][] = [
   ['public-library', /\b(public|central) library\b|公共圖書館|公共图书馆|中央圖書館|中央图书馆/i],

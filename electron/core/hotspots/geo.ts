@@ -1,3 +1,7 @@
+import en from '../../../renderer/src/hotspots/locales/en.json';
+import zhCN from '../../../renderer/src/hotspots/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/hotspots/locales/zh-HK.json';
+import { labelsFromLocales } from '../content/locale-labels';
 import type { FullText } from './districts';
 
 const EARTH_RADIUS_METRES = 6_371_008.8;
@@ -24,16 +28,12 @@ export function bearingDegrees(lat1: number, lon1: number, lat2: number, lon2: n
 export const COMPASS_POINTS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
 export type CompassPoint = (typeof COMPASS_POINTS)[number];
 
-export const COMPASS_LABELS: Record<CompassPoint, FullText> = {
-  N: { 'zh-HK': '北', en: 'north', 'zh-CN': '北' },
-  NE: { 'zh-HK': '東北', en: 'north-east', 'zh-CN': '东北' },
-  E: { 'zh-HK': '東', en: 'east', 'zh-CN': '东' },
-  SE: { 'zh-HK': '東南', en: 'south-east', 'zh-CN': '东南' },
-  S: { 'zh-HK': '南', en: 'south', 'zh-CN': '南' },
-  SW: { 'zh-HK': '西南', en: 'south-west', 'zh-CN': '西南' },
-  W: { 'zh-HK': '西', en: 'west', 'zh-CN': '西' },
-  NW: { 'zh-HK': '西北', en: 'north-west', 'zh-CN': '西北' },
-};
+/** "north", "東北": in the screens' locale files (hotspots `compass`). */
+export const COMPASS_LABELS: Record<CompassPoint, FullText> = labelsFromLocales({
+  en: en.compass,
+  'zh-HK': zhHK.compass,
+  'zh-CN': zhCN.compass,
+});
 
 export function compassPoint(bearing: number): CompassPoint {
   return COMPASS_POINTS[Math.round(bearing / 45) % 8]!;

@@ -1,3 +1,7 @@
+import en from '../../../renderer/src/lessons/locales/en.json';
+import zhCN from '../../../renderer/src/lessons/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/lessons/locales/zh-HK.json';
+import { labelsFromLocales } from '../content/locale-labels';
 import { z } from 'zod';
 import { LocalisedTextSchema, type LocalisedText } from '../i18n';
 
@@ -18,21 +22,12 @@ export const TOPICS = ['phone-basics', 'keep-in-touch', 'stay-safe', 'everyday-s
 export type Topic = (typeof TOPICS)[number];
 export const TopicSchema = z.enum(TOPICS);
 
-/** Topic labels are UI-sized text kept with the schema so the core can hand them out with the list. */
-export const TOPIC_LABELS: Record<Topic, Required<LocalisedText>> = {
-  'phone-basics': { 'zh-HK': '手機入門', en: 'Phone basics', 'zh-CN': '手机入门' },
-  'keep-in-touch': {
-    'zh-HK': '上網及與家人聯繫',
-    en: 'Get online and keep in touch',
-    'zh-CN': '上网及与家人联系',
-  },
-  'stay-safe': { 'zh-HK': '安全使用手機', en: 'Stay safe', 'zh-CN': '安全使用手机' },
-  'everyday-services': {
-    'zh-HK': '生活及公共服務應用程式',
-    en: 'Everyday and public service apps',
-    'zh-CN': '生活及公共服务应用程序',
-  },
-};
+/** Topic labels, handed out with the lesson list: in the screens' locale files (lessons `topics`). */
+export const TOPIC_LABELS: Record<Topic, Required<LocalisedText>> = labelsFromLocales({
+  en: en.topics,
+  'zh-HK': zhHK.topics,
+  'zh-CN': zhCN.topics,
+});
 
 export const LEVELS = ['beginner', 'intermediate'] as const;
 export const LevelSchema = z.enum(LEVELS);

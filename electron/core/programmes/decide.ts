@@ -1,3 +1,7 @@
+import en from '../../../renderer/src/programmes/locales/en.json';
+import zhCN from '../../../renderer/src/programmes/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/programmes/locales/zh-HK.json';
+import { labelsFromLocales } from '../content/locale-labels';
 import type { LocalisedText } from '../i18n';
 import { fillTemplate, withSimplified, type FullText } from '../content/localise';
 import { statusAt } from './dated';
@@ -27,44 +31,12 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Headline for each outcome, said the same way on every programme. */
-export const OUTCOME_LABELS: Record<Outcome, FullText> = {
-  eligible: {
-    'zh-HK': '按你的答案，你符合資格',
-    en: 'From your answers, you qualify',
-    'zh-CN': '按你的答案，你符合资格',
-  },
-  'likely-eligible': {
-    'zh-HK': '你可能符合資格：要經入息審查決定',
-    en: 'You may qualify: a means test decides',
-    'zh-CN': '你可能符合资格：要经入息审查决定',
-  },
-  'not-eligible': {
-    'zh-HK': '按你的答案，你不符合資格',
-    en: 'From your answers, you do not qualify',
-    'zh-CN': '按你的答案，你不符合资格',
-  },
-  'need-more-info': {
-    'zh-HK': '需要多一點資料才能判斷',
-    en: 'We need more information to tell',
-    'zh-CN': '需要多一点资料才能判断',
-  },
-  'closed-would-have-qualified': {
-    'zh-HK': '計劃已結束。按你的答案，你當時會符合資格',
-    en: 'This programme has ended. From your answers, you would have qualified',
-    'zh-CN': '计划已结束。按你的答案，你当时会符合资格',
-  },
-  'closed-would-not-have-qualified': {
-    'zh-HK': '計劃已結束。按你的答案，你當時不會符合資格',
-    en: 'This programme has ended. From your answers, you would not have qualified',
-    'zh-CN': '计划已结束。按你的答案，你当时不会符合资格',
-  },
-  'closed-cannot-tell': {
-    'zh-HK': '計劃已結束。未能判斷你當時是否符合資格',
-    en: 'This programme has ended. We cannot tell whether you would have qualified',
-    'zh-CN': '计划已结束。未能判断你当时是否符合资格',
-  },
-};
+/** Headline for each outcome, said the same way on every programme (programmes `outcomeHeadline`). */
+export const OUTCOME_LABELS: Record<Outcome, FullText> = labelsFromLocales({
+  en: en.outcomeHeadline,
+  'zh-HK': zhHK.outcomeHeadline,
+  'zh-CN': zhCN.outcomeHeadline,
+});
 
 export interface RuleTrace {
   rule: string;

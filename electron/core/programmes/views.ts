@@ -1,3 +1,6 @@
+import en from '../../../renderer/src/programmes/locales/en.json';
+import zhCN from '../../../renderer/src/programmes/locales/zh-CN.json';
+import zhHK from '../../../renderer/src/programmes/locales/zh-HK.json';
 import { withSimplified, type FullText } from '../content/localise';
 import {
   decide,
@@ -126,7 +129,7 @@ export type NextStepView =
   | { done: false; question: QuestionView; position: number; total: number; asked: string[] }
   | { done: true; position: null; total: number; asked: string[] };
 
-const NOT_SURE_LABEL: FullText = { 'zh-HK': '不肯定', en: 'Not sure', 'zh-CN': '不肯定' };
+const NOT_SURE_LABEL: FullText = { 'zh-HK': zhHK.notSure, en: en.notSure, 'zh-CN': zhCN.notSure };
 
 const full = (text: Parameters<typeof withSimplified>[0]) => withSimplified(text);
 const maybe = (text: Parameters<typeof withSimplified>[0] | undefined) =>

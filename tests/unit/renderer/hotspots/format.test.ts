@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localText, roundDistance, takeAwayText } from '../../../../renderer/src/hotspots/format';
+import en from '../../../../renderer/src/hotspots/locales/en.json';
+import zhCN from '../../../../renderer/src/hotspots/locales/zh-CN.json';
+import zhHK from '../../../../renderer/src/hotspots/locales/zh-HK.json';
 import { SEARCH_WORDS } from '../../../../renderer/src/hotspots/search-words';
 
 describe('roundDistance', () => {
@@ -58,10 +61,15 @@ describe('takeAwayText', () => {
 });
 
 describe('SEARCH_WORDS', () => {
-  it('has a label in every language and a plain lower-case English query', () => {
-    for (const word of SEARCH_WORDS) {
-      expect(word.label['zh-HK'] && word.label.en && word.label['zh-CN']).toBeTruthy();
-      expect(word.query).toMatch(/^[a-z ]+$/);
+  it('has a label in every language file and a plain lower-case English query', () => {
+    for (const [language, strings] of Object.entries({ 'zh-HK': zhHK, en, 'zh-CN': zhCN })) {
+      for (const word of SEARCH_WORDS) {
+        expect(
+          strings.searchWords[word.id as keyof typeof strings.searchWords],
+          `${language} ${word.id}`,
+        ).toBeTruthy();
+      }
     }
+    for (const word of SEARCH_WORDS) expect(word.query).toMatch(/^[a-z ]+$/);
   });
 });
