@@ -71,6 +71,17 @@ describe('the scroll region for supporting text', () => {
     expect(viewport.textContent).toContain('A long explanation');
   });
 
+  it('a region that scrolls by only a few pixels takes focus, without the cue or buttons', () => {
+    const viewport = renderRegion();
+    layOut(viewport, { scrollTop: 0, scrollHeight: 300, clientHeight: 300 });
+    resized();
+    expect(viewport.hasAttribute('tabindex')).toBe(false);
+    layOut(viewport, { scrollTop: 0, scrollHeight: 302, clientHeight: 300 });
+    resized();
+    expect(viewport.getAttribute('tabindex')).toBe('0');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('when text is hidden below, shows the cue and a down button, and announces it once', () => {
     const viewport = renderRegion();
     layOut(viewport, { scrollTop: 0, scrollHeight: 900, clientHeight: 300 });
