@@ -30,6 +30,13 @@ export async function withWholeScreenVisible<T>(page: Page, run: () => Promise<T
   }
 }
 
+/** Waits until two animation frames have run, so rAF-scheduled updates have been applied. */
+export async function afterNextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
 /**
  * Axe's experimental rules: among them label-content-name-mismatch (WCAG 2.5.3 Label in Name,
  * level A: people who drive the screen by voice say the label they see), which the WCAG tags do
@@ -44,7 +51,12 @@ export async function expectNoAxeViolations(
   options: { experimental?: boolean } = {},
 ): Promise<void> {
   const tags = options.experimental ? [...WCAG_TAGS, ...EXPERIMENTAL_TAGS] : WCAG_TAGS;
-  const results = await withWholeScreenVisible(page, () => new AxeBuilder({ page }).withTags(tags).analyze());
+  const results = await withWholeScreenVisible(page, async () => {
+    // A screen's layout-driven state (a scroll region's focusability, its buttons) settles a frame
+    // after a resize or a text-size change: judge the screen as it is once that frame is drawn.
+    await afterNextFrames(page);
+    return new AxeBuilder({ page }).withTags(tags).analyze();
+  });
   const summary = results.violations.map(
     (v) =>
       `${v.id}: ${v.nodes

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { smallTouchTargetsInPage } from './a11y';
+import { afterNextFrames, smallTouchTargetsInPage } from './a11y';
 import { expect } from './fixtures';
 
 /**
@@ -272,8 +272,8 @@ export async function settle(page: Page): Promise<void> {
       Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
       new Promise((resolve) => setTimeout(resolve, 1500)),
     ]);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
+  await afterNextFrames(page);
 }
 
 /** Every way the open screen does not fit (empty when it fits). */
