@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, REPO_ROOT, test } from './fixtures';
+import { expect, REPO_ROOT, startVisit, test } from './fixtures';
+import { openDirectory, prepareKiosk, resultCards } from './hotspots-helpers';
 import { completeLesson, openLessons, playStep, readLesson } from './lessons-helpers';
 import { answerQuestions, JOURNEYS, LANGUAGES, openProgrammes, patientKiosk } from './programmes-helpers';
 
@@ -200,5 +201,28 @@ test('the programme result slip prints on one A4 page or one 80 mm receipt', asy
   await expect(slip).toContainText('2802 2345');
   await expect(slip.locator('.slip-qr svg')).toHaveCount(1);
   await expectOnePageEach(page, 'programme result slip');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('the Wi-Fi place slip prints on one A4 page or one 80 mm receipt, with the steps and the QR code', async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(120_000);
+  await prepareKiosk(page, kiosk);
+  await startVisit(page, kiosk, '繁體中文');
+  await openDirectory(page);
+  await resultCards(page).first().tap();
+  await expect(page.getByTestId('venue-qr').locator('svg')).toBeVisible();
+  await countPrints(page);
+  await page.getByTestId('venue-print').tap();
+  expect(await printed(page)).toBe(1);
+
+  await expectPrintLayout(page, 'venue-slip', { hasCode: false });
+  const slip = page.getByTestId('venue-slip');
+  await expect(slip.locator('ol > li')).toHaveCount(4);
+  await expect(slip.locator('.slip-qr svg')).toHaveCount(1);
+  await expect(page.getByTestId('hotspots-venue')).toBeHidden();
+  await expectOnePageEach(page, 'Wi-Fi place slip');
   await page.emulateMedia({ media: 'screen' });
 });
