@@ -22,37 +22,83 @@ function converter(): Convert {
 /**
  * OpenCC's Hong Kong → Mainland conversion changes characters, not vocabulary. These phrases are
  * the Hong Kong words in our content that a mainland reader would say differently (按钮 stays, 讯息
- * becomes 信息, …). Applied only to derived zh-CN; a hand-written zh-CN is left alone. Longer
- * phrases come first so that "表格元件" is not half-replaced by "表格".
+ * becomes 信息, 挂线 becomes 挂断, …). Applied only to derived zh-CN; a hand-written zh-CN is left
+ * alone. Replacements run in order, so a longer phrase comes before any shorter one it contains
+ * ("应用程式" and "程式码" before "程式", "视像通话" before "视像", "列印本" before "列印").
+ *
+ * Only words whose meaning is the same wherever they stand: 日子 (过日子 is not 过日期) and 表格
+ * (a table is 表格 in the mainland too) are not here; a text where they mean "date" or "form" says
+ * so with a longer phrase or a hand-written zh-CN.
  */
 export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
+  // Apps and programs: 程式 is a Hong Kong and Taiwan word.
   ['应用程式', '应用程序'],
+  ['通讯程式', '通讯应用'],
+  ['手机程式', '手机应用'],
+  ['付款程式', '付款应用'],
+  ['练习程式', '练习应用'],
+  ['程式内', '代码中'],
+  ['程式码', '代码'],
+  ['表格元件', '表单控件'],
+  ['程式', '程序'],
+  // Phones, calls and messages.
+  ['视像通话', '视频通话'],
+  ['视像电话', '视频电话'],
+  ['视像', '视频'],
+  ['摄录机', '摄像机'],
+  ['咪高峰', '麦克风'],
+  ['挂线', '挂断'],
+  ['收线', '挂断'],
+  ['扩音', '免提'],
+  ['短讯', '短信'],
+  ['纯音讯及纯影片', '纯音频及纯视频'],
+  ['讯息', '信息'],
+  ['讯号', '信号'],
+  ['流动数据', '移动数据'],
+  ['流动电话', '移动电话'],
+  ['手提电话', '手机'],
+  ['主画面', '主屏幕'],
   ['萤幕', '屏幕'],
-  ['设定', '设置'],
+  ['图示', '图标'],
+  ['相片', '照片'],
+  ['看片', '看视频'],
+  ['影片', '视频'],
+  // Accounts, money and the internet.
+  ['户口', '账户'],
+  ['帐户', '账户'],
+  ['帐号', '账号'],
+  ['银包', '钱包'],
+  ['宽频', '宽带'],
+  ['电邮', '电子邮件'],
+  ['速递', '快递'],
   ['登入', '登录'],
+  ['连结', '链接'],
+  ['搜寻', '搜索'],
+  ['滑鼠', '鼠标'],
+  ['卷动', '滚动'],
+  ['列印本', '打印件'],
+  ['列印', '打印'],
+  ['私隐', '隐私'],
+  ['保安', '安全'],
+  // Settings and files.
+  ['设定', '设置'],
   ['预设', '默认'],
   ['档案', '文件'],
   ['储存', '保存'],
-  ['纯音讯及纯影片', '纯音频及纯视频'],
-  ['表格元件', '表单控件'],
-  ['程式内', '代码中'],
-  ['各位早晨', '各位早上好'],
-  ['多谢合作', '谢谢合作'],
-  ['愈大愈好', '越大越好'],
+  // Health, places and everyday words.
+  ['覆诊', '复诊'],
   ['柏金逊症', '帕金森病'],
-  ['列印本', '打印件'],
+  ['的士', '出租车'],
   ['询问处', '服务台'],
   ['升降机', '电梯'],
   ['输入栏', '输入框'],
   ['栏位', '输入框'],
+  ['选择日子', '选择日期'],
+  ['各位早晨', '各位早上好'],
+  ['多谢合作', '谢谢合作'],
+  ['愈大愈好', '越大越好'],
   ['甚么', '什么'],
   ['跟著', '跟着'],
-  ['讯息', '信息'],
-  ['滑鼠', '鼠标'],
-  ['卷动', '滚动'],
-  ['搜寻', '搜索'],
-  ['连结', '链接'],
-  ['影片', '视频'],
   ['稍为', '稍微'],
   ['横额', '横幅'],
   ['嘈吵', '嘈杂'],
@@ -61,8 +107,6 @@ export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
   ['职员', '工作人员'],
   ['手震', '手抖'],
   ['滑杆', '滑块'],
-  ['日子', '日期'],
-  ['表格', '表单'],
 ];
 
 /** zh-HK text → Simplified Chinese with mainland wording: OpenCC characters, then the phrase table. */

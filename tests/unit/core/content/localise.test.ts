@@ -19,6 +19,21 @@ describe('localise', () => {
     });
   });
 
+  it('says in mainland words what Hong Kong words name: messages, calls, accounts, apps', () => {
+    expect(toSimplified('收到銀行短訊，立即掛線。')).toBe('收到银行短信，立即挂断。');
+    expect(toSimplified('你的銀行戶口被暫停')).toBe('你的银行账户被暂停');
+    expect(toSimplified('打開通訊程式，打視像通話')).toBe('打开通讯应用，打视频通话');
+    expect(toSimplified('「靜音」是有咪高峰的按鈕')).toBe('「静音」是有麦克风的按钮');
+    expect(toSimplified('家居寬頻')).toBe('家居宽带');
+    expect(toSimplified('下次覆診')).toBe('下次复诊');
+  });
+
+  it('leaves words alone that mean the same in the mainland (no 过日期, no 表单 for a table)', () => {
+    expect(toSimplified('長者過日子')).toBe('长者过日子');
+    expect(toSimplified('把表格存為 CSV')).toBe('把表格存为 CSV');
+    expect(toSimplified('請選擇日子和時間')).toBe('请选择日期和时间');
+  });
+
   it('keeps a hand-written zh-CN', () => {
     expect(withSimplified({ 'zh-HK': '綜援', en: 'CSSA', 'zh-CN': '综合援助' })['zh-CN']).toBe('综合援助');
   });
