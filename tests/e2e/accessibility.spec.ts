@@ -355,8 +355,14 @@ test('the checklist prints alone, and finishing the visit forgets the demos', as
   await page.getByTestId('open-checklist').tap();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav.toolbar')).toBeHidden();
-  await expect(page.getByTestId('print-checklist')).toBeHidden();
-  await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('checklist')).toBeHidden();
+  // On paper: every item and the "learn more" box, with no scroll region cutting the list short.
+  const slip = page.getByTestId('checklist-slip');
+  await expect(slip).toBeVisible();
+  await expect(slip.locator('ol > li')).toHaveCount(10);
+  await expect(slip.locator('[data-scroll-region]')).toHaveCount(0);
+  await expect(slip.getByTestId('learn-more-paper')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await expect(slip).toBeHidden();
   await expect(page.getByTestId('print-checklist')).toBeVisible();
 });
