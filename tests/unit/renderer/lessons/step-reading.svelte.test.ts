@@ -1,0 +1,113 @@
+/// <reference types="vite/client" />
+// The renderer modules these tests import use Vite's import.meta.glob; the root tsconfig has Node types only.
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadLessons } from '../../../../electron/core/lessons/load-lessons';
+import type { Lesson, PracticeStep, QuizStep } from '../../../../electron/core/lessons/schema';
+import { LANGUAGES, locale, pick, t } from '../../../../renderer/src/i18n/i18n.svelte';
+import {
+  joinSpoken,
+  phoneReading,
+  spellNumbers,
+  stepReading,
+} from '../../../../renderer/src/lessons/step-reading';
+
+// Not `new URL(…, import.meta.url)`: under jsdom, URL is jsdom's, which Node's fileURLToPath refuses.
+const LESSONS_DIR = path.resolve(import.meta.dirname, '../../../../data/lessons');
+let lessons: Lesson[] = [];
+beforeAll(async () => {
+  const loaded = await loadLessons(LESSONS_DIR);
+  expect(loaded.problems).toEqual([]);
+  lessons = loaded.lessons;
+});
+afterEach(() => locale.set('zh-HK'));
+
+const words = { t, pick };
+const practiceSteps = () =>
+  lessons.flatMap((lesson) =>
+    lesson.steps.flatMap((step) => (step.kind === 'practice' ? [{ lesson, step }] : [])),
+  );
+
+describe('stepReading', () => {
+  it('reads every practice step’s title and instruction, then every label on its phone in screen order, in each language', () => {
+    expect(practiceSteps().length).toBeGreaterThan(30);
+    for (const language of LANGUAGES) {
+      locale.set(language);
+      for (const { lesson, step } of practiceSteps()) {
+        const where = `${language} ${lesson.id}/${step.id}`;
+        const parts = stepReading(step, words);
+        expect(parts.slice(0, 3), where).toEqual([
+          pick(step.title),
+          pick(step.instruction),
+          t('lessons.read.phone'),
+        ]);
+        // Each label comes after the one drawn above it: the order of the screen.
+        const spoken = parts.join('\n');
+        let from = spoken.indexOf(t('lessons.read.phone'));
+        for (const element of step.screen.elements) {
+          const at = spoken.indexOf(pick(element.label), from);
+          expect(at, `${where}: ${element.id} is read, after the element above it`).toBeGreaterThan(from);
+          from = at;
+        }
+        expect(spoken, where).not.toMatch(/lessons\.|\{\{/);
+      }
+    }
+  });
+
+  it('says a switch as it is drawn now, not as the lesson started it', () => {
+    const step = lessons
+      .find((l) => l.id === 'free-wifi')!
+      .steps.find((s) => s.id === 'turn-wifi-on') as PracticeStep;
+    const toggle = step.screen.elements.find((e) => e.kind === 'toggle')!;
+    locale.set('zh-HK');
+    expect(phoneReading(step, words)).toContain('Wi-Fi開關，現在是關');
+    expect(phoneReading(step, words, { toggles: { [toggle.id]: true } })).toContain('Wi-Fi開關，現在是開');
+    locale.set('en');
+    expect(phoneReading(step, words, { toggles: { [toggle.id]: true } })).toContain('Wi-Fi switch, now On');
+  });
+
+  it('names what each thing on the phone is: an app icon, a button, a message and who sent it', () => {
+    locale.set('en');
+    const lesson = lessons.find((l) => l.id === 'video-call')!;
+    const home = lesson.steps.find((s) => s.id === 'open-chat') as PracticeStep;
+    expect(phoneReading(home, words)).toContain('Chat icon');
+    const chat = lesson.steps.find((s) => s.id === 'start-video') as PracticeStep;
+    const reading = phoneReading(chat, words);
+    const video = chat.screen.elements.find((e) => e.id === 'video-call')!;
+    expect(reading).toContain(`${pick(video.label)} button`);
+    const scam = lessons
+      .find((l) => l.id === 'spot-the-scam')!
+      .steps.find(
+        (s) => s.kind === 'practice' && s.screen.elements.some((e) => e.kind === 'message' && e.link),
+      );
+    expect(phoneReading(scam as PracticeStep, words).join(' ')).toContain('The message has a link.');
+  });
+
+  it('reads a quiz’s answers in the order they are drawn', () => {
+    const quiz = lessons.flatMap((l) => l.steps).find((s) => s.kind === 'quiz') as QuizStep;
+    locale.set('en');
+    const reversed = quiz.answers.map((a) => a.id).reverse();
+    expect(stepReading(quiz, words, { answerOrder: reversed })).toEqual([
+      pick(quiz.question),
+      ...reversed.map((id) => pick(quiz.answers.find((a) => a.id === id)!.text)),
+    ]);
+  });
+
+  it('reads an explain step’s narration', () => {
+    const explain = lessons.flatMap((l) => l.steps).find((s) => s.kind === 'explain')!;
+    locale.set('zh-HK');
+    expect(stepReading(explain, words)).toEqual([pick(explain.narration)]);
+  });
+});
+
+describe('joinSpoken', () => {
+  it('ends every part with a stop in its own script, so the voice pauses between them', () => {
+    expect(joinSpoken(['手機畫面上有', '設定頁', 'Wi-Fi', '。'])).toBe('手機畫面上有。 設定頁。 Wi-Fi. 。');
+    expect(joinSpoken(['On the phone', 'Send button', 'Done!'])).toBe('On the phone. Send button. Done!');
+  });
+
+  it('reads a phone number digit by digit and leaves amounts and short numbers alone', () => {
+    expect(spellNumbers('請致電18222')).toBe('請致電1 8 2 2 2');
+    expect(spellNumbers('999, HK$5,000, 24小時')).toBe('999, HK$5,000, 24小時');
+  });
+});
