@@ -30,6 +30,10 @@ const REQUIRED = [
   'ha-go',
   'my-observatory',
   'pay-safely',
+  'voice-message',
+  'bus-arrival',
+  'check-with-scameter',
+  'find-help-near-you',
 ];
 const HAN = /\p{Script=Han}/u;
 
