@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalisedTextSchema } from '../i18n';
+import { DEFAULT_PHONE_STYLE, PHONE_STYLES } from '../../shared/phone-style';
 import { LegacyStaffAuthSchema } from '../staff-access/credential-schema';
 
 /** District codes as the Home Affairs Department letters them (A–T, no I or O). */
@@ -41,6 +42,11 @@ export const PublicSettingsSchema = z.object({
   /** Seconds the "Are you still there?" countdown runs before the wipe. */
   countdownSeconds: z.number().int().min(5).max(120),
   defaultLanguage: LanguageSchema,
+  /**
+   * The practice phone's style until a visitor picks theirs (Android or iPhone). A settings file
+   * written before the choice existed has none and loads with the default.
+   */
+  phoneStyle: z.enum(PHONE_STYLES).default(DEFAULT_PHONE_STYLE),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -67,6 +73,7 @@ export const DEFAULT_PUBLIC_SETTINGS: PublicSettings = {
   idleSeconds: 90,
   countdownSeconds: 20,
   defaultLanguage: 'zh-HK',
+  phoneStyle: DEFAULT_PHONE_STYLE,
 };
 
 export function defaultSettingsDoc(): SettingsDoc {

@@ -218,6 +218,7 @@ describe('StoredDocument: migrations', () => {
         idleSeconds: 60,
         countdownSeconds: 30,
         defaultLanguage: 'en',
+        phoneStyle: 'android',
       },
       staff: { pin: null, failedAttempts: 2, lockedUntil: null },
     };
@@ -234,6 +235,21 @@ describe('StoredDocument: migrations', () => {
     const again: HealthEvent[] = [];
     expect((await openSettings(dataDir, again)).data).toEqual(expected);
     expect(again).toEqual([]);
+  });
+
+  it('loads a version 2 file written before the phone style setting, with the default style, as it is', async () => {
+    const dataDir = await dirs.make();
+    const { phoneStyle: _added, ...before } = defaultSettingsDoc().public;
+    const older = { schemaVersion: 2, public: { ...before, idleSeconds: 45 } };
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(older));
+
+    const events: HealthEvent[] = [];
+    const doc = await openSettings(dataDir, events);
+    expect(doc.data.public.phoneStyle).toBe('android');
+    expect(doc.data.public.idleSeconds).toBe(45);
+    // Not damaged: nothing moved aside, no reset to defaults.
+    expect(events.map((e) => e.kind)).not.toContain('reset-to-defaults');
+    expect((await dataFiles(dataDir)).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
 
   it('fills defaults for what a version 1 file did not have', async () => {
