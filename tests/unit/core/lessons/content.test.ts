@@ -175,6 +175,32 @@ describe('lesson content', () => {
     expect(JSON.stringify(scam)).toMatch(/Scameter/);
   });
 
+  it('a Scameter check types the number a text in the lesson came from, and the next step shows its result', () => {
+    const checked: string[] = [];
+    for (const lesson of lessons) {
+      lesson.steps.forEach((step, index) => {
+        if (step.kind !== 'practice' || step.screen.app !== 'scameter' || step.success.kind !== 'type-text')
+          return;
+        const where = `${lesson.id}/${step.id}`;
+        const senders = lesson.steps
+          .slice(0, index)
+          .flatMap((s) => (s.kind === 'practice' ? s.screen.elements : []))
+          .flatMap((e) => (e.kind === 'message' && e.sender ? [e.sender.en.replace(/\s/g, '')] : []));
+        expect(senders, where).toContain(step.success.expected);
+        const result = lesson.steps[index + 1];
+        expect(result?.kind === 'practice' && result.screen.app, where).toBe('scameter');
+        const card =
+          result?.kind === 'practice'
+            ? result.screen.elements.find((e) => e.kind === 'result-card')
+            : undefined;
+        expect(card, where).toBeDefined();
+        checked.push(lesson.id);
+      });
+    }
+    // The scam lesson practises the check on its own suspicious text, and the Scameter lesson teaches it.
+    expect(checked).toEqual(expect.arrayContaining(['spot-the-scam', 'check-with-scameter']));
+  });
+
   it('pretend links in messages use the reserved .example domain, never a real address', () => {
     for (const lesson of lessons) {
       for (const step of lesson.steps) {
