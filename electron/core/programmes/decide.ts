@@ -6,7 +6,7 @@ import type { LocalisedText } from '../i18n';
 import { fillTemplate, withSimplified, type FullText } from '../content/localise';
 import { statusAt } from './dated';
 import { evaluateCondition, explain, questionsIn, type Answers, type TraceNode } from './engine';
-import type { Programme, Question, QuestionSet } from './schema';
+import { NOT_SURE, type Programme, type Question, type QuestionSet } from './schema';
 
 /**
  * From a programme's outcome rules and the answers to one outcome, its reasons and its near-miss.
@@ -57,8 +57,19 @@ export interface NearMiss {
   answer: string;
   /** "If a child in your household studies full-time in primary or secondary school, you may be able to get this help." */
   text: FullText;
-  /** false when other answers would still be needed after this one changes. */
+  /**
+   * false when this answer alone would not be enough: other answers would still be needed after
+   * it changes. The screen says so rather than promise help.
+   */
   certain: boolean;
+  /** The office that would decide once this answer changed (e.g. the SFO for its grant). */
+  route: RouteView;
+}
+
+/** An office by its code (words: programmes.office.<office>) and its phone where FACTS has one. */
+export interface RouteView {
+  office: string;
+  phone: string | null;
 }
 
 export interface DecideContext {
@@ -148,9 +159,52 @@ export function questionsOf(programme: Programme, questions: QuestionSet): strin
 }
 
 /**
+ * The office that decides a result: the deciding rule's route, else the programme's own (for
+ * the internet subsidy a CSSA household's office is the SWD, every other household's the SFO).
+ */
+export function routeOf(programme: Programme, decidedBy: string | null, questions: QuestionSet): RouteView {
+  const rule = programme.rules.outcomes.find((candidate) => candidate.id === decidedBy);
+  return officeView(rule?.route ?? programme.route, questions);
+}
+
+export function officeView(office: string, questions: QuestionSet): RouteView {
+  const known = questions.offices.find((candidate) => candidate.id === office);
+  return { office, phone: known?.phone ?? null };
+}
+
+/**
+ * The questions answered "not sure" (in asking order) whose answer would change this result
+ * (its outcome or the rule that decides it): what would settle it. Only questions the visitor
+ * was asked, when `asked` is given, since a result may only speak of what was asked.
+ */
+export function settledBy(
+  programme: Programme,
+  answers: Answers,
+  questions: QuestionSet,
+  context: DecideContext = {},
+): string[] {
+  const byId = questionMap(questions);
+  const key = (decision: Decision) => `${decision.outcome}/${decision.decidedBy ?? ''}`;
+  const now = key(decide(programme, answers, byId, { date: context.date }));
+  return questionsOf(programme, questions).filter((questionId) => {
+    if (answers[questionId] !== NOT_SURE) return false;
+    if (context.asked && !context.asked.has(questionId)) return false;
+    return byId
+      .get(questionId)!
+      .options.some(
+        (option) =>
+          key(decide(programme, { ...answers, [questionId]: option.id }, byId, { date: context.date })) !==
+          now,
+      );
+  });
+}
+
+/**
  * For a "not eligible" result: the single changed answer that would make it "eligible" or
  * "likely eligible". Prefers a change that settles it (eligible, then likely) over one that
  * would still need other answers, then the question order. Null when no single change does it.
+ * A question marked `offerAsNearMiss: false` is never tried: "if you were 60" helps nobody, and
+ * "if you received CSSA" is no advice for a family the SFO turned down (its grant is).
  */
 export function findNearMiss(
   programme: Programme,
@@ -163,13 +217,15 @@ export function findNearMiss(
   let best: { rank: number; miss: NearMiss } | null = null;
   for (const questionId of questionsOf(programme, questions)) {
     const question = byId.get(questionId)!;
+    if (!question.offerAsNearMiss) continue;
     for (const option of question.options) {
       if (answers[questionId] === option.id) continue;
       const changed = decide(programme, { ...answers, [questionId]: option.id }, byId, { date });
       const rank = nearMissRank(programme, changed);
       if (rank === null || (best && best.rank <= rank)) continue;
       const text = fillTemplate(questions.nearMissTemplate, { statement: option.statement });
-      best = { rank, miss: { question: questionId, answer: option.id, text, certain: rank < 2 } };
+      const route = routeOf(programme, changed.decidedBy, questions);
+      best = { rank, miss: { question: questionId, answer: option.id, text, certain: rank < 2, route } };
     }
   }
   return best?.miss ?? null;

@@ -7,16 +7,16 @@ import { NOT_SURE, type Programme, type Question, type QuestionSet } from './sch
  * The question flow: one question at a time, in the order questions.json lists them, skipping
  * any question that can no longer change any result.
  *
- * "Can change a result": for some programme that is open (or of unknown status) and reads the
- * question, there is a way the still-unanswered questions could be answered under which two
+ * "Can change a result": for some programme a result is shown for (open, closed or of unknown
+ * status, not one yet to start) that reads the question, there is a way the still-unanswered questions could be answered under which two
  * different answers to this question give two different decisions (outcome and deciding rule).
  * This is checked exactly by trying the combinations, which is cheap for a handful of questions;
  * above COMBINATION_LIMIT we stop counting and ask (asking one question too many is harmless,
  * skipping one that matters is not).
  *
- * Closed programmes never cause a question to be asked: a family's time goes to help that runs
- * now. A closed programme is still evaluated on the answers given, so its result may be
- * "closed — cannot tell".
+ * Closed programmes ask too: "would you have qualified?" is a real question for a family that
+ * missed the learning programme, and a result may only rest on what was asked, so a Yi Jin
+ * household is asked about CSSA and textbook assistance instead of being told "cannot tell".
  *
  * The walk also decides which answers count: an answer kept from before the visitor went Back and
  * changed an earlier answer is dropped if its question would now be skipped. `evaluate` uses
@@ -39,8 +39,13 @@ export type FlowStep =
       question: Question;
       /** 1-based: "question 2 of …". */
       position: number;
-      /** At most this many questions in all, given the answers so far (it can only shrink). */
+      /**
+       * At most this many questions in all, whichever way the rest is answered (it can only
+       * shrink). When `exact`, every way on asks exactly this many, so "question 2 of 4" is true.
+       */
       total: number;
+      /** false while the number still depends on answers to come: the screen says "a few". */
+      exact: boolean;
       /** The questions answered on the way here, in order. */
       asked: string[];
     }
@@ -69,8 +74,7 @@ export function questionMatters(
   const question = byId.get(questionId);
   if (!question) return false;
   return content.programmes.some((programme) => {
-    const status = statusAt(programme, date);
-    if (status === 'closed' || status === 'not-started') return false;
+    if (statusAt(programme, date) === 'not-started') return false;
     const reads = questionsOf(programme, content.questions);
     if (!reads.includes(questionId)) return false;
     const free = reads
@@ -105,32 +109,60 @@ function* completions(free: Question[]): Generator<Record<string, string>> {
 }
 
 export function walkFlow(content: FlowContent, answers: Answers, date?: string): FlowWalk {
-  const matters = (questionId: string, known: Answers) =>
-    questionMatters(content, questionId, known, COMBINATION_LIMIT, date);
+  const { next, asked, effectiveAnswers } = walk(content, answers, date);
+  if (!next) return { step: { done: true, position: null, total: asked.length, asked }, effectiveAnswers };
+  const { fewest, most } = remaining(content, effectiveAnswers, next, date);
+  return {
+    step: {
+      done: false,
+      question: next,
+      position: asked.length + 1,
+      total: asked.length + most,
+      exact: fewest === most,
+      asked,
+    },
+    effectiveAnswers,
+  };
+}
+
+/** The walk itself: the questions on the path with their answers, and the first unanswered one. */
+function walk(
+  content: FlowContent,
+  answers: Answers,
+  date: string | undefined,
+): { next: Question | null; asked: string[]; effectiveAnswers: Record<string, string> } {
   const effectiveAnswers: Record<string, string> = {};
   const asked: string[] = [];
-  const questions = content.questions.questions;
-  for (const [index, question] of questions.entries()) {
-    if (!matters(question.id, effectiveAnswers)) continue;
+  for (const question of content.questions.questions) {
+    if (!questionMatters(content, question.id, effectiveAnswers, COMBINATION_LIMIT, date)) continue;
     const answer = answers[question.id];
-    if (answer !== undefined) {
-      effectiveAnswers[question.id] = answer;
-      asked.push(question.id);
-      continue;
-    }
-    const later = questions.slice(index + 1).filter((other) => matters(other.id, effectiveAnswers));
-    return {
-      step: {
-        done: false,
-        question,
-        position: asked.length + 1,
-        total: asked.length + 1 + later.length,
-        asked,
-      },
-      effectiveAnswers,
-    };
+    if (answer === undefined) return { next: question, asked, effectiveAnswers };
+    effectiveAnswers[question.id] = answer;
+    asked.push(question.id);
   }
-  return { step: { done: true, position: null, total: asked.length, asked }, effectiveAnswers };
+  return { next: null, asked, effectiveAnswers };
+}
+
+/**
+ * How many questions are left, this one included, fewest and most over every way the visitor
+ * could answer from here on (each a walk of its own: a few dozen paths today).
+ */
+function remaining(
+  content: FlowContent,
+  answers: Record<string, string>,
+  question: Question,
+  date: string | undefined,
+): { fewest: number; most: number } {
+  let fewest = Infinity;
+  let most = 0;
+  for (const value of domain(question)) {
+    const given = { ...answers, [question.id]: value };
+    const { next, effectiveAnswers } = walk(content, given, date);
+    const after = next ? remaining(content, effectiveAnswers, next, date) : { fewest: 0, most: 0 };
+    fewest = Math.min(fewest, 1 + after.fewest);
+    most = Math.max(most, 1 + after.most);
+  }
+  return { fewest, most };
 }
 
 /** The next question to show, or done. Pure: the renderer reaches it through `eligibility.next`. */

@@ -79,7 +79,16 @@ export function crossCheck(questions: QuestionSet, programmes: Programme[]): str
   const programmeIds = new Set(programmes.map((programme) => programme.id));
   if (programmeIds.size !== programmes.length) problems.push('programme ids repeat');
 
+  const offices = new Set(questions.offices.map((office) => office.id));
+  if (offices.size !== questions.offices.length) problems.push('office ids repeat');
+  const office = (id: string | undefined, where: string) => {
+    if (id !== undefined && !offices.has(id)) problems.push(`${where}: no office "${id}"`);
+  };
+  for (const question of questions.questions) office(question.settleOffice, `question ${question.id}`);
+
   for (const programme of programmes) {
+    office(programme.route, programme.id);
+    for (const rule of programme.rules.outcomes) office(rule.route, `${programme.id}/${rule.id}`);
     const ruleIds = programme.rules.outcomes.map((rule) => rule.id);
     if (new Set(ruleIds).size !== ruleIds.length) problems.push(`${programme.id}: rule ids repeat`);
     for (const rule of programme.rules.outcomes) {

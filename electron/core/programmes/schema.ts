@@ -26,13 +26,9 @@ export const IsoDateSchema = z
     'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
   );
 
-export const SourceSchema = z
-  .object({
-    title: z.string().trim().min(1),
-    url: z.url({ protocol: /^https$/ }),
-  })
-  .strict();
-export type Source = z.infer<typeof SourceSchema>;
+/** Shared with lessons and the accessibility pages: a localised title and the page that supports the fact. */
+import { SourceSchema, type Source } from '../content/source';
+export { SourceSchema, type Source };
 
 // ---------------------------------------------------------------------------------------------
 // Questions
@@ -67,6 +63,18 @@ export const QuestionSchema = z
     options: z.array(OptionSchema).min(2),
     /** Used as the reason when a rule needs this answer and it is missing or "not sure". */
     unknownReason: Text,
+    /**
+     * For a visitor who answered "not sure": where the answer can be found and who can tell them
+     * ("ask your child's school for the SFO letter"). Shown when this answer would settle a result.
+     */
+    settle: Text,
+    /** The office (QuestionSet.offices) that can tell the family this answer, when there is one. */
+    settleOffice: Id.optional(),
+    /**
+     * false: never offered as a near-miss, because the family cannot change it (age, who lives in
+     * the household) or should not be told to change it to get a subsidy (going onto CSSA).
+     */
+    offerAsNearMiss: z.boolean().default(true),
   })
   .strict()
   .superRefine((question, issues) => {
@@ -92,6 +100,18 @@ export const QuestionSchema = z
   });
 export type Question = z.infer<typeof QuestionSchema>;
 
+export const OfficeSchema = z
+  .object({
+    id: Id,
+    /** Only numbers FACTS.md confirms. */
+    phone: z
+      .string()
+      .regex(/^\d{4} ?\d{4}$|^\d{3,5}$/)
+      .optional(),
+  })
+  .strict();
+export type Office = z.infer<typeof OfficeSchema>;
+
 /** The version of the whole rules pack (questions, rules, parameters), e.g. rules-2026.12. */
 export const RulesVersionSchema = z.string().regex(/^rules-\d{4}\.(?:0[1-9]|1[0-2])$/, 'rules-YYYY.MM');
 
@@ -109,6 +129,11 @@ export const QuestionSetSchema = z
      * only mention what the visitor said or was asked): it names no fact about the household.
      */
     notAskedReason: Text,
+    /**
+     * The offices a result can route a family to. Their names are words in the renderer's locale
+     * files (programmes.office.<id>); the phone number only where FACTS.md confirms one.
+     */
+    offices: z.array(OfficeSchema).min(1),
     /** In the order they are asked. */
     questions: z.array(QuestionSchema).min(1),
   })
@@ -171,6 +196,8 @@ export const OutcomeRuleSchema = z
     note: Text.optional(),
     /** The programme parameter (an amount) shown when this rule decides, e.g. "full-rate". */
     amount: Id.optional(),
+    /** The office that decides on this route (QuestionSet.offices), when not the programme's own. */
+    route: Id.optional(),
   })
   .strict();
 export type OutcomeRule = z.infer<typeof OutcomeRuleSchema>;
@@ -273,6 +300,11 @@ export const ProgrammeSchema = z
     pointsTo: z.array(Id).default([]),
     /** Amounts and thresholds with dated values; rules name them (OutcomeRule.amount). */
     parameters: z.array(ParameterSchema).default([]),
+    /**
+     * The office that decides this programme (QuestionSet.offices) when no rule with its own
+     * route decided: for a closed programme, who can tell the family about the help that runs now.
+     */
+    route: Id,
     rules: RulesSchema,
   })
   .strict()

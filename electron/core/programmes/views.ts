@@ -5,10 +5,14 @@ import { withSimplified, type FullText } from '../content/localise';
 import {
   decide,
   findNearMiss,
+  officeView,
   OUTCOME_LABELS,
   questionMap,
+  routeOf,
+  settledBy,
   type NearMiss,
   type Outcome,
+  type RouteView,
   type RuleTrace,
 } from './decide';
 import { parameterAt, statusAt } from './dated';
@@ -84,6 +88,19 @@ export interface AmountView {
   source: Source;
 }
 
+/**
+ * What would settle a result for a visitor who said "not sure": the question, where its answer
+ * can be found and who can tell them ("ask your child's school for the SFO letter"), and that
+ * office with its phone where FACTS has one (null: the family can find it at home).
+ */
+export interface SettleView {
+  question: string;
+  text: FullText;
+  route: RouteView | null;
+}
+
+export type { NearMiss, RouteView };
+
 export interface ProgrammeResult extends ProgrammeDetail {
   outcome: Outcome;
   outcomeLabel: FullText;
@@ -91,8 +108,15 @@ export interface ProgrammeResult extends ProgrammeDetail {
   decidedBy: string | null;
   /** Plain-words reasons, from the trace. */
   reasons: FullText[];
-  /** Only for "not eligible": the single answer that would change it. */
+  /**
+   * Only for "not eligible": the single answer that would change it, never about a fact the
+   * family cannot change (age); `certain: false` when it alone would not be enough.
+   */
   nearMiss: NearMiss | null;
+  /** The office that decides this result (words: programmes.office.<office>), with its phone. */
+  route: RouteView;
+  /** Each "not sure" answer that would change this result, with who can tell the family. */
+  settle: SettleView[];
   /** How each rule came out; answers appear here only as option ids and stay in memory. */
   trace: RuleTrace[];
   /** The amount on the deciding rule's route, as of the evaluation day; null when none. */
@@ -126,7 +150,7 @@ export interface QuestionsView {
 }
 
 export type NextStepView =
-  | { done: false; question: QuestionView; position: number; total: number; asked: string[] }
+  | { done: false; question: QuestionView; position: number; total: number; exact: boolean; asked: string[] }
   | { done: true; position: null; total: number; asked: string[] };
 
 const NOT_SURE_LABEL: FullText = { 'zh-HK': zhHK.notSure, en: en.notSure, 'zh-CN': zhCN.notSure };
@@ -188,7 +212,7 @@ function placeView(place: Place): PlaceView {
 export function detailView(programme: Programme, all: Programme[]): ProgrammeDetail {
   const sources = [...programme.sources];
   for (const source of programme.rules.sources)
-    if (!sources.some((known) => known.url === source.url && known.title === source.title))
+    if (!sources.some((known) => known.url === source.url && known.title.en === source.title.en))
       sources.push(source);
   return {
     ...summaryView(programme),
@@ -227,6 +251,16 @@ export function evaluateAll(content: ProgrammeContent, answers: Answers, date?: 
   const results = running.map((programme): ProgrammeResult => {
     const decision = decide(programme, effectiveAnswers, byId, context);
     const status = statusAt(programme, date);
+    const settle = settledBy(programme, effectiveAnswers, content.questions, context).map(
+      (questionId): SettleView => {
+        const question = byId.get(questionId)!;
+        return {
+          question: questionId,
+          text: full(question.settle),
+          route: question.settleOffice ? officeView(question.settleOffice, content.questions) : null,
+        };
+      },
+    );
     return {
       ...detailView(programme, content.programmes),
       status: status === 'not-started' ? programme.status : status,
@@ -238,6 +272,8 @@ export function evaluateAll(content: ProgrammeContent, answers: Answers, date?: 
         decision.outcome === 'not-eligible'
           ? findNearMiss(programme, effectiveAnswers, content.questions, date)
           : null,
+      route: routeOf(programme, decision.decidedBy, content.questions),
+      settle,
       trace: decision.trace,
       amount: amountView(programme, decision.decidedBy, date ?? content.questions.asOf),
     };

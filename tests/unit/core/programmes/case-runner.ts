@@ -21,6 +21,12 @@ export const ExpectationSchema = z.union([
       /** "question=answer", or null for "no single answer would change it". */
       nearMiss: z.string().nullable().optional(),
       nearMissCertain: z.boolean().optional(),
+      /** The office the near-miss would send the family to. */
+      nearMissRoute: z.string().optional(),
+      /** The office that decides the result (an office id from questions.json). */
+      route: z.string().optional(),
+      /** The "not sure" questions whose answer would settle the result, in asking order. */
+      settle: z.array(z.string()).optional(),
     })
     .strict(),
 ]);
@@ -85,6 +91,21 @@ export function compareCase(
         `${programmeId}: expected near-miss certain=${want.nearMissCertain}, got ${got.nearMiss?.certain}`,
       );
     }
+  }
+  for (const [programmeId, expectation] of Object.entries(testCase.expect)) {
+    const got = result.results.find((entry) => entry.id === programmeId);
+    if (!got || typeof expectation === 'string') continue;
+    if (expectation.route !== undefined && got.route.office !== expectation.route)
+      mismatches.push(`${programmeId}: expected route ${expectation.route}, got ${got.route.office}`);
+    if (expectation.nearMissRoute !== undefined && got.nearMiss?.route.office !== expectation.nearMissRoute)
+      mismatches.push(
+        `${programmeId}: expected near-miss route ${expectation.nearMissRoute}, got ${got.nearMiss?.route.office}`,
+      );
+    const settle = got.settle.map((entry) => entry.question).join(',');
+    if (expectation.settle !== undefined && settle !== expectation.settle.join(','))
+      mismatches.push(
+        `${programmeId}: expected settled by [${expectation.settle.join(', ')}], got [${settle}]`,
+      );
   }
   if (testCase.asked && testCase.asked.join(',') !== result.asked.join(',')) {
     mismatches.push(`asked: expected [${testCase.asked.join(', ')}], got [${result.asked.join(', ')}]`);

@@ -8,7 +8,8 @@ const route = programme('route', [
 ]);
 const other = programme('other', [{ id: 'c', outcome: 'eligible', when: eq('c', 'yes') }]);
 const closed = programme('closed', [{ id: 'red', outcome: 'eligible', when: eq('colour', 'red') }], 'closed');
-const flowContent = content([route, other, closed]);
+const flowContent = content([route, other]);
+const withClosed = content([route, other, closed]);
 
 describe('question flow', () => {
   it('asks in order, one at a time, with "question n of at most m"', () => {
@@ -17,12 +18,14 @@ describe('question flow', () => {
       question: { id: 'a' },
       position: 1,
       total: 3,
+      exact: false,
       asked: [],
     });
     expect(nextQuestion(flowContent, { a: 'yes' })).toMatchObject({
       question: { id: 'b' },
       position: 2,
       total: 3,
+      exact: true,
       asked: ['a'],
     });
     expect(nextQuestion(flowContent, { a: 'yes', b: 'no' })).toMatchObject({
@@ -50,9 +53,31 @@ describe('question flow', () => {
     expect(questionMatters(flowContent, 'b', { a: 'not-sure' })).toBe(true);
   });
 
-  it('never asks a question only a closed programme reads', () => {
-    expect(questionMatters(flowContent, 'colour', {})).toBe(false);
-    expect(walkFlow(flowContent, { a: 'yes', b: 'yes', c: 'no' }).step.asked).not.toContain('colour');
+  it('asks what a closed programme reads too: "would you have qualified?" is a real question', () => {
+    expect(questionMatters(withClosed, 'colour', {})).toBe(true);
+    expect(walkFlow(withClosed, { a: 'yes', b: 'yes', colour: 'red', c: 'no' }).step.asked).toEqual([
+      'a',
+      'b',
+      'colour',
+      'c',
+    ]);
+  });
+
+  it('counts truthfully: "n of m" only when every way on asks m, and the count never jumps', () => {
+    // a = no skips b, so at the first question the number depends on the answer: "a few".
+    expect(nextQuestion(withClosed, {})).toMatchObject({ position: 1, total: 4, exact: false });
+    expect(nextQuestion(withClosed, { a: 'no' })).toMatchObject({ position: 2, total: 3, exact: true });
+    expect(nextQuestion(withClosed, { a: 'yes' })).toMatchObject({ position: 2, total: 4, exact: true });
+    // Along a path an exact count holds to the end.
+    expect(nextQuestion(withClosed, { a: 'no', colour: 'not-sure' })).toMatchObject({
+      position: 3,
+      total: 3,
+      exact: true,
+    });
+    expect(nextQuestion(withClosed, { a: 'no', colour: 'not-sure', c: 'yes' })).toMatchObject({
+      done: true,
+      total: 3,
+    });
   });
 
   it('drops answers to questions that would now be skipped (after Back and a changed answer)', () => {

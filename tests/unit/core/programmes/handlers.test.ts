@@ -138,8 +138,22 @@ describe('programme methods', () => {
     expect(subsidy.whereToGo.map((place) => place.kind)).toEqual(['office', 'office', 'centre-staff']);
     expect(subsidy.documents.length).toBeGreaterThan(0);
     expect(subsidy.sources.length).toBeGreaterThan(0);
+    expect(subsidy.route).toEqual({ office: 'sfo', phone: '2802 2345' });
+    // Age is nothing a family can change: no near-miss about it.
     const elder = results.find((result) => result.id === 'elder-digital-support')!;
-    expect(elder.nearMiss?.text['zh-HK']).toBe('如果你或你家中有人年滿60歲，你或可以得到這項支援。');
+    expect(elder).toMatchObject({ outcome: 'not-eligible', nearMiss: null });
+    const refused = await handlers['eligibility.evaluate'](
+      { answers: { ...SFO_HALF, 'textbook-assistance': 'applied-none' }, language: 'zh-HK' },
+      {},
+    );
+    const refusedSubsidy = refused.results.find((result) => result.id === 'internet-access-subsidy')!;
+    expect(refusedSubsidy.nearMiss).toMatchObject({
+      certain: true,
+      route: { office: 'sfo', phone: '2802 2345' },
+    });
+    expect(refusedSubsidy.nearMiss?.text['zh-HK']).toBe(
+      '如果你的家庭獲學生資助處批出全額學校書簿津貼，你或可以得到這項支援。',
+    );
   });
 
   it('refuses unknown questions and answers without echoing them', async () => {
@@ -246,8 +260,9 @@ describe('dated evaluation from the core clock', () => {
       {},
     );
     expect(byId(full, 'internet-access-subsidy').amount).toMatchObject({ amount: 1500, asOf: '2020-03-11' });
-    const skipped = await handlers['eligibility.next']({ answers: { 'school-child': 'yi-jin-vtc' } }, {});
-    expect(skipped).toMatchObject({ done: false, question: { id: 'aged-60' } });
+    // And after it closed: "would you have qualified?" still rests on the CSSA answer.
+    const closedYiJin = await handlers['eligibility.next']({ answers: { 'school-child': 'yi-jin-vtc' } }, {});
+    expect(closedYiJin).toMatchObject({ done: false, question: { id: 'cssa' } });
   });
 });
 

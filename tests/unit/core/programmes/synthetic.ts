@@ -25,6 +25,9 @@ function yesNo(id: string): Question {
       { id: 'no', label: text('No'), statement: text(`${id} is no`) },
     ],
     unknownReason: text(`${id} unknown`),
+    settle: text(`ask about ${id}`),
+    settleOffice: 'office-a',
+    offerAsNearMiss: true,
   };
 }
 
@@ -34,6 +37,7 @@ export const questionSet: QuestionSet = {
   collectionStatement: text('Nothing is kept.'),
   nearMissTemplate: { 'zh-HK': '如果{statement}，或可以。', en: 'If {statement}, you may qualify.' },
   notAskedReason: text('not asked'),
+  offices: [{ id: 'office-a', phone: '2802 2345' }, { id: 'office-b' }],
   questions: [
     yesNo('a'),
     yesNo('b'),
@@ -47,6 +51,8 @@ export const questionSet: QuestionSet = {
         statement: text(`the colour is ${id}`),
       })),
       unknownReason: text('colour unknown'),
+      settle: text('look at it'),
+      offerAsNearMiss: true,
     },
     {
       id: 'income',
@@ -64,6 +70,9 @@ export const questionSet: QuestionSet = {
         { id: 'high', label: text('over 20k'), statement: text('income is over 20k'), min: 20001 },
       ],
       unknownReason: text('income unknown'),
+      settle: text('ask the tax office'),
+      settleOffice: 'office-b',
+      offerAsNearMiss: true,
     },
     yesNo('c'),
   ],
@@ -98,11 +107,16 @@ export function programme(
     validFrom: '2020',
     validTo: status === 'closed' ? '2021-01-01' : null,
     asOf: '2026-01-01',
-    sources: [{ title: 'Source', url: 'https://example.org/' }],
+    sources: [{ title: text('source'), url: 'https://example.org/rules' }],
     facts: [],
     pointsTo: [],
     parameters: [],
-    rules: { asOf: '2026-01-01', sources: [{ title: 'Source', url: 'https://example.org/' }], outcomes },
+    route: 'office-b',
+    rules: {
+      asOf: '2026-01-01',
+      sources: [{ title: text('source'), url: 'https://example.org/rules' }],
+      outcomes,
+    },
   };
 }
 
