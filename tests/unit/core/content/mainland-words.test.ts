@@ -111,6 +111,14 @@ describe('zh-CN speaks mainland words', () => {
     expect(shown.length).toBeGreaterThan(2000);
   });
 
+  it('no zh-CN text is written Cantonese (a Cantonese chat line carries its own Mandarin zh-CN)', () => {
+    const cantonese = /[咗嘅唔冇喺嚟啲佢嘢睇攞搵揾嗰噉咩乜晒俾畀]|听日|得闲|而家/;
+    const found = shown
+      .filter(({ text }) => cantonese.test(text))
+      .map(({ where, text }) => `${where}: ${text}`);
+    expect(found).toEqual([]);
+  });
+
   it.each(HONG_KONG_ONLY)('no zh-CN text says the Hong Kong word $word (mainland: $mainland)', (entry) => {
     const pattern = entry.pattern ?? new RegExp(entry.word);
     const found = shown
