@@ -99,7 +99,6 @@ export const JOURNEYS: Journey[] = [
       [WIFI]: 'eligible',
       [ILSP]: 'closed-would-not-have-qualified',
     },
-    nearMiss: SUBSIDY,
   },
   {
     name: 'elder asking about help for themselves',
@@ -110,6 +109,22 @@ export const JOURNEYS: Journey[] = [
     expect: {
       [SUBSIDY]: 'not-eligible',
       [ELDERS]: 'eligible',
+      [WIFI]: 'eligible',
+      [ILSP]: 'closed-would-not-have-qualified',
+    },
+  },
+  {
+    // The near-miss is the SFO grant: never "if you received CSSA", never about age or children.
+    name: 'family the SFO refused',
+    answers: [
+      ['school-child', 'primary-secondary'],
+      ['cssa', 'no'],
+      ['textbook-assistance', 'applied-none'],
+      ['aged-60', 'no'],
+    ],
+    expect: {
+      [SUBSIDY]: 'not-eligible',
+      [ELDERS]: 'not-eligible',
       [WIFI]: 'eligible',
       [ILSP]: 'closed-would-not-have-qualified',
     },

@@ -7,6 +7,8 @@ export interface StepInfo {
   position: number;
   /** At most this many questions in all (the core's figure; it only shrinks). */
   total: number;
+  /** Every way on asks exactly `total`; otherwise the screen says "a few" rather than a number that would jump. */
+  exact: boolean;
 }
 
 /** Where the check goes after an answer: the next question's screen, or the results. */
@@ -80,7 +82,10 @@ export class EligibilityCheck {
     try {
       const step = await invoke('eligibility.next', { answers });
       if (!step.done) {
-        this.steps = { ...this.steps, [step.question.id]: { position: step.position, total: step.total } };
+        this.steps = {
+          ...this.steps,
+          [step.question.id]: { position: step.position, total: step.total, exact: step.exact },
+        };
         if (!this.path.includes(step.question.id)) this.path = [...this.path, step.question.id];
         return { to: 'question', questionId: step.question.id };
       }
