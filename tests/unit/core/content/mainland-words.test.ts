@@ -34,6 +34,9 @@ const HONG_KONG_ONLY: readonly { word: string; mainland: string; pattern?: RegEx
   { word: '滑鼠', mainland: '鼠标' },
   { word: '列印', mainland: '打印' },
   { word: '甚么', mainland: '什么' },
+  { word: '箭嘴', mainland: '箭头' },
+  // In the mainland 桌布 is a tablecloth; here it would be the phone's wallpaper.
+  { word: '桌布', mainland: '壁纸' },
 ];
 
 interface Shown {
