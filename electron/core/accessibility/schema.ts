@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceSchema } from '../content/source';
 import { LocalisedTextSchema } from '../i18n';
 
 /**
@@ -59,7 +60,7 @@ export const ChecklistItemSchema = z
   })
   .strict();
 
-export const SourceSchema = z.object({ title: Text, url: z.string().url().startsWith('https://') }).strict();
+export { SourceSchema };
 
 export const AccessibilityContentSchema = z
   .object({

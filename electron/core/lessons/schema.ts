@@ -2,6 +2,7 @@ import en from '../../../renderer/src/lessons/locales/en.json';
 import zhCN from '../../../renderer/src/lessons/locales/zh-CN.json';
 import zhHK from '../../../renderer/src/lessons/locales/zh-HK.json';
 import { labelsFromLocales } from '../content/locale-labels';
+import { SourceSchema } from '../content/source';
 import { z } from 'zod';
 import { LocalisedTextSchema, type LocalisedText } from '../i18n';
 
@@ -110,6 +111,20 @@ export const ICONS = [
   'person',
   'key',
   'tick',
+  // Look-alike apps: the chat's voice-message button, the Observatory's warning signals, the
+  // scam check and the documents wallet. Signals are drawn as the Observatory's shapes
+  // (No. 1 "T", No. 3 inverted "T", No. 8 triangle; rainstorm clouds in their colours).
+  'mic',
+  'typhoon-1',
+  'typhoon-3',
+  'typhoon-8',
+  'rainstorm-amber',
+  'rainstorm-red',
+  'rainstorm-black',
+  'hot',
+  'cold',
+  'scameter',
+  'document',
 ] as const;
 export const IconSchema = z.enum(ICONS);
 export type Icon = (typeof ICONS)[number];
@@ -144,10 +159,38 @@ export const APPS = [
   'observatory',
   'payment',
   'lock',
+  /** A scam check of a number or link (like the Police's Scameter): a search box and a result card. */
+  'scameter',
+  /** The phone's share sheet over the app it was opened from (contacts as round faces, apps as icons). */
+  'share',
 ] as const;
 export type App = (typeof APPS)[number];
 
 export const CALL_CONTROLS = ['answer', 'decline', 'mute', 'end', 'speaker'] as const;
+
+/**
+ * Levels the practice phone keeps while a lesson lasts, and how many positions each has: volume,
+ * brightness and text size (0 lowest), the gallery's zoom, and which of the gallery's photos is shown.
+ */
+export const PHONE_LEVEL_STEPS = { volume: 5, brightness: 5, 'text-size': 5, zoom: 4, photo: 3 } as const;
+export type PhoneLevel = keyof typeof PHONE_LEVEL_STEPS;
+export const PHONE_LEVELS = Object.keys(PHONE_LEVEL_STEPS) as [PhoneLevel, ...PhoneLevel[]];
+
+/** What a button changes on the practice phone (see renderer/src/lessons/phone/phone-state.ts). */
+export const BUTTON_EFFECTS = [
+  'volume-up',
+  'volume-down',
+  'brightness-up',
+  'brightness-down',
+  'text-bigger',
+  'text-smaller',
+  'zoom-in',
+  'zoom-out',
+  'take-photo',
+  'send',
+  'add-contact',
+] as const;
+export type ButtonEffect = (typeof BUTTON_EFFECTS)[number];
 export type CallControl = (typeof CALL_CONTROLS)[number];
 
 const elementBase = { id: Id, label: Text };
@@ -162,6 +205,8 @@ export const ScreenElementSchema = z.discriminatedUnion('kind', [
       kind: z.literal('button'),
       icon: IconSchema.optional(),
       tone: z.enum(['primary', 'plain', 'danger']).default('plain'),
+      /** What tapping it changes on the phone; without it, what its icon says (volume-up, shutter, send…). */
+      effect: z.enum(BUTTON_EFFECTS).optional(),
     })
     .strict(),
   /** A row in a list (settings, networks, appointments); `detail` is the smaller second line. */
@@ -200,6 +245,14 @@ export const ScreenElementSchema = z.discriminatedUnion('kind', [
       ...elementBase,
       kind: z.literal('text'),
       style: z.enum(['title', 'body', 'note', 'warning']).default('body'),
+      /**
+       * The text shows one of the phone's levels, which starts at `start` (its words say that
+       * level): the phone redraws it when the visitor changes the level.
+       */
+      level: z
+        .object({ of: z.enum(PHONE_LEVELS), start: z.number().int().min(0).max(4) })
+        .strict()
+        .optional(),
     })
     .strict(),
   /** A box to type in; focusing it opens the kiosk's on-screen keyboard inside the phone frame. */
@@ -208,6 +261,38 @@ export const ScreenElementSchema = z.discriminatedUnion('kind', [
   z.object({ ...elementBase, kind: z.literal('photo'), picture: z.enum(PICTURES) }).strict(),
   /** A round call button (answer green, end/decline red, mute/speaker grey). */
   z.object({ ...elementBase, kind: z.literal('call-button'), control: z.enum(CALL_CONTROLS) }).strict(),
+  /**
+   * An icon button in the app's title bar, at its right end (top right of the screen), in the
+   * order given: a chat's voice and video call buttons, a search. `label` is what it is called
+   * (read out, and named by the instruction); the bar shows only the icon, as the real app does.
+   */
+  z.object({ ...elementBase, kind: z.literal('header-button'), icon: IconSchema }).strict(),
+  /**
+   * A chat's typing bar at the bottom: the type box (`label` is its grey placeholder, e.g.
+   * "Message") and the round button beside it, the microphone for a voice message or the send
+   * arrow. The round button is the target (tap it, or press and hold it to record).
+   */
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('compose-bar'),
+      button: z.enum(['voice', 'send']).default('voice'),
+    })
+    .strict(),
+  /** One line of details: `label` the name of the detail (Payee, FPS ID), `value` what it is. */
+  z.object({ ...elementBase, kind: z.literal('info-row'), value: Text }).strict(),
+  /**
+   * The result of a scam check: `high-risk` a red card with a warning sign, `no-record` a green
+   * card. `label` is the headline, `detail` the advice under it.
+   */
+  z
+    .object({
+      ...elementBase,
+      kind: z.literal('result-card'),
+      level: z.enum(['high-risk', 'no-record']),
+      detail: Text.optional(),
+    })
+    .strict(),
 ]);
 export type ScreenElement = z.infer<typeof ScreenElementSchema>;
 export type ScreenElementKind = ScreenElement['kind'];
@@ -217,6 +302,8 @@ export const ScreenSchema = z
     app: z.enum(APPS),
     /** The app's title bar (omit on home and lock). */
     title: Text.optional(),
+    /** On the browser: the web address shown in its address bar (a picture of it, never opened). */
+    address: z.string().max(60).optional(),
     /** True when the elements are taller than the phone: the screen scrolls and starts at the top. */
     scroll: z.boolean().default(false),
     elements: z.array(ScreenElementSchema).min(1).max(30),
@@ -274,6 +361,8 @@ export const TAPPABLE_KINDS: readonly ScreenElementKind[] = [
   'message',
   'photo',
   'call-button',
+  'header-button',
+  'compose-bar',
 ];
 
 /**
@@ -436,7 +525,7 @@ export const LessonSchema = z
     moreHelp: z.array(Text).min(1).max(4),
     /** The date the lesson's facts were checked ("information as of") and where they come from (none for pure how-to lessons). */
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    sources: z.array(Text).max(6),
+    sources: z.array(SourceSchema).max(6),
   })
   .strict()
   .superRefine((lesson, ctx) => {

@@ -11,7 +11,9 @@ const fullRate: AmountView = {
   amount: 1500,
   unit: 'hkd-a-year',
   asOf: '2020-03-11',
-  source: { title: 'Government press release, 11 March 2020', url: 'https://www.info.gov.hk/' },
+  source: {
+    title: { 'zh-HK': '政府新聞公報（2020年3月11日）', en: 'Government press release, 11 March 2020' },
+  },
 };
 
 afterEach(() => locale.set('zh-HK'));

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProgrammeContent, type ProgrammeContent } from '../../../../electron/core/programmes/load';
 import { evaluateAll } from '../../../../electron/core/programmes/views';
-import { formatContentDate, formatPhone } from '../../../../renderer/src/programmes/format';
+import { formatPhone } from '../../../../renderer/src/programmes/format';
 import { isClosedOutcome, orderResults } from '../../../../renderer/src/programmes/outcome';
 import { buildTakeAway, takeAwayText } from '../../../../renderer/src/programmes/take-away';
 
@@ -15,18 +15,7 @@ beforeAll(async () => {
 const words = { heading: 'Centre: Help you may get', rulesAsOf: (date: string) => `Rules as of ${date}` };
 const cssaFamily = { 'school-child': 'primary-secondary', cssa: 'yes', 'aged-60': 'no' };
 
-describe('formatContentDate', () => {
-  it('says dates as people say them, at the precision the content gives', () => {
-    expect(formatContentDate('2018-08-31', 'en')).toBe('31 August 2018');
-    expect(formatContentDate('2018-08-31', 'zh-HK')).toBe('2018年8月31日');
-    expect(formatContentDate('2018-08-31', 'zh-CN')).toBe('2018年8月31日');
-    expect(formatContentDate('2014-03', 'en')).toBe('March 2014');
-    expect(formatContentDate('2014-03', 'zh-HK')).toBe('2014年3月');
-    expect(formatContentDate('2010', 'en')).toBe('2010');
-    expect(formatContentDate('2010', 'zh-HK')).toBe('2010年');
-    expect(formatContentDate('not a date', 'en')).toBe('not a date');
-  });
-
+describe('formatPhone', () => {
   it('groups an 8-digit Hong Kong number in fours', () => {
     expect(formatPhone('28022345')).toBe('2802 2345');
     expect(formatPhone('2802 2345')).toBe('2802 2345');
