@@ -167,6 +167,36 @@ export function routeOf(programme: Programme, decidedBy: string | null, question
   return officeView(rule?.route ?? programme.route, questions);
 }
 
+/**
+ * The office for a result as a family should hear it. When no rule decided yet ("need more
+ * information"), it is the office every helpful way on would lead to, if they agree: a CSSA
+ * household not sure about its child's school goes to the SWD whichever school it turns out to be.
+ * Otherwise the programme's own office.
+ */
+export function resultRoute(
+  programme: Programme,
+  decision: Decision,
+  answers: Answers,
+  questions: QuestionSet,
+  date?: string,
+): RouteView {
+  if (decision.decidedBy !== null || decision.outcome === 'not-eligible') {
+    return routeOf(programme, decision.decidedBy, questions);
+  }
+  const byId = questionMap(questions);
+  const offices = new Set<string>();
+  for (const questionId of questionsOf(programme, questions)) {
+    const given = answers[questionId];
+    if (given !== undefined && given !== NOT_SURE) continue;
+    for (const option of byId.get(questionId)!.options) {
+      const changed = decide(programme, { ...answers, [questionId]: option.id }, byId, { date });
+      if (changed.decidedBy !== null) offices.add(routeOf(programme, changed.decidedBy, questions).office);
+    }
+  }
+  const [only] = offices;
+  return offices.size === 1 && only ? officeView(only, questions) : routeOf(programme, null, questions);
+}
+
 export function officeView(office: string, questions: QuestionSet): RouteView {
   const known = questions.offices.find((candidate) => candidate.id === office);
   return { office, phone: known?.phone ?? null };

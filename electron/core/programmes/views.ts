@@ -8,7 +8,7 @@ import {
   officeView,
   OUTCOME_LABELS,
   questionMap,
-  routeOf,
+  resultRoute,
   settledBy,
   type NearMiss,
   type Outcome,
@@ -272,7 +272,7 @@ export function evaluateAll(content: ProgrammeContent, answers: Answers, date?: 
         decision.outcome === 'not-eligible'
           ? findNearMiss(programme, effectiveAnswers, content.questions, date)
           : null,
-      route: routeOf(programme, decision.decidedBy, content.questions),
+      route: resultRoute(programme, decision, effectiveAnswers, content.questions, date),
       settle,
       trace: decision.trace,
       amount: amountView(programme, decision.decidedBy, date ?? content.questions.asOf),

@@ -5,6 +5,12 @@ import { nextQuestion } from '../../../../electron/core/programmes/flow';
 import { loadProgrammeContent, type ProgrammeContent } from '../../../../electron/core/programmes/load';
 import { NOT_SURE } from '../../../../electron/core/programmes/schema';
 import { evaluateAll, type ProgrammeResult } from '../../../../electron/core/programmes/views';
+import en from '../../../../renderer/src/programmes/locales/en.json';
+import zhCN from '../../../../renderer/src/programmes/locales/zh-CN.json';
+import zhHK from '../../../../renderer/src/programmes/locales/zh-HK.json';
+
+const ILSP = 'internet-learning-support-programme';
+const SUBSIDY = 'internet-access-subsidy';
 
 /**
  * Every household path the question flow can take, walked from the first question over every
@@ -82,5 +88,89 @@ describe('every household path through the check', () => {
     const cssaUnknown = content.questions.questions.find((question) => question.id === 'cssa')!.unknownReason;
     const planted = { ...results[0]!, reasons: [...results[0]!.reasons, { ...cssaUnknown, 'zh-CN': '' }] };
     expect(unaccounted(planted, asked)).toEqual([cssaUnknown.en]);
+  });
+});
+
+describe('what every path tells a family to do', () => {
+  const locales = { en, 'zh-HK': zhHK, 'zh-CN': zhCN } as const;
+
+  it('asks a Yi Jin / VTC household what decided the learning programme: "cannot tell" only after a "not sure"', () => {
+    const yiJin = allPaths().filter((answers) => answers['school-child'] === 'yi-jin-vtc');
+    expect(yiJin.length).toBeGreaterThan(0);
+    for (const answers of yiJin) {
+      const ilsp = evaluateAll(content, answers, DAY).results.find((result) => result.id === ILSP)!;
+      if (ilsp.outcome === 'closed-cannot-tell')
+        expect(Object.values(answers), JSON.stringify(answers)).toContain(NOT_SURE);
+    }
+    // And the family with CSSA is told it would have qualified.
+    const cssa = yiJin.find((answers) => answers.cssa === 'yes')!;
+    expect(evaluateAll(content, cssa, DAY).results.find((result) => result.id === ILSP)!.outcome).toBe(
+      'closed-would-have-qualified',
+    );
+  });
+
+  it('names the deciding office of every result, in every language, with the phone FACTS gives', () => {
+    for (const answers of allPaths()) {
+      for (const result of evaluateAll(content, answers, DAY).results) {
+        for (const route of [
+          result.route,
+          result.nearMiss?.route,
+          ...result.settle.map((item) => item.route),
+        ]) {
+          if (!route) continue;
+          for (const [language, words] of Object.entries(locales))
+            expect(words.office, `${language} office ${route.office}`).toHaveProperty(route.office);
+          expect(route.phone).toBe(route.office === 'sfo' ? '2802 2345' : null);
+        }
+        // A CSSA household's internet subsidy is the SWD's, never the SFO's.
+        if (result.id === SUBSIDY && answers.cssa === 'yes')
+          expect(result.route.office, JSON.stringify(answers)).toBe('swd');
+      }
+    }
+  });
+
+  it('never offers a near-miss about age, who lives at home or CSSA', () => {
+    const fixed = new Set(
+      content.questions.questions
+        .filter((question) => !question.offerAsNearMiss)
+        .map((question) => question.id),
+    );
+    expect([...fixed].sort()).toEqual(['aged-60', 'cssa', 'school-child']);
+    for (const answers of allPaths())
+      for (const result of evaluateAll(content, answers, DAY).results)
+        if (result.nearMiss) expect(fixed.has(result.nearMiss.question), result.id).toBe(false);
+  });
+
+  it('says what would settle a "need more information" result, or which office decides it', () => {
+    const problems: string[] = [];
+    for (const answers of allPaths()) {
+      for (const result of evaluateAll(content, answers, DAY).results) {
+        if (result.outcome !== 'need-more-info' && result.outcome !== 'closed-cannot-tell') continue;
+        // A rule like "Yi Jin / VTC: ask the SFO" sends the family to its office; else a "not sure" settles it.
+        const rule = result.decidedBy !== null && result.outcome === 'need-more-info';
+        if (!rule && result.settle.length === 0) problems.push(`${JSON.stringify(answers)} ${result.id}`);
+        for (const item of result.settle) expect(answers[item.question]).toBe(NOT_SURE);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('counts the questions truthfully on every path: an exact count holds to the end, the most never grows', () => {
+    for (const answers of allPaths()) {
+      const order = evaluateAll(content, answers, DAY).asked;
+      let most = Infinity;
+      let exact: number | null = null;
+      order.forEach((_question, index) => {
+        const given = Object.fromEntries(order.slice(0, index).map((id) => [id, answers[id]!]));
+        const step = nextQuestion(content, given, DAY);
+        if (step.done) throw new Error('the walk ended early');
+        expect(step.total).toBeLessThanOrEqual(most);
+        most = step.total;
+        if (exact !== null) expect(step.total).toBe(exact);
+        if (step.exact) exact = step.total;
+      });
+      expect(order.length).toBeLessThanOrEqual(most);
+      if (exact !== null) expect(order.length).toBe(exact);
+    }
   });
 });
