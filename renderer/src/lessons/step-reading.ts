@@ -7,7 +7,7 @@
  * are drawn. No DOM, no Svelte: the player passes its own `t` and `pick`, tests pass theirs.
  */
 import type { LocalisedText } from '../../../electron/core/i18n';
-import type { PracticeStep, ScreenElement, Step } from '../../../electron/core/lessons/schema';
+import type { PracticeStep, Screen, ScreenElement, Step } from '../../../electron/core/lessons/schema';
 
 export interface ReadingWords {
   /** A UI string in the visitor's language (`lessons.read.*`, `lessons.phone.on/off`). */
@@ -18,6 +18,11 @@ export interface ReadingWords {
 
 /** What the phone shows that its content alone does not say (the visitor may have changed it). */
 export interface PhoneNow {
+  /**
+   * The screen as the phone draws it now (the step's content with the phone's state: switches
+   * as left, photos taken, messages sent); the step's own screen when not given.
+   */
+  screen?: Screen;
   /** Switches by element id, as they are drawn now. */
   toggles?: Readonly<Record<string, boolean>>;
   /** The ids of a quiz's answers in the order they are on screen (shuffled per visit). */
@@ -33,7 +38,11 @@ export function spellNumbers(text: string): string {
 }
 
 /** One element as it is spoken; null when it says nothing (an empty label). */
-function elementReading(element: ScreenElement, words: ReadingWords, now: PhoneNow): string | null {
+function elementReading(
+  element: ScreenElement,
+  words: ReadingWords,
+  now: PhoneNow,
+): string | string[] | null {
   const { t, pick } = words;
   const label = pick(element.label);
   if (!label) return null;
@@ -65,19 +74,39 @@ function elementReading(element: ScreenElement, words: ReadingWords, now: PhoneN
     case 'text-field':
       return t('lessons.read.field', { label });
     default:
-      // Text, photos and any kind added later: their label is what the screen shows.
-      return label;
+      return otherReading(element, label, words);
   }
+}
+
+/**
+ * Kinds the look-alike apps brought (title-bar icons, a chat's typing bar, detail rows, a check's
+ * result); text, photos and any kind added later say their label, which is what the screen shows.
+ */
+function otherReading(element: ScreenElement, label: string, { t, pick }: ReadingWords): string | string[] {
+  const kind: string = element.kind;
+  const more = element as { value?: LocalisedText; detail?: LocalisedText; button?: string };
+  if (kind === 'header-button') return t('lessons.read.button', { label });
+  if (kind === 'compose-bar')
+    return [
+      t('lessons.read.field', { label }),
+      t('lessons.read.button', {
+        label: more.button === 'send' ? t('lessons.phone.send') : t('lessons.phone.voiceMessage'),
+      }),
+    ];
+  if (more.value) return t('lessons.read.withDetail', { label, detail: pick(more.value) });
+  if (kind === 'result-card' && more.detail)
+    return t('lessons.read.withDetail', { label, detail: pick(more.detail) });
+  return label;
 }
 
 /** The phone's screen, top to bottom. */
 export function phoneReading(step: PracticeStep, words: ReadingWords, now: PhoneNow = {}): string[] {
+  const screen = now.screen ?? step.screen;
   const parts = [words.t('lessons.read.phone')];
-  if (step.screen.title)
-    parts.push(words.t('lessons.read.screenTitle', { title: words.pick(step.screen.title) }));
-  for (const element of step.screen.elements) {
+  if (screen.title) parts.push(words.t('lessons.read.screenTitle', { title: words.pick(screen.title) }));
+  for (const element of screen.elements) {
     const spoken = elementReading(element, words, now);
-    if (spoken) parts.push(spoken);
+    if (spoken) parts.push(...[spoken].flat());
   }
   return parts;
 }

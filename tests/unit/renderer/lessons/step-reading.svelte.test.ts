@@ -66,11 +66,28 @@ describe('stepReading', () => {
     expect(phoneReading(step, words, { toggles: { [toggle.id]: true } })).toContain('Wi-Fi switch, now On');
   });
 
+  it('reads the screen as the phone draws it now when given one (what the visitor sent is on it)', () => {
+    const step = lessons
+      .find((l) => l.id === 'free-wifi')!
+      .steps.find((s) => s.id === 'turn-wifi-on') as PracticeStep;
+    const sent = {
+      id: 'sent-1',
+      kind: 'message' as const,
+      from: 'me' as const,
+      label: { 'zh-HK': '好', en: 'OK' },
+    };
+    locale.set('en');
+    const drawn = { ...step.screen, elements: [...step.screen.elements, sent] };
+    expect(phoneReading(step, words, { screen: drawn }).at(-1)).toBe('Your message: OK');
+    expect(phoneReading(step, words).join(' ')).not.toContain('Your message');
+  });
+
   it('names what each thing on the phone is: an app icon, a button, a message and who sent it', () => {
     locale.set('en');
     const lesson = lessons.find((l) => l.id === 'video-call')!;
     const home = lesson.steps.find((s) => s.id === 'open-chat') as PracticeStep;
-    expect(phoneReading(home, words)).toContain('Chat icon');
+    const chatIcon = home.screen.elements.find((e) => e.kind === 'app-icon')!;
+    expect(phoneReading(home, words)).toContain(`${pick(chatIcon.label)} icon`);
     const chat = lesson.steps.find((s) => s.id === 'start-video') as PracticeStep;
     const reading = phoneReading(chat, words);
     const video = chat.screen.elements.find((e) => e.id === 'video-call')!;
