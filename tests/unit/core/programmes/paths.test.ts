@@ -168,6 +168,10 @@ describe('what every path tells a family to do', () => {
         most = step.total;
         if (exact !== null) expect(step.total).toBe(exact);
         if (step.exact) exact = step.total;
+        // At the last question nothing else can follow: the count is a plain "n of n".
+        if (index === order.length - 1) expect(step.exact, JSON.stringify(answers)).toBe(true);
+        // A number shown while the path could still be shorter or longer would jump.
+        if (index === 0) expect(step.exact).toBe(false);
       });
       expect(order.length).toBeLessThanOrEqual(most);
       if (exact !== null) expect(order.length).toBe(exact);
