@@ -103,7 +103,9 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   // Nothing a family cannot change is offered as a near-miss: not a child at school, not age.
   await expect(subsidy.getByTestId('near-miss')).toHaveCount(0);
   await expect(subsidy.getByTestId('as-of')).toHaveText('Rules as of 27 November 2026');
-  await expect(subsidy.getByTestId('source').first()).toContainText('https://www.budget.gov.hk/2010/');
+  await expect(subsidy.getByTestId('source').first()).toContainText(
+    'https://www.wfsfaa.gov.hk/en/about/performance/primary_secondary.htm',
+  );
   const ilsp = page.getByTestId(`result-${ILSP}`);
   await expect(ilsp.getByTestId('programme-status')).toContainText('Closed on 31 August 2018');
   await expect(ilsp.getByTestId('outcome')).toContainText('This programme has ended');
