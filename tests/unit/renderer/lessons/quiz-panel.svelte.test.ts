@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lesson, QuizStep } from '../../../../electron/core/lessons/schema';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
 import { lessonSession } from '../../../../renderer/src/lessons/lesson-session.svelte';
+import LessonPlayer from '../../../../renderer/src/lessons/LessonPlayer.svelte';
 import QuizPanel from '../../../../renderer/src/lessons/QuizPanel.svelte';
 import { quizAnswerOrder } from '../../../../renderer/src/lessons/quiz-order';
 import { quizSeed } from '../../../../renderer/src/lessons/quiz-seed.svelte';
+import { speech } from '../../../../renderer/src/lib/speech.svelte';
 import { visit } from '../../../../renderer/src/lib/visit.svelte';
 import { connectRealCore } from '../../../helpers/renderer-core';
 
@@ -68,5 +70,56 @@ describe('the quiz panel', () => {
     quizSeed.reseed(7);
     visit.wipe();
     expect(quizSeed.value).not.toBe(7);
+  });
+});
+
+describe('reading a quiz aloud', () => {
+  it('"Read this step" says the answers in the order they are drawn for the visit', async () => {
+    // jsdom has no speech: a British voice and a speechSynthesis that keeps what it is given.
+    const spoken: string[] = [];
+    // Nor media queries (the player asks for the screen's orientation): a landscape kiosk.
+    Object.assign(window, {
+      matchMedia: (query: string) => ({
+        matches: query.includes('landscape'),
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }),
+    });
+    Object.assign(globalThis, {
+      speechSynthesis: { cancel: () => undefined, speak: (u: { text: string }) => spoken.push(u.text) },
+      SpeechSynthesisUtterance: class {
+        voice: unknown = null;
+        lang = '';
+        rate = 1;
+        onend: unknown = null;
+        onerror: unknown = null;
+        constructor(readonly text: string) {}
+      },
+    });
+    speech.voices = [
+      { name: 'English (Great Britain)', lang: 'en-GB', localService: true } as SpeechSynthesisVoice,
+    ];
+    const lesson = await lessonSession.fetchLesson('video-call');
+    const index = lesson.steps.findIndex((step) => step.kind === 'quiz');
+    const quiz = lesson.steps[index] as QuizStep;
+    const seed = seedNotInFileOrder(lesson.id, quiz);
+    quizSeed.reseed(seed);
+    render(LessonPlayer, { params: { id: lesson.id, step: String(index) } });
+    await screen.findByTestId('quiz-answers');
+    screen.getByTestId('read-step').click();
+    const said = spoken.at(-1) ?? '';
+    const places = quizAnswerOrder(lesson.id, quiz, seed).map((id) =>
+      said.indexOf(quiz.answers.find((answer) => answer.id === id)!.text.en),
+    );
+    expect(
+      places.every((place) => place >= 0),
+      said,
+    ).toBe(true);
+    expect(
+      [...places].sort((a, b) => a - b),
+      said,
+    ).toEqual(places);
+    speech.voices = [];
   });
 });
