@@ -65,7 +65,6 @@ export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
   ['相簿', '相册'],
   ['传送', '发送'],
   ['调校', '调节'],
-  ['字细一点', '字小一点'],
   ['向上扫', '向上滑'],
   ['向下扫', '向下滑'],
   ['向左扫', '向左滑'],
