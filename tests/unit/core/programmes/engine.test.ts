@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decide, findNearMiss } from '../../../../electron/core/programmes/decide';
+import {
+  decide,
+  findNearMiss,
+  questionMap,
+  resultRoute,
+  settledBy,
+} from '../../../../electron/core/programmes/decide';
 import {
   evaluateCondition,
   explain,
@@ -281,5 +287,61 @@ describe('reasons speak only of asked questions', () => {
     });
     expect(decision.outcome).toBe('need-more-info');
     expect(en(decision.reasons)).toEqual(['not asked']);
+  });
+});
+
+describe('near-miss: what a family can act on, and where to go', () => {
+  const both = programme('both', [
+    {
+      id: 'both',
+      outcome: 'eligible',
+      when: { op: 'all', of: [eq('a', 'yes'), eq('b', 'yes')] },
+      route: 'office-a',
+    },
+  ]);
+
+  it('never offers a question marked offerAsNearMiss: false (age, who lives at home)', () => {
+    const fixedB = {
+      ...questionSet,
+      questions: questionSet.questions.map((question) =>
+        question.id === 'b' ? { ...question, offerAsNearMiss: false } : question,
+      ),
+    };
+    expect(findNearMiss(both, { a: 'yes', b: 'no' }, questionSet)).toMatchObject({ question: 'b' });
+    expect(findNearMiss(both, { a: 'yes', b: 'no' }, fixedB)).toBeNull();
+  });
+
+  it("names the office of the rule that would decide, with that office's phone", () => {
+    expect(findNearMiss(both, { a: 'yes', b: 'no' }, questionSet)?.route).toEqual({
+      office: 'office-a',
+      phone: '2802 2345',
+    });
+  });
+});
+
+describe('what would settle a result, and its office', () => {
+  const routes = programme('routes', [
+    { id: 'by-a', outcome: 'eligible', when: eq('a', 'yes'), route: 'office-a' },
+    { id: 'by-b', outcome: 'eligible', when: eq('b', 'yes') },
+  ]);
+  const byId = questionMap(questionSet);
+
+  it('lists each "not sure" answer that would change the result, only when it was asked', () => {
+    const answers = { a: 'not-sure', b: 'not-sure' };
+    expect(settledBy(routes, answers, questionSet)).toEqual(['a', 'b']);
+    expect(settledBy(routes, answers, questionSet, { asked: new Set(['b']) })).toEqual(['b']);
+    // b = yes decides whatever a is: a no longer settles anything.
+    expect(settledBy(routes, { a: 'not-sure', b: 'yes' }, questionSet)).toEqual(['a']);
+    expect(settledBy(routes, { a: 'yes', b: 'not-sure' }, questionSet)).toEqual([]);
+  });
+
+  it('routes an undecided result to the office every helpful way on leads to, when they agree', () => {
+    const onlyA = { a: 'not-sure', b: 'no' };
+    const decision = decide(routes, onlyA, byId);
+    expect(decision.outcome).toBe('need-more-info');
+    expect(resultRoute(routes, decision, onlyA, questionSet).office).toBe('office-a');
+    // a or b could each decide, on different offices: the programme's own.
+    const either = { a: 'not-sure', b: 'not-sure' };
+    expect(resultRoute(routes, decide(routes, either, byId), either, questionSet).office).toBe('office-b');
   });
 });
