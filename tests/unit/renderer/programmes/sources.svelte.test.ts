@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../../../electron/core/content/source';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
-import { sourceLine } from '../../../../renderer/src/lib/sources';
+import { sourceLine, sourcesLine } from '../../../../renderer/src/lib/sources';
 import Sources from '../../../../renderer/src/programmes/components/Sources.svelte';
 
 const tips: Source = {
@@ -55,7 +55,9 @@ describe('a programme page’s sources', () => {
     expect(sourceLine(notLinked)).toBe(
       '政府新聞公報（2020年3月11日） — 来源：已查证资料的记录，暂未附上网址',
     );
+    expect(sourcesLine([tips, notLinked])).toBe(`${sourceLine(tips)}；${sourceLine(notLinked)}`);
     locale.set('en');
+    expect(sourcesLine([tips, notLinked])).toBe(`${sourceLine(tips)}; ${sourceLine(notLinked)}`);
     expect(sourceLine(notLinked)).toBe(
       'Government press release, 11 March 2020 — source: FACTS entry, not yet linked',
     );
