@@ -4,6 +4,13 @@ import type { Icon } from '../../../../electron/core/lessons/schema';
 const circle = (cx: number, cy: number, r: number) =>
   `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
 
+/** A rainstorm warning: a cloud with heavy rain in a frame (its colour says amber, red or black). */
+const RAINSTORM = [
+  'M3 3h18v18H3z',
+  'M8 13h8a3 3 0 0 0 0-6 4 4 0 0 0-7.5 1A2.6 2.6 0 0 0 8 13z',
+  'M8.5 15.5l-1 3M12 15.5l-1 3M15.5 15.5l-1 3',
+];
+
 /**
  * Line drawings (24×24, stroked with currentColor) for the simulated phone's icons. Simple shapes an
  * elder already knows from their own phone; no image files, so nothing is fetched.
@@ -61,6 +68,18 @@ export const PHONE_ICON_PATHS: Record<Icon, string[]> = {
   person: [circle(12, 8, 4), 'M4 21a8 8 0 0 1 16 0'],
   key: [circle(8, 15, 4), 'M11 12l9-9M16 7l3 3M14 9l2 2'],
   tick: ['M5 12l5 5 9-10'],
+  mic: ['M9 5a3 3 0 0 1 6 0v6a3 3 0 0 1-6 0z', 'M5 11a7 7 0 0 0 14 0', 'M12 18v3'],
+  // The Observatory's signal shapes: No. 1 a "T", No. 3 an inverted "T", No. 8 a triangle.
+  'typhoon-1': ['M4 5h16', 'M12 5v15'],
+  'typhoon-3': ['M12 4v15', 'M4 19h16'],
+  'typhoon-8': ['M12 3 21 20H3z'],
+  'rainstorm-amber': RAINSTORM,
+  'rainstorm-red': RAINSTORM,
+  'rainstorm-black': RAINSTORM,
+  hot: ['M10 4a2 2 0 0 1 4 0v9.5a4 4 0 1 1-4 0z', 'M12 10v6', 'M18 4l2-1M18 8h3'],
+  cold: ['M12 3v18', 'M4.2 7.5l15.6 9', 'M4.2 16.5l15.6-9', 'M9.5 4.5 12 6l2.5-1.5M9.5 19.5 12 18l2.5 1.5'],
+  scameter: [circle(10, 10, 6.5), 'M15 15l6 6', 'M10 6.5v4', 'M10 13.2v.3'],
+  document: ['M6 3h8l4 4v14H6z', 'M14 3v4h4', 'M9 12h6M9 16h6'],
 };
 
 /** Icons the phone draws for itself (not named by content): the call screen's controls. */
