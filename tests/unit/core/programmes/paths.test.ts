@@ -109,6 +109,20 @@ describe('what every path tells a family to do', () => {
     );
   });
 
+  it('the learning programme never rests on an internet subsidy the subsidy result leaves open', () => {
+    // It took CSSA and SFO-grant households; a Yi Jin one's subsidy is "ask the SWD / SFO".
+    const problems: string[] = [];
+    for (const answers of allPaths()) {
+      const { results } = evaluateAll(content, answers, DAY);
+      if (results.find((result) => result.id === SUBSIDY)!.outcome === 'eligible') continue;
+      const ilsp = results.find((result) => result.id === ILSP)!;
+      for (const reason of ilsp.reasons)
+        if (/internet access subsidy/i.test(reason.en))
+          problems.push(`${JSON.stringify(answers)}: ${reason.en}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('names the deciding office of every result, in every language, with the phone FACTS gives', () => {
     for (const answers of allPaths()) {
       for (const result of evaluateAll(content, answers, DAY).results) {
