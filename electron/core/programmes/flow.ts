@@ -111,7 +111,7 @@ function* completions(free: Question[]): Generator<Record<string, string>> {
 export function walkFlow(content: FlowContent, answers: Answers, date?: string): FlowWalk {
   const { next, asked, effectiveAnswers } = walk(content, answers, date);
   if (!next) return { step: { done: true, position: null, total: asked.length, asked }, effectiveAnswers };
-  const { fewest, most } = remaining(content, effectiveAnswers, next, date);
+  const { fewest, most } = remaining(content, effectiveAnswers, next, date, new Map());
   return {
     step: {
       done: false,
@@ -130,11 +130,21 @@ function walk(
   content: FlowContent,
   answers: Answers,
   date: string | undefined,
+  seen?: Map<string, boolean>,
 ): { next: Question | null; asked: string[]; effectiveAnswers: Record<string, string> } {
   const effectiveAnswers: Record<string, string> = {};
   const asked: string[] = [];
+  const matters = (questionId: string) => {
+    const key = `${questionId} ${JSON.stringify(effectiveAnswers)}`;
+    let known = seen?.get(key);
+    if (known === undefined) {
+      known = questionMatters(content, questionId, effectiveAnswers, COMBINATION_LIMIT, date);
+      seen?.set(key, known);
+    }
+    return known;
+  };
   for (const question of content.questions.questions) {
-    if (!questionMatters(content, question.id, effectiveAnswers, COMBINATION_LIMIT, date)) continue;
+    if (!matters(question.id)) continue;
     const answer = answers[question.id];
     if (answer === undefined) return { next: question, asked, effectiveAnswers };
     effectiveAnswers[question.id] = answer;
@@ -152,13 +162,15 @@ function remaining(
   answers: Record<string, string>,
   question: Question,
   date: string | undefined,
+  /** Whether a question matters, by the answers before it: the walks from here share their start. */
+  seen: Map<string, boolean>,
 ): { fewest: number; most: number } {
   let fewest = Infinity;
   let most = 0;
   for (const value of domain(question)) {
     const given = { ...answers, [question.id]: value };
-    const { next, effectiveAnswers } = walk(content, given, date);
-    const after = next ? remaining(content, effectiveAnswers, next, date) : { fewest: 0, most: 0 };
+    const { next, effectiveAnswers } = walk(content, given, date, seen);
+    const after = next ? remaining(content, effectiveAnswers, next, date, seen) : { fewest: 0, most: 0 };
     fewest = Math.min(fewest, 1 + after.fewest);
     most = Math.max(most, 1 + after.most);
   }
