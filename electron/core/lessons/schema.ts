@@ -2,6 +2,7 @@ import en from '../../../renderer/src/lessons/locales/en.json';
 import zhCN from '../../../renderer/src/lessons/locales/zh-CN.json';
 import zhHK from '../../../renderer/src/lessons/locales/zh-HK.json';
 import { labelsFromLocales } from '../content/locale-labels';
+import { PHONE_LEVELS } from '../../shared/phone-levels';
 import { SourceSchema } from '../content/source';
 import { z } from 'zod';
 import { LocalisedTextSchema, type LocalisedText } from '../i18n';
@@ -168,13 +169,7 @@ export type App = (typeof APPS)[number];
 
 export const CALL_CONTROLS = ['answer', 'decline', 'mute', 'end', 'speaker'] as const;
 
-/**
- * Levels the practice phone keeps while a lesson lasts, and how many positions each has: volume,
- * brightness and text size (0 lowest), the gallery's zoom, and which of the gallery's photos is shown.
- */
-export const PHONE_LEVEL_STEPS = { volume: 5, brightness: 5, 'text-size': 5, zoom: 4, photo: 3 } as const;
-export type PhoneLevel = keyof typeof PHONE_LEVEL_STEPS;
-export const PHONE_LEVELS = Object.keys(PHONE_LEVEL_STEPS) as [PhoneLevel, ...PhoneLevel[]];
+export { PHONE_LEVEL_STEPS, PHONE_LEVELS, type PhoneLevel } from '../../shared/phone-levels';
 
 /** What a button changes on the practice phone (see renderer/src/lessons/phone/phone-state.ts). */
 export const BUTTON_EFFECTS = [

@@ -1,13 +1,15 @@
 import type { LocalisedText } from '../../../electron/core/i18n';
 import type { LessonList, ResumeCodeCreated } from '../../../electron/core/lessons/contract';
 import type { Lesson, PracticeStep } from '../../../electron/core/lessons/schema';
+import { DEFAULT_PHONE_STYLE, type PhoneStyle } from '../../../electron/shared/phone-style';
 import { locale } from '../i18n/i18n.svelte';
 import './lessons-theme.css';
 import { invoke } from '../lib/api';
+import { config } from '../lib/settings.svelte';
 import { visit } from '../lib/visit.svelte';
+import { drawScreen, emptyPhoneState, type DrawnScreen, type PhoneState } from './phone/phone-state';
 import {
   answerQuiz,
-  attempt,
   back,
   isStepDone,
   next,
@@ -17,6 +19,7 @@ import {
   type PracticeAction,
   type ProgressReport,
   type Transition,
+  tryOnPhone,
 } from './player-logic';
 
 /** What the player shows under a practice step or a quiz after a try. */
@@ -63,6 +66,24 @@ class LessonSession {
   code = $state<(ResumeCodeCreated & { lessonId: string }) | null>(null);
   /** True once the visitor used "Read this step": hints and praise are then read out too. */
   listening = $state(false);
+  /** The practice phone as the visitor left it: kept from step to step for the whole lesson. */
+  phone = $state<PhoneState>(emptyPhoneState());
+  /** "My phone is Android / iPhone", chosen once in the visit; null until the visitor says. */
+  phoneStyleChoice = $state<PhoneStyle | null>(null);
+
+  /** The style the practice phone is drawn in: the visitor's choice, else the centre's default. */
+  get phoneStyle(): PhoneStyle {
+    return this.phoneStyleChoice ?? config.settings?.phoneStyle ?? DEFAULT_PHONE_STYLE;
+  }
+
+  choosePhoneStyle(style: PhoneStyle): void {
+    this.phoneStyleChoice = style;
+  }
+
+  /** A practice step's screen as the phone draws it now: its content with the phone's state. */
+  screenFor(step: PracticeStep): DrawnScreen {
+    return drawScreen(step.screen, this.phone);
+  }
 
   private readonly lessonCache = new Map<string, Promise<Lesson>>();
   private listCache: LessonList | null = null;
@@ -101,6 +122,7 @@ class LessonSession {
     this.resetStepUi();
     this.code = null;
     this.listening = false;
+    this.phone = emptyPhoneState();
     this.apply(startLesson(lesson, stepIndex ?? 0));
   }
 
@@ -128,7 +150,11 @@ class LessonSession {
 
   try(action: PracticeAction): AttemptResult | null {
     if (!this.lesson || !this.player) return null;
-    const outcome = attempt(this.lesson, this.player, action);
+    const step = this.lesson.steps[this.player.stepIndex];
+    if (step?.kind !== 'practice') return null;
+    // The gesture lands on the screen as drawn; the phone changes, and the step reads the phone.
+    const outcome = tryOnPhone(this.lesson, this.player, this.phone, this.screenFor(step), action);
+    this.phone = outcome.phone;
     this.feedback = { kind: outcome.result, text: outcome.message };
     if (outcome.result === 'show-me') this.showMeRun += 1;
     this.apply(outcome);
@@ -194,7 +220,11 @@ class LessonSession {
   clear(keepCompleted = false): void {
     this.lesson = null;
     this.player = null;
-    if (!keepCompleted) this.completedLessons = [];
+    if (!keepCompleted) {
+      this.completedLessons = [];
+      this.phoneStyleChoice = null;
+    }
+    this.phone = emptyPhoneState();
     this.code = null;
     this.listening = false;
     this.resetStepUi();

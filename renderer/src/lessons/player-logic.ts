@@ -12,10 +12,12 @@ import type {
   Lesson,
   PracticeStep,
   QuizStep,
+  Screen,
   Step,
   SuccessCondition,
   SwipeDirection,
 } from '../../../electron/core/lessons/schema';
+import { applyAction, callOn, incomingOn, type PhoneState } from './phone/phone-state';
 
 export interface PlayerState {
   lessonId: string;
@@ -167,8 +169,12 @@ function normaliseTyped(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase();
 }
 
-/** Whether an action meets a practice step's success condition. */
-export function meetsCondition(step: PracticeStep, action: PracticeAction): boolean {
+/**
+ * Whether an action meets a practice step's success condition. `phone` is the practice phone's
+ * state after the action: a switch or a call's mute counts as it stands on the screen, so the
+ * feedback never praises what the phone does not show. Without it, the action alone decides.
+ */
+export function meetsCondition(step: PracticeStep, action: PracticeAction, phone?: PhoneState): boolean {
   const success: SuccessCondition = step.success;
   // A long press on the right thing still counts as a tap: elders often press slowly.
   const touched = action.kind === 'tap' || action.kind === 'press' ? action.targetId : null;
@@ -183,7 +189,11 @@ export function meetsCondition(step: PracticeStep, action: PracticeAction): bool
     case 'swipe':
       return action.kind === 'swipe' && action.direction === success.direction;
     case 'toggle':
-      return action.kind === 'toggle' && action.targetId === success.targetId && action.to === success.to;
+      return (
+        action.kind === 'toggle' &&
+        action.targetId === success.targetId &&
+        (phone ? phone.switches[success.targetId] === success.to : action.to === success.to)
+      );
     case 'type-text':
       return (
         action.kind === 'type' &&
@@ -192,7 +202,11 @@ export function meetsCondition(step: PracticeStep, action: PracticeAction): bool
       );
     case 'call-control': {
       const element = step.screen.elements.find((e) => e.id === touched);
-      return element?.kind === 'call-button' && element.control === success.action;
+      const pressed = element?.kind === 'call-button' && element.control === success.action;
+      if (!phone || !pressed) return pressed;
+      if (success.action === 'answer') return incomingOn(phone, step.screen) === 'answered';
+      const call = callOn(phone, step.screen);
+      return success.action === 'mute' ? call.muted : call.ended;
     }
     case 'judge-message':
       return action.kind === 'judge' && action.verdict === success.verdict;
@@ -230,12 +244,20 @@ export function demonstration(step: PracticeStep): PracticeAction {
   }
 }
 
-/** One try on a practice step. Trying again after success changes nothing. */
-export function attempt(lesson: Lesson, state: PlayerState, action: PracticeAction): AttemptOutcome {
+/**
+ * One try on a practice step. Trying again after success changes nothing. With `phone` (the
+ * practice phone's state after the action, see `tryOnPhone`) the condition reads the phone.
+ */
+export function attempt(
+  lesson: Lesson,
+  state: PlayerState,
+  action: PracticeAction,
+  phone?: PhoneState,
+): AttemptOutcome {
   const step = currentStep(lesson, state);
   if (step.kind !== 'practice') throw new Error(`Step ${step.id} is a ${step.kind} step, not practice.`);
   if (isStepDone(state)) return { state, reports: [], result: 'success', message: step.done };
-  if (meetsCondition(step, action)) {
+  if (meetsCondition(step, action, phone)) {
     const { completedSteps } = withCompleted(state, state.stepIndex);
     return { state: { ...state, completedSteps }, reports: ['step'], result: 'success', message: step.done };
   }
@@ -247,6 +269,21 @@ export function attempt(lesson: Lesson, state: PlayerState, action: PracticeActi
     result: showMe ? 'show-me' : 'hint',
     message: showMe ? step.showMe : step.hint,
   };
+}
+
+/**
+ * A gesture on the practice phone: the phone changes as a real one would (on `screen`, the step's
+ * screen as drawn from the phone), then the step's condition reads the changed phone.
+ */
+export function tryOnPhone(
+  lesson: Lesson,
+  state: PlayerState,
+  phone: PhoneState,
+  screen: Screen,
+  action: PracticeAction,
+): AttemptOutcome & { phone: PhoneState } {
+  const after = applyAction(phone, screen, action);
+  return { ...attempt(lesson, state, action, after), phone: after };
 }
 
 /** Choose a quiz answer: always feedback, never a score. The right answer completes the step. */
