@@ -201,6 +201,24 @@ describe('lesson content', () => {
     expect(checked).toEqual(expect.arrayContaining(['spot-the-scam', 'check-with-scameter']));
   });
 
+  it('the Smart Silver lesson lists every one of the 18 districts, named as the district list names them', async () => {
+    const { districts } = JSON.parse(
+      await fs.readFile(path.join(LESSONS_DIR, '..', 'districts.json'), 'utf8'),
+    ) as { districts: { name: Record<(typeof LANGUAGES)[number], string> }[] };
+    expect(districts).toHaveLength(18);
+    const help = lessons.find((l) => l.id === 'find-help-near-you');
+    const rows = (help?.steps ?? [])
+      .flatMap((s) => (s.kind === 'practice' ? s.screen.elements : []))
+      .filter((e) => e.kind === 'list-item');
+    for (const language of LANGUAGES) {
+      const names = rows.map((row) => row.label[language]);
+      for (const district of districts) expect(names, language).toContain(district.name[language]);
+    }
+    // What FACTS.md supports: at least two support points a district, for people aged 60 and over.
+    expect(JSON.stringify(help?.steps)).toMatch(/at least two[^"]*districts?|districts?[^"]*at least two/i);
+    expect(help?.aim.en).toMatch(/aged 60 and over/);
+  });
+
   it('pretend links in messages use the reserved .example domain, never a real address', () => {
     for (const lesson of lessons) {
       for (const step of lesson.steps) {
