@@ -4,12 +4,12 @@ import type { App, ScreenElement } from '../../../../electron/core/lessons/schem
  * How the simulated phone lays out a screen's elements, top to bottom: runs of app icons become a
  * grid, runs of buttons or call buttons a row, runs of list rows (settings, networks, people,
  * details) one list, which each phone style draws its own way (an iPhone's inset grouped card, an
- * Android's plain rows); on the camera the first photo is the viewfinder and later photos sit as
+ * Android's plain rows), people on a share sheet a row of faces; on the camera the first photo is the viewfinder and later photos sit as
  * thumbnails in the control row with the buttons. Title-bar buttons and the chat's typing bar are
  * not in the screen's column (see `placeElements`). Pure, so it is easy to test.
  */
 export interface ElementGroup {
-  layout: 'grid' | 'row' | 'call-row' | 'controls' | 'list' | 'single';
+  layout: 'grid' | 'row' | 'call-row' | 'controls' | 'list' | 'people' | 'single';
   elements: ScreenElement[];
 }
 
@@ -38,6 +38,8 @@ export function groupElements(app: App, elements: readonly ScreenElement[]): Ele
   for (const element of elements) {
     let layout: ElementGroup['layout'] = 'single';
     if (element.kind === 'app-icon') layout = 'grid';
+    // A share sheet shows people as round faces in a row, not as a list.
+    else if (app === 'share' && element.kind === 'contact') layout = 'people';
     else if (LIST_KINDS.includes(element.kind)) layout = 'list';
     else if (element.kind === 'call-button') layout = 'call-row';
     else if (app === 'camera' && (element.kind === 'button' || (element.kind === 'photo' && seenPhoto)))
