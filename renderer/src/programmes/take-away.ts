@@ -1,6 +1,7 @@
 import type { Language } from '../../../electron/core/i18n';
 import type { ProgrammeResult } from '../../../electron/core/programmes/views';
-import { formatContentDate, formatPhone } from './format';
+import { formatDate } from '../lib/dates';
+import { formatPhone } from './format';
 import { isClosedOutcome, orderResults } from './outcome';
 
 type Text = { 'zh-HK': string; en: string; 'zh-CN'?: string };
@@ -73,6 +74,6 @@ export function takeAwayText(takeAway: TakeAway, language: Language, words: Take
       lines.push(line);
     }
   }
-  if (takeAway.rulesAsOf) lines.push(words.rulesAsOf(formatContentDate(takeAway.rulesAsOf, language)));
+  if (takeAway.rulesAsOf) lines.push(words.rulesAsOf(formatDate(takeAway.rulesAsOf, language)));
   return lines.join('\n');
 }
