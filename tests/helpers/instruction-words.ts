@@ -121,15 +121,15 @@ export const COLOUR_WORDS: Record<Language, [RegExp, Colour][]> = {
 };
 
 /**
- * What the phone draws in each colour (the walk checks the drawn colour itself): red hangs up or
- * warns, green answers. Nothing on the practice phone is blue.
+ * The colours the lesson data itself decides: a call's answer button is green, its end and
+ * decline buttons red, a danger button red. Other colours (an app's own colour on its buttons)
+ * are the phone's look: the walk checks them as drawn.
  */
-const COLOURED: Record<Colour, Looks> = {
+const COLOURED: Partial<Record<Colour, Looks>> = {
   red: (e) =>
     (e.kind === 'call-button' && (e.control === 'end' || e.control === 'decline')) ||
     (e.kind === 'button' && e.tone === 'danger'),
   green: (e) => e.kind === 'call-button' && e.control === 'answer',
-  blue: () => false,
 };
 
 /** The element the step's success condition is about, or null (a swipe anywhere). */
@@ -195,7 +195,7 @@ export function wordProblems(step: PracticeStep, instruction: string, language: 
       problems.push(`it does not name its target ${target.id} ("${label}") by its words or its looks`);
   }
   for (const colour of coloursNamed(step, instruction, language))
-    if (!COLOURED[colour](target))
+    if (COLOURED[colour] && !COLOURED[colour](target))
       problems.push(`it says ${colour}, but ${target.id} is not drawn ${colour}`);
   return problems.concat(
     ICON_WORDS[language]
