@@ -12,6 +12,8 @@ export interface TakeAway {
   items: TakeAwayItem[];
   /** The oldest "rules as of" among the programmes: the whole summary is no newer than that. */
   rulesAsOf: string;
+  /** The content version the results come from (rules-2026.12), so staff can tell which rules spoke. */
+  rulesVersion: string;
 }
 
 export interface TakeAwayItem {
@@ -21,6 +23,11 @@ export interface TakeAwayItem {
   /** Only for programmes the family can act on now: where to go and what to bring. */
   places: { name: string; phone: string | null }[];
   documents: string[];
+  /**
+   * The amount on the route that decided, with the date of that figure, for programmes the family
+   * can act on. Worded without the route (programmes.result.slipAmount), so it does not say "CSSA".
+   */
+  amount: { amount: number; asOf: string } | null;
 }
 
 /**
@@ -33,9 +40,10 @@ export function buildTakeAway(
   results: readonly ProgrammeResult[],
   language: Language,
   centreStaff: string,
+  rulesVersion = '',
 ): TakeAway {
   const items = orderResults(results).map((result): TakeAwayItem => {
-    const actionable = !isClosedOutcome(result.outcome) && result.outcome !== 'not-eligible';
+    const actionable = isActionable(result);
     return {
       id: result.id,
       title: pickIn(result.title, language),
@@ -50,10 +58,11 @@ export function buildTakeAway(
             }))
         : [],
       documents: actionable ? result.documents.map((document) => pickIn(document, language)) : [],
+      amount: actionable && result.amount ? { amount: result.amount.amount, asOf: result.amount.asOf } : null,
     };
   });
   const rulesAsOf = results.map((result) => result.rulesAsOf).sort()[0] ?? '';
-  return { items, rulesAsOf };
+  return { items, rulesAsOf, rulesVersion };
 }
 
 export interface TakeAwayWords {
@@ -76,4 +85,21 @@ export function takeAwayText(takeAway: TakeAway, language: Language, words: Take
   }
   if (takeAway.rulesAsOf) lines.push(words.rulesAsOf(formatDate(takeAway.rulesAsOf, language)));
   return lines.join('\n');
+}
+
+/** Results a family can act on now: not ended, not "not eligible". */
+export function isActionable(result: Pick<ProgrammeResult, 'outcome'>): boolean {
+  return !isClosedOutcome(result.outcome) && result.outcome !== 'not-eligible';
+}
+
+/**
+ * The one next step the summary leads with: the most useful result the family can act on, taken
+ * to an office that decides it (the centre's staff only when no result has another office), or
+ * null when there is nothing to act on.
+ */
+export function nextStepOf<T extends Pick<ProgrammeResult, 'outcome' | 'status' | 'route'>>(
+  results: readonly T[],
+): T | null {
+  const actionable = orderResults(results).filter(isActionable);
+  return actionable.find((result) => result.route.office !== 'centre-staff') ?? actionable[0] ?? null;
 }

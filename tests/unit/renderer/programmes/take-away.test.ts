@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProgrammeContent, type ProgrammeContent } from '../../../../electron/core/programmes/load';
 import { evaluateAll } from '../../../../electron/core/programmes/views';
 import { formatPhone } from '../../../../renderer/src/programmes/format';
 import { isClosedOutcome, orderResults } from '../../../../renderer/src/programmes/outcome';
-import { buildTakeAway, takeAwayText } from '../../../../renderer/src/programmes/take-away';
+import {
+  buildTakeAway,
+  isActionable,
+  nextStepOf,
+  takeAwayText,
+} from '../../../../renderer/src/programmes/take-away';
+import { BRING_OFFICE_PHONE, BRING_ROUTES } from '../../../../renderer/src/programmes/what-to-bring';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 let content: ProgrammeContent;
@@ -87,5 +94,91 @@ describe('the take-away summary', () => {
     expect(takeAway.items.flatMap((item) => item.places.map((place) => place.name))).not.toContain(
       'Find a Wi-Fi.HK hotspot on this kiosk',
     );
+  });
+});
+
+describe('the printed slip', () => {
+  it('carries the content version and, for what the family can act on, the amount with its date', () => {
+    const { results, rulesVersion } = evaluateAll(content, cssaFamily, '2026-12-01');
+    const takeAway = buildTakeAway(results, 'en', 'staff', rulesVersion);
+    expect(takeAway.rulesVersion).toBe('rules-2026.12');
+    const subsidy = takeAway.items.find((item) => item.id === 'internet-access-subsidy')!;
+    const result = results.find((r) => r.id === 'internet-access-subsidy')!;
+    expect(subsidy.amount).toEqual({ amount: result.amount!.amount, asOf: result.amount!.asOf });
+    // Nothing to act on, no amount: the ended programme never shows one.
+    const ended = takeAway.items.find((item) => item.id === 'internet-learning-support-programme')!;
+    expect(ended.amount).toBeNull();
+  });
+});
+
+describe('nextStepOf', () => {
+  it('leads with the most useful result the family can act on, taken to the office that decides it', () => {
+    const cssa = nextStepOf(evaluateAll(content, cssaFamily, '2026-12-01').results)!;
+    expect(cssa.id).toBe('internet-access-subsidy');
+    expect(cssa.route.office).toBe('swd');
+    const halfGrant = nextStepOf(
+      evaluateAll(
+        content,
+        { 'school-child': 'primary-secondary', cssa: 'no', 'textbook-assistance': 'half', 'aged-60': 'no' },
+        '2026-12-01',
+      ).results,
+    )!;
+    expect(halfGrant.route).toEqual({ office: 'sfo', phone: '2802 2345' });
+  });
+
+  it('passes over a result only the centre staff can help with when another office decides one', () => {
+    const elder = nextStepOf(
+      evaluateAll(content, { 'school-child': 'no', 'aged-60': 'yes' }, '2026-12-01').results,
+    )!;
+    expect(elder.route.office).not.toBe('centre-staff');
+    expect(isActionable(elder)).toBe(true);
+  });
+
+  it('is null when nothing can be acted on', () => {
+    const none = evaluateAll(content, cssaFamily, '2026-12-01').results.map((r) => ({
+      ...r,
+      outcome: 'not-eligible' as const,
+    }));
+    expect(nextStepOf(none)).toBeNull();
+  });
+});
+
+describe('what to bring', () => {
+  it('lists every route whatever the answers, each document and office worded in all three languages', () => {
+    const locales = Object.fromEntries(
+      (['en', 'zh-HK', 'zh-CN'] as const).map((language) => [
+        language,
+        JSON.parse(
+          readFileSync(
+            fileURLToPath(
+              new URL(`../../../../renderer/src/programmes/locales/${language}.json`, import.meta.url),
+            ),
+            'utf8',
+          ),
+        ) as {
+          bring: {
+            route: Record<string, string>;
+            document: Record<string, string>;
+            office: Record<string, string>;
+          };
+        },
+      ]),
+    );
+    expect(BRING_ROUTES.map((route) => route.id)).toEqual(['cssa', 'sfo-grant', 'sfo-apply', 'yi-jin-vtc']);
+    for (const { bring } of Object.values(locales)) {
+      for (const route of BRING_ROUTES) {
+        expect(bring.route[route.id]).toBeTruthy();
+        expect(bring.office[route.office]).toBeTruthy();
+        for (const document of route.documents) expect(bring.document[document]).toBeTruthy();
+      }
+    }
+    expect(locales.en!.bring.document['cssa-certificate']).toContain('certificate of CSSA recipients');
+  });
+
+  it('gives the SFO the phone the core routes to, and no number FACTS does not confirm', () => {
+    const sfo = content.questions.offices.find((office) => office.id === 'sfo')!;
+    expect(BRING_OFFICE_PHONE.sfo).toBe(sfo.phone);
+    const swd = content.questions.offices.find((office) => office.id === 'swd')!;
+    expect(BRING_OFFICE_PHONE.swd).toBe(swd.phone ?? null);
   });
 });
