@@ -7,7 +7,8 @@ import './lessons-theme.css';
 import { invoke } from '../lib/api';
 import { config } from '../lib/settings.svelte';
 import { visit } from '../lib/visit.svelte';
-import { drawScreen, emptyPhoneState, type DrawnScreen, type PhoneState } from './phone/phone-state';
+import { drawScreen, type DrawnScreen } from './phone/phone-draw';
+import { emptyPhoneState, type PhoneState } from './phone/phone-state';
 import {
   answerQuiz,
   back,

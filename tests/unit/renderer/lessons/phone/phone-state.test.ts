@@ -3,11 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../../../electron/core/lessons/load-lessons';
 import type { Lesson, PracticeStep, Screen } from '../../../../../electron/core/lessons/schema';
 import {
-  applyAction,
   drawScreen,
-  emptyPhoneState,
   type DrawnElement,
   type DrawnScreen,
+} from '../../../../../renderer/src/lessons/phone/phone-draw';
+import {
+  applyAction,
+  emptyPhoneState,
   type PhoneState,
 } from '../../../../../renderer/src/lessons/phone/phone-state';
 import {
