@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LocalisedText } from '../../electron/core/i18n';
 import type { Lesson, PracticeStep } from '../../electron/core/lessons/schema';
-import { api, expect, test } from './fixtures';
-import { openLessons, playStep, type LanguageCode } from './lessons-helpers';
+import { api, expect, REPO_ROOT, test } from './fixtures';
+import { doPractice, openLessons, playStep, type LanguageCode } from './lessons-helpers';
 
 /** What the page asked speechSynthesis to say, with the voice it chose (recorded by an init script). */
 interface Spoken {
@@ -79,8 +81,14 @@ for (const language of ['zh-HK', 'en', 'zh-CN'] as const) {
       const at = text.indexOf(words, from + 1);
       expect(at, `"${words}" is read after what is above it: ${text}`).toBeGreaterThan(from);
       from = at;
-      // What it reads is what the phone shows.
-      await expect(page.getByTestId('phone').getByText(words).first()).toBeVisible();
+      // What it reads is what the phone shows: words on it, or the name of an icon-only button.
+      const phone = page.getByTestId('phone');
+      await expect(
+        phone
+          .getByText(words)
+          .or(phone.getByLabel(words, { exact: true }))
+          .first(),
+      ).toBeVisible();
     }
 
     // Tapped again, it stops.
@@ -89,3 +97,33 @@ for (const language of ['zh-HK', 'en', 'zh-CN'] as const) {
     await expect(page.getByTestId('read-step')).toHaveAttribute('aria-pressed', 'false');
   });
 }
+
+test('"Read this step" reads the phone as it is now: a switch the visitor turned on is read as on', async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(90_000);
+  await recordSpeech(page);
+  await openLessons(page, kiosk, 'zh-HK');
+  const lesson = await servedLesson(page, 'free-wifi');
+  const index = lesson.steps.findIndex(
+    (s) => s.kind === 'practice' && s.success.kind === 'toggle' && s.success.to,
+  );
+  const step = lesson.steps[index] as PracticeStep;
+  const toggle = step.screen.elements.find((e) => e.kind === 'toggle')!;
+  await page.getByTestId(`lesson-card-${lesson.id}`).tap();
+  for (let i = 0; i < index; i++) await playStep(page, lesson, i);
+  await doPractice(page, step);
+  await expect(page.getByTestId(`phone-el-${toggle.id}`)).toHaveAttribute('aria-checked', 'true');
+
+  await page.getByTestId('read-step').tap();
+  await expect.poll(async () => (await spokenSoFar(page)).length).toBeGreaterThan(0);
+  const words = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'renderer/src/lessons/locales/zh-HK.json'), 'utf8'),
+  ) as { read: { toggle: string }; phone: { on: string; off: string } };
+  const said = (state: string) =>
+    words.read.toggle.replace('{{label}}', toggle.label['zh-HK']).replace('{{state}}', state);
+  const text = (await spokenSoFar(page)).at(-1)!.text;
+  expect(text).toContain(said(words.phone.on));
+  expect(text).not.toContain(said(words.phone.off));
+});
