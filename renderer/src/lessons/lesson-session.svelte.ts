@@ -8,7 +8,7 @@ import { invoke } from '../lib/api';
 import { config } from '../lib/settings.svelte';
 import { visit } from '../lib/visit.svelte';
 import { drawScreen, type DrawnScreen } from './phone/phone-draw';
-import { emptyPhoneState, type PhoneState } from './phone/phone-state';
+import { applyAction, emptyPhoneState, type PhoneState } from './phone/phone-state';
 import {
   answerQuiz,
   back,
@@ -160,6 +160,13 @@ class LessonSession {
     if (outcome.result === 'show-me') this.showMeRun += 1;
     this.apply(outcome);
     return outcome.result;
+  }
+
+  /** A gesture after the step is done: the phone changes as a real one would; nothing is tried. */
+  touchPhone(action: PracticeAction): void {
+    const step = this.lesson && this.player ? this.lesson.steps[this.player.stepIndex] : undefined;
+    if (step?.kind !== 'practice') return;
+    this.phone = applyAction(this.phone, this.screenFor(step), action);
   }
 
   /**
