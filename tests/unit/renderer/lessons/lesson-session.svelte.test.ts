@@ -130,3 +130,44 @@ describe('the lesson session', () => {
     });
   });
 });
+
+describe('the practice phone of the visit', () => {
+  it('keeps what the visitor changed from step to step, and a new lesson or the wipe starts it afresh', async () => {
+    const lesson = await lessonSession.fetchLesson(LESSON);
+    const at = lesson.steps.findIndex((step) => step.id === 'turn-wifi-on');
+    lessonSession.open(lesson, at);
+    const step = lesson.steps[at]!;
+    if (step.kind !== 'practice') throw new Error('turn-wifi-on is a practice step');
+    expect(lessonSession.try({ kind: 'toggle', targetId: 'wifi-switch', to: true })).toBe('success');
+    expect(lessonSession.screenFor(step).elements.find((e) => e.id === 'wifi-switch')).toMatchObject({
+      on: true,
+    });
+    lessonSession.next();
+    lessonSession.back();
+    // Back on the step: the switch is as the visitor left it, not as the step was written.
+    expect(lessonSession.screenFor(step).elements.find((e) => e.id === 'wifi-switch')).toMatchObject({
+      on: true,
+    });
+    // A touch after success still changes the phone; the step stays done.
+    lessonSession.touchPhone({ kind: 'toggle', targetId: 'wifi-switch', to: false });
+    expect(lessonSession.phone.switches['wifi-switch']).toBe(false);
+    expect(lessonSession.player!.completedSteps).toContain(at);
+
+    lessonSession.try({ kind: 'toggle', targetId: 'wifi-switch', to: true });
+    visit.wipe();
+    expect(lessonSession.phone.switches).toEqual({});
+  });
+
+  it('the phone style: the centre default until the visitor chooses, the choice until the wipe', () => {
+    expect(lessonSession.phoneStyleChoice).toBeNull();
+    expect(lessonSession.phoneStyle).toBe('android');
+    lessonSession.choosePhoneStyle('iphone');
+    expect(lessonSession.phoneStyle).toBe('iphone');
+    // A code opening another lesson keeps the visit's answer.
+    lessonSession.clear(true);
+    expect(lessonSession.phoneStyle).toBe('iphone');
+    visit.wipe();
+    expect(lessonSession.phoneStyleChoice).toBeNull();
+    expect(lessonSession.phoneStyle).toBe('android');
+  });
+});
