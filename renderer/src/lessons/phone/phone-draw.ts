@@ -11,6 +11,7 @@ import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
 import zhHK from '../locales/zh-HK.json';
 import {
+  buttonEffect,
   callOn,
   chatOf,
   incomingOn,
@@ -187,6 +188,11 @@ function drawElement(
       }
       return [element];
     }
+    case 'button':
+      // A contact saved: the button says so, with a tick, as the phone's own confirmation does.
+      return buttonEffect(element) === 'add-contact' && phone.contactsAdded.includes(element.id)
+        ? [{ ...element, icon: 'tick', label: words((w) => w.contactSaved) }]
+        : [element];
     default:
       return [element];
   }

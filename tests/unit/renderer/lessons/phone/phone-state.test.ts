@@ -193,6 +193,33 @@ describe('phone state: the camera, the gallery and sharing', () => {
   });
 });
 
+describe('phone state: contacts', () => {
+  it('saving a contact is kept, and the button says it is saved', () => {
+    const screen: Screen = {
+      app: 'call',
+      scroll: false,
+      elements: [
+        { id: 'number', kind: 'text', style: 'title', label: { 'zh-HK': '9123 4567', en: '9123 4567' } },
+        {
+          id: 'save',
+          kind: 'button',
+          tone: 'primary',
+          effect: 'add-contact',
+          label: { 'zh-HK': '加入聯絡人', en: 'Add to contacts' },
+        },
+      ],
+    };
+    expect(el(drawScreen(screen, emptyPhoneState()), 'save').label.en).toBe('Add to contacts');
+    const saved = play(screen, [{ kind: 'tap', targetId: 'save' }]);
+    expect(saved.contactsAdded).toEqual(['save']);
+    expect(el(drawScreen(screen, saved), 'save')).toMatchObject({
+      icon: 'tick',
+      label: { en: 'Contact saved ✓' },
+    });
+    expect(play(screen, [{ kind: 'tap', targetId: 'save' }], saved).contactsAdded).toEqual(['save']);
+  });
+});
+
 describe('phone state: calls', () => {
   it('mute shows as muted and stays muted until the call ends; end says the call ended', () => {
     const lesson = lessonById('video-call');
