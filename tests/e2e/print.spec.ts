@@ -53,7 +53,7 @@ async function expectOnePageEach(page: Page, label: string): Promise<void> {
 async function expectPrintLayout(
   page: Page,
   slipTestId: string,
-  { hasCode }: { hasCode: boolean },
+  { hasCode, hasQr = true }: { hasCode: boolean; hasQr?: boolean },
 ): Promise<void> {
   const viewport = page.viewportSize()!;
   await page.emulateMedia({ media: 'print' });
@@ -90,7 +90,7 @@ async function expectPrintLayout(
     }, slipTestId);
     expect(receipt.scrollWidth, 'nothing wider than the receipt').toBeLessThanOrEqual(receipt.pageWidth);
     expect(receipt.widest).toBeLessThanOrEqual(receipt.pageWidth + 0.5);
-    expect(receipt.qr, 'the QR code takes most of the receipt width').toBeGreaterThanOrEqual(0.6);
+    if (hasQr) expect(receipt.qr, 'the QR code takes most of the receipt width').toBeGreaterThanOrEqual(0.6);
     expect(receipt.columns === 'auto' || receipt.columns === '1', 'one column').toBe(true);
     if (hasCode) expect(receipt.code, 'the code at least twice the text size').toBeGreaterThanOrEqual(2);
   } finally {
@@ -200,8 +200,56 @@ test('the programme result slip prints on one A4 page or one 80 mm receipt', asy
   const slip = page.getByTestId('print-slip-content');
   await expect(slip).toContainText('2802 2345');
   await expect(slip.locator('.slip-qr svg')).toHaveCount(1);
+  // The content version, and the amount with the date of that figure (the half rate, 2010-11 Budget).
+  await expect(slip.getByTestId('slip-version')).toContainText('rules-2026.12');
+  await expect(slip.getByTestId('slip-amount').first()).toContainText('650');
+  await expect(slip.getByTestId('slip-amount').first()).toContainText('2010年');
   await expectOnePageEach(page, 'programme result slip');
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('"what to bring" prints on one A4 page or one 80 mm receipt, every route with its office, and no answer', async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(150_000);
+  await patientKiosk(page, kiosk);
+  await openProgrammes(page, kiosk, LANGUAGES[0]);
+  await page.getByTestId('start-check').first().tap();
+  const slips: string[] = [];
+  for (const journey of [JOURNEYS[0]!, JOURNEYS[2]!]) {
+    await answerQuestions(page, journey.answers);
+    await page.getByTestId('open-bring').tap();
+    await countPrints(page);
+    await page.getByTestId('print-bring').tap();
+    expect(await printed(page)).toBe(1);
+
+    await expectPrintLayout(page, 'bring-slip', { hasCode: false, hasQr: false });
+    const slip = page.getByTestId('bring-slip');
+    // Only this slip: not the result slip of the screen before it.
+    await expect(page.getByTestId('print-slip-content')).toHaveCount(0);
+    for (const words of [
+      '如你的家庭領取綜援',
+      '綜援受助人證明書',
+      '住址證明',
+      '學生證',
+      '資格證明書',
+      '毅進',
+    ]) {
+      await expect(slip).toContainText(words);
+    }
+    await expect(slip).toContainText('社會福利署');
+    await expect(slip).toContainText('學生資助處');
+    await expect(slip).toContainText('2802 2345');
+    await expect(slip).toContainText('辦公時間');
+    await expectOnePageEach(page, '"what to bring" slip');
+    slips.push(await slip.innerText());
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('back-to-summary').tap();
+    await page.getByTestId('check-again').tap();
+  }
+  // A CSSA family's slip and a family's with no school child are the same: it says nothing of them.
+  expect(slips[0]).toBe(slips[1]);
 });
 
 test('the Wi-Fi place slip prints on one A4 page or one 80 mm receipt, with the steps and the QR code', async ({

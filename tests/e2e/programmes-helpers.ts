@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectMinTextSize, expectNoAxeViolations, expectTouchTargets, present } from './a11y';
 import { api, expect, setUpStaff, startVisit, type KioskProcess } from './fixtures';
 
@@ -164,27 +164,51 @@ export async function answerQuestions(page: Page, answers: Journey['answers']): 
   await expect(page.getByTestId(`result-${SUBSIDY}`)).toBeVisible();
 }
 
-/** The outcomes on the result page, and that the closed programme never looks open. */
+/** From the result summary, a programme's details (its own route entry); returns the detail card. */
+export async function openResultDetail(page: Page, programme: string): Promise<Locator> {
+  await page.getByTestId(`result-${programme}`).tap();
+  const detail = page.getByTestId(`result-detail-${programme}`);
+  await expect(detail).toBeVisible();
+  return detail;
+}
+
+/** From a detail (or "what to bring") back to the summary, by the on-screen button. */
+export async function backToSummary(page: Page): Promise<void> {
+  await page.getByTestId('back-to-summary').tap();
+  await expect(page.getByTestId('result-summary')).toBeVisible();
+}
+
+/**
+ * The outcomes on the result summary, each programme's details (the same outcome, its rules date
+ * and source, the near-miss where expected), and that the closed programme never looks open.
+ */
 export async function expectJourneyResult(page: Page, journey: Journey): Promise<void> {
   for (const [programme, outcome] of Object.entries(journey.expect)) {
-    const card = page.getByTestId(`result-${programme}`);
-    await expect(card, `${journey.name}: ${programme}`).toHaveAttribute('data-outcome', outcome);
-    await expect(card.getByTestId('outcome')).toHaveAttribute('data-outcome', outcome);
-    await expect(card.getByTestId('as-of')).toBeVisible();
-    await expect(card.getByTestId('source').first()).toBeVisible();
+    const row = page.getByTestId(`result-${programme}`);
+    await expect(row, `${journey.name}: ${programme}`).toHaveAttribute('data-outcome', outcome);
+    await expect(row.getByTestId('outcome')).toHaveAttribute('data-outcome', outcome);
   }
   await expectClosedProgrammeNeverOpen(page);
-  if (journey.nearMiss) {
-    const nearMiss = page.getByTestId(`result-${journey.nearMiss}`).getByTestId('near-miss');
-    await expect(nearMiss).toBeVisible();
-    await expect(nearMiss).not.toBeEmpty();
+  for (const [programme, outcome] of Object.entries(journey.expect)) {
+    const detail = await openResultDetail(page, programme);
+    await expect(detail, `${journey.name}: ${programme} details`).toHaveAttribute('data-outcome', outcome);
+    await expect(detail.getByTestId('outcome')).toHaveAttribute('data-outcome', outcome);
+    await expect(detail.getByTestId('as-of')).toBeVisible();
+    await expect(detail.getByTestId('source').first()).toBeVisible();
+    if (journey.nearMiss === programme) {
+      const nearMiss = detail.getByTestId('near-miss');
+      await expect(nearMiss).toBeVisible();
+      await expect(nearMiss).not.toBeEmpty();
+    }
+    if (programme === ILSP) await expectClosedProgrammeNeverOpen(page);
+    await backToSummary(page);
   }
 }
 
 /** Wherever the ILSP appears on screen, it says closed and nothing about it says open. */
 export async function expectClosedProgrammeNeverOpen(page: Page): Promise<void> {
   const places = page.locator(
-    `[data-testid="result-${ILSP}"], [data-testid="programme-${ILSP}"], [data-programme="${ILSP}"]`,
+    `[data-testid="result-${ILSP}"], [data-testid="result-detail-${ILSP}"], [data-testid="programme-${ILSP}"], [data-programme="${ILSP}"]`,
   );
   const count = await places.count();
   expect(count).toBeGreaterThan(0);

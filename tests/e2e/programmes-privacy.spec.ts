@@ -1,12 +1,14 @@
 import { expect, test } from './fixtures';
 import {
   answerQuestions,
+  backToSummary,
   DISTINCTIVE_OPTION_IDS,
   finish,
   GENERIC_OPTION_IDS,
   JOURNEYS,
   LANGUAGES,
   openProgrammes,
+  openResultDetail,
   QUESTION_IDS,
   readAllFiles,
   SUBSIDY,
@@ -26,7 +28,8 @@ test('after "I\'m finished" no answer remains in the page, storage or the data f
   await page.getByTestId('start-check').first().tap();
   await answerQuestions(page, JOURNEYS[1]!.answers);
   // Words on the result page that restate this family's answers.
-  const reasons = await page.getByTestId(`result-${SUBSIDY}`).getByTestId('reasons').innerText();
+  const reasons = await (await openResultDetail(page, SUBSIDY)).getByTestId('reasons').innerText();
+  await backToSummary(page);
   expect(reasons).toContain('half grant');
   await page.getByTestId('check-again').tap();
   await answerQuestions(page, JOURNEYS[0]!.answers);

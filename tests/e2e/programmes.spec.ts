@@ -1,6 +1,7 @@
 import { api, expect, test } from './fixtures';
 import {
   answerQuestions,
+  backToSummary,
   checkScreen,
   ELDERS,
   expectClosedProgrammeNeverOpen,
@@ -10,6 +11,7 @@ import {
   JOURNEYS,
   LANGUAGES,
   openProgrammes,
+  openResultDetail,
   patientKiosk,
   RESULT_PRESENTATIONS,
   setTextSizeByTouch,
@@ -40,8 +42,13 @@ for (const language of LANGUAGES) {
       await answerQuestions(page, journey.answers);
       await expectJourneyResult(page, journey);
       if (index === 0) {
-        await expect(page.getByTestId('take-away-qr')).toBeVisible();
         await checkScreen(page, `result ${language.code}`, RESULT_PRESENTATIONS);
+        await page.getByTestId('show-qr').tap();
+        await expect(page.getByTestId('take-away-qr')).toBeVisible();
+        await page.getByTestId('close-qr').tap();
+        await openResultDetail(page, SUBSIDY);
+        await checkScreen(page, `result details ${language.code}`, RESULT_PRESENTATIONS);
+        await backToSummary(page);
       }
       await page.getByTestId('check-again').tap();
     }
@@ -98,7 +105,8 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   await expect(page.getByTestId('check-progress')).toHaveText('Question 2 of 2');
   await page.getByTestId('answer-no').tap();
 
-  const subsidy = page.getByTestId(`result-${SUBSIDY}`);
+  await expect(page.getByTestId(`result-${SUBSIDY}`).getByTestId('outcome')).toHaveText('Not eligible');
+  const subsidy = await openResultDetail(page, SUBSIDY);
   await expect(subsidy.getByTestId('outcome')).toHaveText('From your answers, you do not qualify');
   // Nothing a family cannot change is offered as a near-miss: not a child at school, not age.
   await expect(subsidy.getByTestId('near-miss')).toHaveCount(0);
@@ -106,12 +114,15 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   await expect(subsidy.getByTestId('source').first()).toContainText(
     'https://www.wfsfaa.gov.hk/en/about/performance/primary_secondary.htm',
   );
-  const ilsp = page.getByTestId(`result-${ILSP}`);
+  await backToSummary(page);
+  const ilsp = await openResultDetail(page, ILSP);
   await expect(ilsp.getByTestId('programme-status')).toContainText('Closed on 31 August 2018');
   await expect(ilsp.getByTestId('outcome')).toContainText('This programme has ended');
-  await expect(page.getByTestId(`result-${ELDERS}`).getByTestId('near-miss')).toHaveCount(0);
+  await backToSummary(page);
+  await expect((await openResultDetail(page, ELDERS)).getByTestId('near-miss')).toHaveCount(0);
+  await backToSummary(page);
   // The centre's own staff, by the centre's name.
-  await expect(page.getByTestId(`result-${WIFI}`).getByTestId('place-centre-staff')).toContainText(
+  await expect((await openResultDetail(page, WIFI)).getByTestId('place-centre-staff')).toContainText(
     'The staff here at Digital Inclusion Kiosk',
   );
 
@@ -125,7 +136,7 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   await page.getByRole('navigation').getByRole('button', { name: 'Back', exact: true }).tap();
   await expect(page.getByTestId('answer-no')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('answer-no').tap();
-  await expect(subsidy).toBeVisible();
+  await expect(page.getByTestId(`result-${SUBSIDY}`)).toBeVisible();
   expect(await counted()).toBe(4);
 });
 
@@ -139,6 +150,7 @@ test('take it away: a QR summary with no answers, and a printed slip with only t
   await page.getByTestId('start-check').first().tap();
   await answerQuestions(page, JOURNEYS[1]!.answers);
 
+  await page.getByTestId('show-qr').tap();
   const summary = (await page.getByTestId('take-away-qr').getAttribute('data-summary')) ?? '';
   expect(summary).toContain('Subsidy for Internet Access Charges: From your answers, you qualify');
   expect(summary).toContain('2802 2345');
@@ -146,6 +158,7 @@ test('take it away: a QR summary with no answers, and a printed slip with only t
   for (const leak of ['CSSA', 'half grant', 'school-child', 'textbook', 'primary', 'Why'])
     expect(summary).not.toContain(leak);
   await expect(page.getByTestId('take-away-qr').locator('svg')).toHaveCount(1);
+  await page.getByTestId('close-qr').tap();
 
   // window.print() is called; the print stylesheet shows the slip and hides the kiosk around it.
   await page.evaluate(() => {
