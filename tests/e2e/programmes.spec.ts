@@ -111,9 +111,11 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   // Nothing a family cannot change is offered as a near-miss: not a child at school, not age.
   await expect(subsidy.getByTestId('near-miss')).toHaveCount(0);
   await expect(subsidy.getByTestId('as-of')).toHaveText('Rules as of 27 November 2026');
-  await expect(subsidy.getByTestId('source').first()).toContainText(
-    'https://www.wfsfaa.gov.hk/en/about/performance/primary_secondary.htm',
-  );
+  await expect(
+    subsidy
+      .getByTestId('source')
+      .filter({ hasText: 'https://www.wfsfaa.gov.hk/en/about/performance/primary_secondary.htm' }),
+  ).toHaveCount(1);
   await backToSummary(page);
   const ilsp = await openResultDetail(page, ILSP);
   await expect(ilsp.getByTestId('programme-status')).toContainText('Closed on 31 August 2018');
@@ -125,6 +127,7 @@ test('in English: plain words, the near-miss, Back keeps answers, skipped questi
   await expect((await openResultDetail(page, WIFI)).getByTestId('place-centre-staff')).toContainText(
     'The staff here at Digital Inclusion Kiosk',
   );
+  await backToSummary(page);
 
   // Back to the last question and on again with the same answer: the same result, not counted twice.
   const session = await patientSession(page);
