@@ -73,30 +73,24 @@ function elementReading(
     }
     case 'text-field':
       return t('lessons.read.field', { label });
+    case 'header-button':
+      // Only an icon on screen (as in the real app): its name says what it does.
+      return t('lessons.read.button', { label });
+    case 'compose-bar':
+      return [
+        t('lessons.read.field', { label }),
+        t('lessons.read.button', {
+          label: element.button === 'send' ? t('lessons.phone.send') : t('lessons.phone.voiceMessage'),
+        }),
+      ];
+    case 'info-row':
+      return t('lessons.read.withDetail', { label, detail: pick(element.value) });
+    case 'result-card':
+      return element.detail ? t('lessons.read.withDetail', { label, detail: pick(element.detail) }) : label;
     default:
-      return otherReading(element, label, words);
+      // Text, photos and any kind added later: their label is what the screen shows.
+      return label;
   }
-}
-
-/**
- * Kinds the look-alike apps brought (title-bar icons, a chat's typing bar, detail rows, a check's
- * result); text, photos and any kind added later say their label, which is what the screen shows.
- */
-function otherReading(element: ScreenElement, label: string, { t, pick }: ReadingWords): string | string[] {
-  const kind: string = element.kind;
-  const more = element as { value?: LocalisedText; detail?: LocalisedText; button?: string };
-  if (kind === 'header-button') return t('lessons.read.button', { label });
-  if (kind === 'compose-bar')
-    return [
-      t('lessons.read.field', { label }),
-      t('lessons.read.button', {
-        label: more.button === 'send' ? t('lessons.phone.send') : t('lessons.phone.voiceMessage'),
-      }),
-    ];
-  if (more.value) return t('lessons.read.withDetail', { label, detail: pick(more.value) });
-  if (kind === 'result-card' && more.detail)
-    return t('lessons.read.withDetail', { label, detail: pick(more.detail) });
-  return label;
 }
 
 /** The phone's screen, top to bottom. */

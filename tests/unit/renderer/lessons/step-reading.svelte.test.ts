@@ -100,6 +100,23 @@ describe('stepReading', () => {
     expect(phoneReading(scam as PracticeStep, words).join(' ')).toContain('The message has a link.');
   });
 
+  it('reads the look-alike apps’ parts: the chat’s typing bar and its microphone, a detail row with its value, a check’s result with its advice', () => {
+    locale.set('en');
+    const step = (lessonId: string, stepId: string) =>
+      lessons.find((l) => l.id === lessonId)!.steps.find((s) => s.id === stepId) as PracticeStep;
+    const chat = phoneReading(step('voice-message', 'record'), words);
+    expect(chat).toContain(t('lessons.read.field', { label: 'Message' }));
+    expect(chat).toContain(t('lessons.read.button', { label: t('lessons.phone.voiceMessage') }));
+    expect(phoneReading(step('pay-safely', 'confirm-payment'), words)).toContain('FPS ID, 1234567');
+    const result = step('check-with-scameter', 'read-result');
+    const card = result.screen.elements.find((e) => e.kind === 'result-card')!;
+    expect(phoneReading(result, words).join(' ')).toContain(`${pick(card.label)}, `);
+    // Read aloud, the FPS ID is spelt out digit by digit.
+    expect(joinSpoken(phoneReading(step('pay-safely', 'confirm-payment'), words))).toContain(
+      'FPS ID, 1 2 3 4 5 6 7.',
+    );
+  });
+
   it('reads a quiz’s answers in the order they are drawn', () => {
     const quiz = lessons.flatMap((l) => l.steps).find((s) => s.kind === 'quiz') as QuizStep;
     locale.set('en');
