@@ -184,6 +184,8 @@ export const BUTTON_EFFECTS = [
   'take-photo',
   'send',
   'add-contact',
+  /** Connect, pay, sign in: once tapped the button shows it is done (a tick). */
+  'confirm',
 ] as const;
 export type ButtonEffect = (typeof BUTTON_EFFECTS)[number];
 export type CallControl = (typeof CALL_CONTROLS)[number];

@@ -188,11 +188,16 @@ function drawElement(
       }
       return [element];
     }
-    case 'button':
+    case 'button': {
+      const effect = buttonEffect(element);
       // A contact saved: the button says so, with a tick, as the phone's own confirmation does.
-      return buttonEffect(element) === 'add-contact' && phone.contactsAdded.includes(element.id)
-        ? [{ ...element, icon: 'tick', label: words((w) => w.contactSaved) }]
-        : [element];
+      if (effect === 'add-contact' && phone.contactsAdded.includes(element.id))
+        return [{ ...element, icon: 'tick', label: words((w) => w.contactSaved) }];
+      // Connected, paid, signed in: the button shows it is done.
+      if (effect === 'confirm' && phone.confirmed.includes(element.id))
+        return [{ ...element, icon: 'tick', label: withTick(element.label) }];
+      return [element];
+    }
     default:
       return [element];
   }
@@ -207,4 +212,12 @@ function drawCallButton(call: CallState, element: ScreenElement & { kind: 'call-
 
 function pictureLabel(picture: Picture): LocalisedText {
   return words((w) => w.pictures[picture]);
+}
+
+function withTick(label: LocalisedText): LocalisedText {
+  return {
+    'zh-HK': `${label['zh-HK']} ✓`,
+    en: `${label.en} ✓`,
+    ...(label['zh-CN'] ? { 'zh-CN': `${label['zh-CN']} ✓` } : {}),
+  };
 }

@@ -49,6 +49,8 @@ export interface PhoneState {
   incoming: { caller: string; status: 'answered' | 'declined' } | null;
   /** Contacts the visitor saved, by the button's element id. */
   contactsAdded: string[];
+  /** Buttons that connect, pay or sign in, once tapped, by element id. */
+  confirmed: string[];
 }
 
 export function emptyPhoneState(): PhoneState {
@@ -61,6 +63,7 @@ export function emptyPhoneState(): PhoneState {
     call: null,
     incoming: null,
     contactsAdded: [],
+    confirmed: [],
   };
 }
 
@@ -164,6 +167,10 @@ export function applyAction(phone: PhoneState, screen: Screen, action: PracticeA
       return phone.contactsAdded.includes(element.id)
         ? phone
         : { ...phone, contactsAdded: [...phone.contactsAdded, element.id] };
+    case 'confirm':
+      return phone.confirmed.includes(element.id)
+        ? phone
+        : { ...phone, confirmed: [...phone.confirmed, element.id] };
     default:
       return phone;
   }

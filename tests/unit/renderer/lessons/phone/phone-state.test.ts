@@ -220,6 +220,35 @@ describe('phone state: contacts', () => {
   });
 });
 
+describe('phone state: connect, pay, sign in', () => {
+  it('a button that connects or pays shows it is done once tapped, and only that one', () => {
+    for (const [lessonId, stepId, id] of [
+      ['free-wifi', 'press-connect', 'connect'],
+      ['pay-safely', 'confirm-payment', 'confirm'],
+      ['iam-smart', 'confirm-login', 'confirm'],
+    ] as const) {
+      const lesson = lessonById(lessonId);
+      const screen = practice(lesson, stepId).screen;
+      const label = el(drawScreen(screen, emptyPhoneState()), id).label.en;
+      expect(label, stepId).not.toMatch(/✓/);
+      const done = tryAt(lesson, stepId, emptyPhoneState(), { kind: 'tap', targetId: id });
+      expect(done.result).toBe('success');
+      expect(el(drawScreen(screen, done.phone), id), stepId).toMatchObject({
+        icon: 'tick',
+        label: { en: `${label} ✓` },
+      });
+    }
+    // The confirm button of the wrong payee is another button: it is not marked by the first.
+    const lesson = lessonById('pay-safely');
+    const paid = tryAt(lesson, 'confirm-payment', emptyPhoneState(), {
+      kind: 'tap',
+      targetId: 'confirm',
+    }).phone;
+    const wrong = drawScreen(practice(lesson, 'cancel-wrong-payee').screen, paid);
+    expect(el(wrong, 'confirm').label.en).not.toMatch(/✓/);
+  });
+});
+
 describe('phone state: calls', () => {
   it('mute shows as muted and stays muted until the call ends; end says the call ended', () => {
     const lesson = lessonById('video-call');
