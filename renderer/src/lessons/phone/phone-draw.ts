@@ -30,6 +30,8 @@ export type DrawnElement = ScreenElement & {
   zoom?: number;
   /** A call button that is switched on (mute, speaker). */
   pressed?: boolean;
+  /** What the visitor typed into a field and confirmed (a passcode as dots). */
+  entered?: string;
 };
 export interface DrawnScreen extends Screen {
   elements: DrawnElement[];
@@ -187,6 +189,12 @@ function drawElement(
         ];
       }
       return [element];
+    }
+    case 'text-field': {
+      const typed = phone.typed[element.id];
+      if (!typed) return [element];
+      // A passcode is never shown, as on a real phone's lock screen.
+      return [{ ...element, entered: screen.app === 'lock' ? '●'.repeat(typed.length) : typed }];
     }
     case 'button': {
       const effect = buttonEffect(element);

@@ -249,6 +249,18 @@ describe('phone state: connect, pay, sign in', () => {
   });
 });
 
+describe('phone state: typing', () => {
+  it('what was typed and confirmed stays in the field; a passcode as dots', () => {
+    const amount = practice(lessonById('pay-safely'), 'type-amount').screen;
+    const typed = play(amount, [{ kind: 'type', fieldId: 'amount', text: '100' }]);
+    expect(el(drawScreen(amount, typed), 'amount')).toMatchObject({ entered: '100' });
+    const lock = practice(lessonById('lock-and-passwords'), 'set-passcode').screen;
+    const set = play(lock, [{ kind: 'type', fieldId: 'passcode', text: '583914' }]);
+    expect(el(drawScreen(lock, set), 'passcode')).toMatchObject({ entered: '●●●●●●' });
+    expect(el(drawScreen(lock, emptyPhoneState()), 'passcode').entered).toBeUndefined();
+  });
+});
+
 describe('phone state: calls', () => {
   it('mute shows as muted and stays muted until the call ends; end says the call ended', () => {
     const lesson = lessonById('video-call');
