@@ -299,6 +299,34 @@ export const JOURNEYS: Journey[] = [
           await expect(page.getByTestId(`result-${SUBSIDY}`)).toBeVisible();
         },
       },
+      {
+        name: 'result: details',
+        reach: async ({ page }) => {
+          await page.getByTestId(`result-${SUBSIDY}`).tap();
+          await expect(page.getByTestId(`result-detail-${SUBSIDY}`)).toBeVisible();
+        },
+      },
+      {
+        name: 'result: what to bring',
+        reach: async ({ page }) => {
+          await page.getByTestId('back-to-summary').tap();
+          await page.getByTestId('open-bring').tap();
+          await expect(page.getByTestId('what-to-bring')).toBeVisible();
+        },
+      },
+      {
+        name: 'result: QR code',
+        reach: async ({ page }) => {
+          if (await page.getByTestId('back-to-summary').isVisible())
+            await page.getByTestId('back-to-summary').tap();
+          await page.getByTestId('show-qr').tap();
+          await expect(page.getByTestId('take-away-qr')).toBeVisible();
+        },
+        close: async ({ page }) => {
+          await page.getByTestId('close-qr').tap();
+          await expect(page.getByRole('dialog')).toHaveCount(0);
+        },
+      },
     ],
   },
   {
