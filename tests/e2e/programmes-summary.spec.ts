@@ -49,15 +49,22 @@ async function expectWhollyInView(page: Page, testIds: string[], label: string):
   expect(problems, label).toEqual([]);
 }
 
-for (const viewport of VIEWPORTS) {
-  test(`the result summary fits at ${viewport.width}×${viewport.height} with the largest text: every outcome, the next step, QR and print`, async ({
+/** Every size in zh-HK; the short landscape panel, the tightest, in English and Simplified Chinese too. */
+const CASES = [
+  ...VIEWPORTS.map((viewport) => ({ viewport, language: LANGUAGES[0] })),
+  { viewport: VIEWPORTS[0], language: LANGUAGES[1] },
+  { viewport: VIEWPORTS[0], language: LANGUAGES[2] },
+];
+
+for (const { viewport, language } of CASES) {
+  test(`the result summary fits at ${viewport.width}×${viewport.height} with the largest text in ${language.code}: every outcome, the next step, QR and print`, async ({
     page,
     kiosk,
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     await patientKiosk(page, kiosk);
-    await openProgrammes(page, kiosk, LANGUAGES[0]);
+    await openProgrammes(page, kiosk, language);
     await setTextSizeByTouch(page, 3);
     await page.getByTestId('start-check').first().tap();
     for (const journey of [JOURNEYS[0]!, JOURNEYS[1]!]) {

@@ -32,6 +32,7 @@ export type IconName =
   | 'people'
   | 'document'
   | 'info'
+  | 'qr'
   | 'print'
   | 'next'
   | 'warning'
