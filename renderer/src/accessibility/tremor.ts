@@ -3,18 +3,6 @@
  * touched. The random source is seedable so tests (and a replay) see the same taps.
  */
 
-/** Mulberry32: a small, fast, seedable generator; good enough for jitter, not for secrets. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Offset {
   dx: number;
   dy: number;

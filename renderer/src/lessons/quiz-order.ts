@@ -4,6 +4,7 @@
  * back to a quiz, reading it aloud or being shown the right one never moves the answers. Pure: the
  * order is a function of the visit's seed and the quiz, so tests pass a seed and know the order.
  */
+import { seededRandom } from '../lib/seeded-random';
 
 /** FNV-1a over the text: the quiz's own part of the seed, so two quizzes in a visit differ. */
 function hashText(text: string): number {
@@ -15,21 +16,9 @@ function hashText(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a small, well-mixed generator of numbers in [0, 1) from a 32-bit seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A Fisher–Yates shuffle of `items` driven by `seed` and `key`; the input is left alone. */
 export function seededShuffle<T>(items: readonly T[], seed: number, key: string): T[] {
-  const next = generator((seed ^ hashText(key)) >>> 0);
+  const next = seededRandom((seed ^ hashText(key)) >>> 0);
   const shuffled = [...items];
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

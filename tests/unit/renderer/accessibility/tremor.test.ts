@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NO_TAPS,
-  nextTarget,
-  scoreTap,
-  seededRandom,
-  tremorOffset,
-} from '../../../../renderer/src/accessibility/tremor';
+import { NO_TAPS, nextTarget, scoreTap, tremorOffset } from '../../../../renderer/src/accessibility/tremor';
+import { seededRandom } from '../../../../renderer/src/lib/seeded-random';
 
 describe('shaky hand', () => {
   it('the same seed gives the same taps', () => {
