@@ -1,10 +1,6 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { Lesson } from '../../electron/core/lessons/schema';
-import { api, expect, REPO_ROOT, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { checkFits } from './fits-check';
-import { doPractice, openLessons } from './lessons-helpers';
+import { doPractice, LESSON_IDS, openLessons, servedLesson } from './lessons-helpers';
 import { setTextSizeByTouch } from './programmes-helpers';
 
 /**
@@ -14,17 +10,6 @@ import { setTextSizeByTouch } from './programmes-helpers';
  * cut off and the page never scrolls. The fits check walks a few steps in every language; this walks
  * them all, where long questions and answers once pushed Next off the screen.
  */
-
-const LESSON_IDS = readdirSync(path.join(REPO_ROOT, 'data/lessons'))
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => file.replace(/\.json$/, ''))
-  .sort();
-
-async function servedLesson(page: Page, id: string): Promise<Lesson> {
-  const result = await api(page, 'lessons.get', { id });
-  expect(result.ok, `lessons.get ${id}`).toBe(true);
-  return result.value as Lesson;
-}
 
 test('every step of every lesson fits at the largest English text on 1280×800, before and after it is done', async ({
   page,

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import type { Lesson, PracticeStep, Step } from '../../electron/core/lessons/schema';
 import { demonstration } from '../../renderer/src/lessons/player-logic';
-import { expect, REPO_ROOT, startVisit, type KioskProcess } from './fixtures';
+import { api, expect, REPO_ROOT, startVisit, type KioskProcess } from './fixtures';
 
 export type LanguageCode = 'zh-HK' | 'en' | 'zh-CN';
 export const LANGUAGE_NAMES: Record<LanguageCode, '繁體中文' | 'English' | '简体中文'> = {
@@ -11,6 +11,19 @@ export const LANGUAGE_NAMES: Record<LanguageCode, '繁體中文' | 'English' | '
   en: 'English',
   'zh-CN': '简体中文',
 };
+
+/** Every shipped lesson's id, in name order. */
+export const LESSON_IDS = readdirSync(path.join(REPO_ROOT, 'data/lessons'))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.replace(/\.json$/, ''))
+  .sort();
+
+/** The lesson as the core serves it (zh-CN filled in), so the words compared are the words shown. */
+export async function servedLesson(page: Page, id: string): Promise<Lesson> {
+  const result = await api(page, 'lessons.get', { id });
+  expect(result.ok, `lessons.get ${id}`).toBe(true);
+  return result.value as Lesson;
+}
 
 /** A lesson as shipped, read from data/lessons so the tests follow the content, whatever it says. */
 export function readLesson(id: string): Lesson {

@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Language, LocalisedText } from '../../electron/core/i18n';
-import type { Lesson, PracticeStep } from '../../electron/core/lessons/schema';
+import type { PracticeStep } from '../../electron/core/lessons/schema';
 import { PHONE_STYLES, type PhoneStyle } from '../../electron/shared/phone-style';
 import {
   coloursNamed,
@@ -13,8 +11,8 @@ import {
   targetElement,
   wordProblems,
 } from '../helpers/instruction-words';
-import { api, expect, REPO_ROOT, test } from './fixtures';
-import { openLessons, playStep } from './lessons-helpers';
+import { expect, test } from './fixtures';
+import { LESSON_IDS, openLessons, playStep, servedLesson } from './lessons-helpers';
 
 /**
  * Every practice step of every lesson, done by touch as an elder would, in each phone style, one
@@ -22,17 +20,6 @@ import { openLessons, playStep } from './lessons-helpers';
  * the phone as drawn: the thing to touch is there, at the place the words name, in the colour
  * they name, showing the icon they name.
  */
-const LESSON_IDS = readdirSync(path.join(REPO_ROOT, 'data/lessons'))
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => file.replace(/\.json$/, ''))
-  .sort();
-
-/** The lesson as the core serves it (zh-CN filled in), so the words compared are the words shown. */
-async function servedLesson(page: Page, id: string): Promise<Lesson> {
-  const result = await api(page, 'lessons.get', { id });
-  expect(result.ok, `lessons.get ${id}`).toBe(true);
-  return result.value as Lesson;
-}
 
 /** "My phone is Android / iPhone", answered by touch on the lessons list, as a visitor does. */
 async function chooseStyle(page: Page, style: PhoneStyle): Promise<void> {
