@@ -8,7 +8,7 @@ import { invoke } from '../lib/api';
 import { config } from '../lib/settings.svelte';
 import { visit } from '../lib/visit.svelte';
 import { drawScreen, type DrawnScreen } from './phone/phone-draw';
-import { applyAction, emptyPhoneState, type PhoneState } from './phone/phone-state';
+import { applyAction, closeApp, emptyPhoneState, type PhoneState } from './phone/phone-state';
 import {
   answerQuiz,
   back,
@@ -132,6 +132,8 @@ class LessonSession {
     const transition = next(this.lesson, this.player);
     if (transition.state === this.player) return;
     this.resetStepUi();
+    // A step starts from its own screen: an app opened on the last one is closed.
+    this.phone = closeApp(this.phone);
     this.apply(transition);
     if (this.player.finished) {
       // A code saved mid-lesson points at a step now behind the visitor; the end offers a fresh one.
@@ -146,6 +148,8 @@ class LessonSession {
     const transition = back(this.player);
     if (transition.state === this.player) return;
     this.resetStepUi();
+    // A step starts from its own screen: an app opened on the last one is closed.
+    this.phone = closeApp(this.phone);
     this.apply(transition);
   }
 

@@ -283,7 +283,10 @@ export function tryOnPhone(
   action: PracticeAction,
 ): AttemptOutcome & { phone: PhoneState } {
   const after = applyAction(phone, screen, action);
-  return { ...attempt(lesson, state, action, after), phone: after };
+  const outcome = attempt(lesson, state, action, after);
+  // A wrong app tapped would hide the screen the hint talks about: the phone stays on it.
+  const kept = outcome.result === 'success' ? after : { ...after, opened: phone.opened };
+  return { ...outcome, phone: kept };
 }
 
 /** Choose a quiz answer: always feedback, never a score. The right answer completes the step. */

@@ -20,9 +20,9 @@ export interface ReadingWords {
 export interface PhoneNow {
   /**
    * The screen as the phone draws it now (the step's content with the phone's state: switches
-   * as left, photos taken, messages sent); the step's own screen when not given.
+   * as left, photos taken, messages sent, an app opening); the step's own screen when not given.
    */
-  screen?: Screen;
+  screen?: Screen & { opening?: { label: LocalisedText } };
   /** Switches by element id, as they are drawn now. */
   toggles?: Readonly<Record<string, boolean>>;
   /** The ids of a quiz's answers in the order they are on screen (shuffled per visit). */
@@ -95,9 +95,12 @@ function elementReading(
 
 /** The phone's screen, top to bottom. */
 export function phoneReading(step: PracticeStep, words: ReadingWords, now: PhoneNow = {}): string[] {
-  const screen = now.screen ?? step.screen;
+  const screen: Screen & { opening?: { label: LocalisedText } } = now.screen ?? step.screen;
   const parts = [words.t('lessons.read.phone')];
   if (screen.title) parts.push(words.t('lessons.read.screenTitle', { title: words.pick(screen.title) }));
+  // An app opening fills the screen: its name is all there is to read.
+  if (screen.opening)
+    parts.push(words.t('lessons.read.opening', { label: words.pick(screen.opening.label) }));
   for (const element of screen.elements) {
     const spoken = elementReading(element, words, now);
     if (spoken) parts.push(...[spoken].flat());

@@ -5,7 +5,7 @@
  * the lessons locale files in all three languages.
  */
 import type { LocalisedText } from '../../../../electron/core/i18n';
-import type { Picture, Screen, ScreenElement } from '../../../../electron/core/lessons/schema';
+import type { Icon, Picture, Screen, ScreenElement } from '../../../../electron/core/lessons/schema';
 import { PHONE_LEVEL_STEPS, type PhoneLevel } from '../../../../electron/shared/phone-levels';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
@@ -33,8 +33,16 @@ export type DrawnElement = ScreenElement & {
   /** What the visitor typed into a field and confirmed (a passcode as dots). */
   entered?: string;
 };
+/** An app opening: its colour fills the screen, its icon and name large in the middle. */
+export interface AppOpening {
+  id: string;
+  icon: Icon;
+  label: LocalisedText;
+}
 export interface DrawnScreen extends Screen {
   elements: DrawnElement[];
+  /** The app tapped on this screen is opening: drawn instead of the screen's elements. */
+  opening?: AppOpening;
 }
 
 type Words = typeof en.phone.state;
@@ -80,6 +88,10 @@ function pictureAfter(start: Picture, steps: number): Picture {
 
 /** The screen of a step as the phone draws it: the step's content with the phone's state applied. */
 export function drawScreen(screen: Screen, phone: PhoneState): DrawnScreen {
+  const opened = phone.opened ? screen.elements.find((e) => e.id === phone.opened) : undefined;
+  if (opened?.kind === 'app-icon')
+    // As a real phone does at once: the app's splash, not the home screen it was tapped on.
+    return { ...screen, elements: [], opening: { id: opened.id, icon: opened.icon, label: opened.label } };
   const incomingCall = isIncoming(screen);
   const chat = chatOf(screen);
   const sentHere = phone.sent.filter((s) => s.chat === chat);

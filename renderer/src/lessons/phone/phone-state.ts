@@ -51,6 +51,11 @@ export interface PhoneState {
   contactsAdded: string[];
   /** Buttons that connect, pay or sign in, once tapped, by element id. */
   confirmed: string[];
+  /**
+   * The app icon tapped on this step's screen, by element id: the phone shows that app opening.
+   * Only for this step: the next step (or Back) starts again from its own screen (`closeApp`).
+   */
+  opened: string | null;
 }
 
 export function emptyPhoneState(): PhoneState {
@@ -64,7 +69,13 @@ export function emptyPhoneState(): PhoneState {
     incoming: null,
     contactsAdded: [],
     confirmed: [],
+    opened: null,
   };
+}
+
+/** The step changes: an app opened on the last one is closed, as a phone goes back home. */
+export function closeApp(phone: PhoneState): PhoneState {
+  return phone.opened === null ? phone : { ...phone, opened: null };
 }
 
 const DEFAULT_LEVEL = 2;
@@ -151,6 +162,8 @@ export function applyAction(phone: PhoneState, screen: Screen, action: PracticeA
     return withLevel(phone, screen, 'photo', action.direction === 'left' ? 1 : -1);
   }
   if (action.kind === 'judge' || !element) return phone;
+  // A tap on an app's icon opens it at once, as on a real phone (a press-and-hold does not).
+  if (element.kind === 'app-icon') return action.kind === 'tap' ? { ...phone, opened: element.id } : phone;
   if (element.kind === 'call-button') return pressCallButton(phone, screen, element.control);
   const effect = buttonEffect(element);
   if (!effect) return phone;

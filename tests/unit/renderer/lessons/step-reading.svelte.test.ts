@@ -5,6 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../../electron/core/lessons/load-lessons';
 import type { Lesson, PracticeStep, QuizStep } from '../../../../electron/core/lessons/schema';
 import { LANGUAGES, locale, pick, t } from '../../../../renderer/src/i18n/i18n.svelte';
+import { drawScreen } from '../../../../renderer/src/lessons/phone/phone-draw';
+import { applyAction, emptyPhoneState } from '../../../../renderer/src/lessons/phone/phone-state';
 import {
   joinSpoken,
   phoneReading,
@@ -80,6 +82,18 @@ describe('stepReading', () => {
     const drawn = { ...step.screen, elements: [...step.screen.elements, sent] };
     expect(phoneReading(step, words, { screen: drawn }).at(-1)).toBe('Your message: OK');
     expect(phoneReading(step, words).join(' ')).not.toContain('Your message');
+  });
+
+  it('reads an app opening as the phone draws it after its icon is tapped, not the home screen under it', () => {
+    const lesson = lessons.find((l) => l.id === 'ha-go')!;
+    const step = lesson.steps.find((s) => s.id === 'open-ha-go') as PracticeStep;
+    const opened = applyAction(emptyPhoneState(), step.screen, { kind: 'tap', targetId: 'ha-go' });
+    const drawn = drawScreen(step.screen, opened);
+    locale.set('en');
+    expect(phoneReading(step, words, { screen: drawn })).toEqual(['On the phone', 'HA Go is opening']);
+    locale.set('zh-HK');
+    expect(phoneReading(step, words, { screen: drawn }).join(' ')).toContain('正在打開');
+    expect(phoneReading(step, words, { screen: drawn }).join(' ')).not.toContain('圖示');
   });
 
   it('names what each thing on the phone is: an app icon, a button, a message and who sent it', () => {

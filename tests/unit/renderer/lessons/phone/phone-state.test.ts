@@ -9,6 +9,7 @@ import {
 } from '../../../../../renderer/src/lessons/phone/phone-draw';
 import {
   applyAction,
+  closeApp,
   emptyPhoneState,
   type PhoneState,
 } from '../../../../../renderer/src/lessons/phone/phone-state';
@@ -312,6 +313,43 @@ describe('phone state: calls', () => {
   });
 });
 
+describe('phone state: opening an app from the home screen', () => {
+  it('a tap on an app icon opens that app: its splash fills the screen, the home screen goes', () => {
+    const lesson = lessonById('ha-go');
+    const screen = practice(lesson, 'open-ha-go').screen;
+    expect(drawScreen(screen, emptyPhoneState()).opening).toBeUndefined();
+    const outcome = tryAt(lesson, 'open-ha-go', emptyPhoneState(), { kind: 'tap', targetId: 'ha-go' });
+    expect(outcome.result).toBe('success');
+    expect(outcome.phone.opened).toBe('ha-go');
+    const drawn = drawScreen(screen, outcome.phone);
+    expect(drawn.opening).toMatchObject({ id: 'ha-go', icon: 'ha-go' });
+    expect(drawn.opening?.label.en).toBe('HA Go');
+    expect(drawn.elements).toEqual([]);
+  });
+
+  it('a wrong app tapped leaves the home screen in view, so the hint about it can be followed', () => {
+    const lesson = lessonById('ha-go');
+    const screen = practice(lesson, 'open-ha-go').screen;
+    const other = screen.elements.find((e) => e.kind === 'app-icon' && e.id !== 'ha-go')!;
+    const outcome = tryAt(lesson, 'open-ha-go', emptyPhoneState(), { kind: 'tap', targetId: other.id });
+    expect(outcome.result).not.toBe('success');
+    expect(outcome.phone.opened).toBeNull();
+    expect(drawScreen(screen, outcome.phone).opening).toBeUndefined();
+  });
+
+  it('press-and-hold does not open the app, and the next step starts from its own screen', () => {
+    const lesson = lessonById('touchscreen-basics');
+    const screen = practice(lesson, 'hold-camera').screen;
+    const held = play(screen, [{ kind: 'press', targetId: 'camera', ms: 1200 }]);
+    expect(held.opened).toBeNull();
+    const tapped = play(practice(lesson, 'tap-clock').screen, [{ kind: 'tap', targetId: 'clock' }]);
+    expect(drawScreen(practice(lesson, 'tap-clock').screen, tapped).opening?.id).toBe('clock');
+    const moved = closeApp(tapped);
+    expect(moved.opened).toBeNull();
+    expect(drawScreen(screen, moved).elements.map((e) => e.id)).toContain('camera');
+  });
+});
+
 describe('phone state: every lesson played through', () => {
   it('after each practice step succeeds, the screen shows what the step did', () => {
     expect(lessons.length).toBeGreaterThan(0);
@@ -326,11 +364,20 @@ describe('phone state: every lesson played through', () => {
           const action = demonstration(step);
           const outcome = tryOnPhone(lesson, state, phone, before, action);
           const where = `${lesson.id}/${step.id}`;
+          // Each step starts on its own screen, never on an app opened in the step before.
+          expect(before.opening, where).toBeUndefined();
           expect(outcome.result, where).toBe('success');
           phone = outcome.phone;
           state = outcome.state;
           const after = drawScreen(step.screen, phone);
           const success = step.success;
+          // An app icon tapped opens the app, as the step's words then say.
+          const target =
+            success.kind === 'tap-target'
+              ? step.screen.elements.find((e) => e.id === success.targetId)
+              : null;
+          if (target?.kind === 'app-icon') expect(after.opening?.id, where).toBe(target.id);
+          else expect(after.opening, where).toBeUndefined();
           if (success.kind === 'toggle')
             expect(el(after, success.targetId), where).toMatchObject({ on: success.to });
           if (success.kind === 'call-control') {
@@ -356,6 +403,8 @@ describe('phone state: every lesson played through', () => {
         }
         if (step.kind === 'quiz') state = answerQuiz(lesson, state, correctAnswer(step)).state;
         state = next(lesson, state).state;
+        // As the lesson session does on every move.
+        phone = closeApp(phone);
       }
     }
   });
