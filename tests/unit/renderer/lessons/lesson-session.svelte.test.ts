@@ -68,6 +68,27 @@ describe('the lesson session', () => {
     expect(lessonSession.player!.stepIndex).toBe(practice);
   });
 
+  it('an app opened on a step is drawn opening there, and closed again on the next step and on Back', async () => {
+    const lesson = await lessonSession.fetchLesson('touchscreen-basics');
+    const tapClock = lesson.steps.findIndex((step) => step.id === 'tap-clock');
+    lessonSession.open(lesson, tapClock);
+    const screenNow = () => {
+      const step = lesson.steps[lessonSession.player!.stepIndex]!;
+      return step.kind === 'practice' ? lessonSession.screenFor(step) : null;
+    };
+    expect(lessonSession.try({ kind: 'tap', targetId: 'clock' })).toBe('success');
+    expect(screenNow()?.opening?.id).toBe('clock');
+    lessonSession.next();
+    expect(screenNow()?.opening).toBeUndefined();
+    lessonSession.back();
+    expect(screenNow()?.opening).toBeUndefined();
+    lessonSession.touchPhone({ kind: 'tap', targetId: 'clock' });
+    expect(screenNow()?.opening?.id).toBe('clock');
+    lessonSession.next();
+    lessonSession.back();
+    expect(screenNow()?.opening).toBeUndefined();
+  });
+
   it('opening the lesson on screen again keeps the place; a step given starts there', async () => {
     const lesson = await lessonSession.fetchLesson(LESSON);
     lessonSession.open(lesson);
