@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../../electron/core/i18n';
 import { loadLessons } from '../../../../electron/core/lessons/load-lessons';
 import type { Lesson, PracticeStep, ScreenElement } from '../../../../electron/core/lessons/schema';
+import en from '../../../../renderer/src/lessons/locales/en.json';
+import zhCN from '../../../../renderer/src/lessons/locales/zh-CN.json';
+import zhHK from '../../../../renderer/src/lessons/locales/zh-HK.json';
 import { isAt, isColour, placesNamed, wordProblems } from '../../../helpers/instruction-words';
 
 const LESSONS_DIR = fileURLToPath(new URL('../../../../data/lessons', import.meta.url));
@@ -76,5 +79,47 @@ describe('the word tables', () => {
     expect(isColour('blue', 'rgb(26, 115, 232)')).toBe(true); // the browser's blue
     expect(isColour('blue', 'rgb(20, 90, 210)')).toBe(true);
     expect(isColour('green', 'rgb(128, 128, 128)')).toBe(false);
+  });
+});
+
+/** The player's own Safe and Scam buttons, as the screens label them. */
+const JUDGE_LABELS: Record<string, string[]> = Object.fromEntries(
+  Object.entries({ 'zh-HK': zhHK, en, 'zh-CN': zhCN }).map(([language, words]) => [
+    language,
+    [words.player.judgeSafe, words.player.judgeScam],
+  ]),
+);
+
+function labelsOn(step: PracticeStep, language: string): string[] {
+  const say = (text: Partial<Record<string, string>> | undefined) =>
+    text?.[language] ?? text?.['zh-HK'] ?? '';
+  return step.screen.elements.flatMap((element: ScreenElement) => [
+    say(element.label),
+    'sender' in element ? say(element.sender) : '',
+    'link' in element ? (element.link ?? '') : '',
+  ]);
+}
+
+describe('safe-or-scam steps quote only what is there', () => {
+  it('a word quoted in the instruction, hint or "show me" is a Safe/Scam button as labelled, or words of the message on the phone', () => {
+    const problems: string[] = [];
+    for (const { lesson, step } of practice()) {
+      if (step.success.kind !== 'judge-message') continue;
+      for (const language of LANGUAGES) {
+        const shown = labelsOn(step, language);
+        for (const field of ['instruction', 'hint', 'showMe'] as const) {
+          const text = step[field][language] ?? step[field]['zh-HK'];
+          for (const match of text.matchAll(/「([^」]+)」|“([^”]+)”|"([^"]+)"/g)) {
+            const quoted = match[1] ?? match[2] ?? match[3] ?? '';
+            if (JUDGE_LABELS[language]!.includes(quoted) || shown.some((label) => label.includes(quoted)))
+              continue;
+            problems.push(
+              `${language} ${lesson.id}/${step.id} ${field} quotes "${quoted}", which is not there`,
+            );
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
