@@ -16,6 +16,7 @@ import {
   stampIsFresh,
   staleStamp,
 } from './build-inputs.mjs';
+import { refreshOutlines } from './simplify-districts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
@@ -112,6 +113,8 @@ function readStamp(file) {
 }
 
 mkdirSync(path.join(root, dist), { recursive: true });
+// The shipped district outlines follow the HAD boundary file when a checkout has it (../shared).
+if (await refreshOutlines({ quiet })) console.log('Rewrote data/district-outlines.json from ../shared');
 for (const target of targets) {
   if (target.enabled && !target.enabled()) continue;
   const stampFile = path.join(root, `${dist}/.build-${target.name}.json`);
