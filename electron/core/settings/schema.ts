@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalisedTextSchema } from '../i18n';
+import { DEFAULT_MAP_LINK, MAP_LINKS } from '../../shared/map-link';
 import { DEFAULT_PHONE_STYLE, PHONE_STYLES } from '../../shared/phone-style';
 import { LegacyStaffAuthSchema } from '../staff-access/credential-schema';
 
@@ -47,6 +48,11 @@ export const PublicSettingsSchema = z.object({
    * written before the choice existed has none and loads with the default.
    */
   phoneStyle: z.enum(PHONE_STYLES).default(DEFAULT_PHONE_STYLE),
+  /**
+   * The map a venue's take-away QR code links to (Google Maps or OpenStreetMap). A settings file
+   * written before the choice existed has none and loads with the default.
+   */
+  mapLink: z.enum(MAP_LINKS).default(DEFAULT_MAP_LINK),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -74,6 +80,7 @@ export const DEFAULT_PUBLIC_SETTINGS: PublicSettings = {
   countdownSeconds: 20,
   defaultLanguage: 'zh-HK',
   phoneStyle: DEFAULT_PHONE_STYLE,
+  mapLink: DEFAULT_MAP_LINK,
 };
 
 export function defaultSettingsDoc(): SettingsDoc {

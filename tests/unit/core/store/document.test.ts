@@ -219,6 +219,7 @@ describe('StoredDocument: migrations', () => {
         countdownSeconds: 30,
         defaultLanguage: 'en',
         phoneStyle: 'android',
+        mapLink: 'google',
       },
       staff: { pin: null, failedAttempts: 2, lockedUntil: null },
     };
@@ -248,6 +249,20 @@ describe('StoredDocument: migrations', () => {
     expect(doc.data.public.phoneStyle).toBe('android');
     expect(doc.data.public.idleSeconds).toBe(45);
     // Not damaged: nothing moved aside, no reset to defaults.
+    expect(events.map((e) => e.kind)).not.toContain('reset-to-defaults');
+    expect((await dataFiles(dataDir)).filter((n) => n.includes('corrupt'))).toEqual([]);
+  });
+
+  it('loads a version 2 file written before the map link setting, with Google Maps, as it is', async () => {
+    const dataDir = await dirs.make();
+    const { mapLink: _added, ...before } = defaultSettingsDoc().public;
+    const older = { schemaVersion: 2, public: { ...before, phoneStyle: 'iphone' } };
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(older));
+
+    const events: HealthEvent[] = [];
+    const doc = await openSettings(dataDir, events);
+    expect(doc.data.public.mapLink).toBe('google');
+    expect(doc.data.public.phoneStyle).toBe('iphone');
     expect(events.map((e) => e.kind)).not.toContain('reset-to-defaults');
     expect((await dataFiles(dataDir)).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
