@@ -25,7 +25,7 @@ export const StoredVenueSchema = z
     address: SourceTextSchema,
     venueType: SourceTextSchema,
     district: DistrictCodeSchema,
-    /** True when the source named no district and the nearest district centre was used. */
+    /** True when the source named no district and the point lay outside every district outline. */
     districtApproximate: z.boolean(),
     latitude: z.number().min(22.1).max(22.6),
     longitude: z.number().min(113.8).max(114.5),

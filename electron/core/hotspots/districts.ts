@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DISTRICT_CODES, DistrictCodeSchema } from '../settings/schema';
+import { DistrictOutlines } from './district-outlines';
 import { haversineMetres } from './geo';
 
 export type DistrictCode = (typeof DISTRICT_CODES)[number];
@@ -45,15 +46,25 @@ export const DistrictsFileSchema = z
   );
 export type DistrictsFile = z.infer<typeof DistrictsFileSchema>;
 
+/** A district found from a point; `approximate` when the point lay outside every outline. */
+export interface LocatedDistrict {
+  code: DistrictCode;
+  approximate: boolean;
+}
+
 /**
  * The 18 districts with lookups the importer needs: by any spelling of the name (the open data
- * mixes "Central And Western", "中西區", "中西区"), and the nearest centre for a record that has none.
+ * mixes "Central And Western", "中西區", "中西区"), and by the point for a record that names none.
  */
 export class DistrictDirectory {
   private readonly byCode = new Map<DistrictCode, District>();
   private readonly byName = new Map<string, DistrictCode>();
 
-  constructor(readonly file: DistrictsFile) {
+  /** Without outlines, a point gets the nearest district centre (approximate). */
+  constructor(
+    readonly file: DistrictsFile,
+    readonly outlines: DistrictOutlines | null = null,
+  ) {
     for (const district of file.districts) {
       this.byCode.set(district.code, district);
       for (const name of Object.values(district.name)) this.byName.set(districtNameKey(name), district.code);
@@ -62,7 +73,22 @@ export class DistrictDirectory {
 
   static load(contentDir: string): DistrictDirectory {
     const text = readFileSync(path.join(contentDir, 'districts.json'), 'utf8');
-    return new DistrictDirectory(DistrictsFileSchema.parse(JSON.parse(text)));
+    return new DistrictDirectory(
+      DistrictsFileSchema.parse(JSON.parse(text)),
+      DistrictOutlines.load(contentDir),
+    );
+  }
+
+  /**
+   * The district a point lies in, by the Home Affairs Department outlines: exact inside one (as
+   * exact as the official file's own District fields, which come from the same boundaries). A
+   * point outside them all (the Shenzhen Bay port area, a pier off a simplified coast) takes the
+   * nearest outline's district, approximate.
+   */
+  locate(latitude: number, longitude: number): LocatedDistrict {
+    if (!this.outlines) return { code: this.nearest(latitude, longitude), approximate: true };
+    const hit = this.outlines.locate(latitude, longitude);
+    return { code: hit.code, approximate: hit.outside };
   }
 
   get all(): readonly District[] {
@@ -81,7 +107,7 @@ export class DistrictDirectory {
     return key ? (this.byName.get(key) ?? null) : null;
   }
 
-  /** Nearest district centre: an approximation, used only where the record names no district. */
+  /** Nearest district centre: a rough approximation, only for a directory made without outlines. */
   nearest(latitude: number, longitude: number): DistrictCode {
     let best = this.file.districts[0]!;
     let bestMetres = Infinity;

@@ -12,6 +12,8 @@ export interface NormalisedVenues {
   recordsRead: number;
   recordsAccepted: number;
   rejected: RejectedRow[];
+  /** Venues whose record named no district: it came from the point on the district outlines. */
+  districtsInferred: number;
 }
 
 export interface NormalisedVehicles {
@@ -75,6 +77,7 @@ export class VenueNormaliser {
   private readonly byKey = new Map<string, StoredVenue>();
   private accepted = 0;
   private read = 0;
+  private inferred = 0;
 
   constructor(private readonly districts: DistrictDirectory) {}
 
@@ -131,7 +134,8 @@ export class VenueNormaliser {
       return;
     }
     const named = districtFrom(fields, districts);
-    const district: DistrictCode = named ?? districts.nearest(latitude, longitude);
+    const located = named ? null : districts.locate(latitude, longitude);
+    if (located) this.inferred += 1;
     byKey.set(key, {
       id: locationId,
       locationIds: [locationId],
@@ -139,8 +143,8 @@ export class VenueNormaliser {
       name,
       address: sourceText(fields, 'Address'),
       venueType: sourceText(fields, 'VenueType'),
-      district,
-      districtApproximate: named === null,
+      district: named ?? located!.code,
+      districtApproximate: located?.approximate ?? false,
       latitude,
       longitude,
       ssids: ssid ? [ssid] : [],
@@ -154,6 +158,7 @@ export class VenueNormaliser {
       recordsRead: this.read,
       recordsAccepted: this.accepted,
       rejected: this.rejected,
+      districtsInferred: this.inferred,
     };
   }
 }
