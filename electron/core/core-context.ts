@@ -1,6 +1,7 @@
 import type { ActivityDoc } from './activity/schema';
 import type { VisitCounter } from './activity/visits';
 import type { DistrictDirectory } from './hotspots/districts';
+import type { VenuesInUse } from './hotspots/venues-in-use';
 import type { LoadedLessons } from './lessons/load-lessons';
 import type { ResumeCodesDoc } from './lessons/resume-codes';
 import type { ProgrammeContent } from './programmes/load';
@@ -42,5 +43,7 @@ export interface CoreContext {
   visits: VisitCounter;
   content: CoreContent;
   documents: SharedDocuments;
+  /** The Wi-Fi venues in use now, provided by the hotspot handlers (handwriting suggests their names). */
+  venuesInUse: VenuesInUse;
   onHealthEvent: (event: HealthEvent) => void;
 }

@@ -3,6 +3,7 @@ import type { CoreContent, CoreContext } from './core-context';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
 import { VisitCounter } from './activity/visits';
 import { DistrictDirectory } from './hotspots/districts';
+import { VenuesInUse } from './hotspots/venues-in-use';
 import { loadLessons } from './lessons/load-lessons';
 import { defaultResumeCodesDoc, ResumeCodesDocSchema, type ResumeCodesDoc } from './lessons/resume-codes';
 import { loadProgrammeContent } from './programmes/load';
@@ -88,5 +89,6 @@ export async function openCoreContext(options: WiringOptions): Promise<CoreConte
     visits: new VisitCounter(activity, options.now),
     content,
     documents: { resumeCodes, groupSessions, staffLog },
+    venuesInUse: new VenuesInUse(),
   };
 }

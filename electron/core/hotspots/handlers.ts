@@ -55,6 +55,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   const store = await HotspotDatasetStore.open(ctx, { trustedSha256: await indexedDataset(ctx.dataDir) });
 
   const fixedPart = (): FixedPart => store.current.fixed ?? sample;
+  ctx.venuesInUse.provide(() => fixedPart().venues);
   const centre = (): Point => ctx.settings.data.public.location;
   let index = await openIndex(ctx.dataDir, store, fixedPart().venues, directory);
   // Warm the distance order for the centre so the first visitor does not wait for it.
