@@ -64,8 +64,8 @@ async function wifiSearches(page: Page): Promise<{ searches: TapTiming[]; keys: 
     const typed = page.getByTestId('hotspots-typed');
     if (i % 2 === 0) {
       for (const letter of 'lib') {
-        const was = (await typed.textContent()) ?? '';
-        const changed = `document.querySelector('[data-testid="hotspots-typed"]')?.textContent !== ${JSON.stringify(was)}`;
+        const was = await typed.inputValue();
+        const changed = `document.querySelector('[data-testid="hotspots-typed"]')?.value !== ${JSON.stringify(was)}`;
         keys.push(
           await timeTap(page, changed, () => page.getByRole('button', { name: letter, exact: true }).tap()),
         );
