@@ -112,6 +112,8 @@ function start(): void {
       core = await createKioskCore({
         dataDir,
         contentDir,
+        // Built beside this bundle (scripts/build-handwriting.mjs); inside app.asar when packaged.
+        handwritingTemplates: path.join(__dirname, '../handwriting/templates.bin'),
         shell: 'electron',
         now: clock,
         exitKiosk: () => app.quit(),

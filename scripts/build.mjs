@@ -102,6 +102,14 @@ const targets = [
       return inputs;
     },
   },
+  {
+    name: 'handwriting',
+    output: `${dist}/handwriting/templates.bin`,
+    async build() {
+      const { buildHandwriting } = await import('./build-handwriting.mjs');
+      return buildHandwriting(root, dist);
+    },
+  },
 ];
 
 function readStamp(file) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './contract-method';
 import { accessibilityMethods } from './accessibility/contract';
+import { handwritingMethods } from './handwriting/contract';
 import { hotspotMethods } from './hotspots/contract';
 import { lessonMethods } from './lessons/contract';
 import { programmeMethods } from './programmes/contract';
@@ -93,6 +94,7 @@ export const contract = {
   ...hotspotMethods,
   ...staffConsoleMethods,
   ...accessibilityMethods,
+  ...handwritingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { KioskError, toErrorShape, type Result } from './errors';
 import { readDataHealth, recordHealthEvent, sweepDataFolder } from './health';
 import { LANGUAGES } from './i18n';
 import { createAccessibilityHandlers } from './accessibility/handlers';
+import { createHandwritingHandlers } from './handwriting/handlers';
+import { createSuggestHandlers } from './handwriting/suggest-handlers';
 import { createHotspotHandlers } from './hotspots/handlers';
 import { createLessonHandlers } from './lessons/handlers';
 import { createProgrammeHandlers } from './programmes/handlers';
@@ -29,6 +31,8 @@ export interface CoreOptions {
   showGroupDisplay?: ShowGroupDisplay;
   /** The shipped content (lessons, programmes, districts, samples); defaults to ./data (the repo's, in tests). */
   contentDir?: string;
+  /** The built handwriting templates (dist/handwriting/templates.bin); unset, tests compile them from node_modules. */
+  handwritingTemplates?: string;
   now?: () => Date;
 }
 
@@ -154,6 +158,8 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       showGroupDisplay: options.showGroupDisplay,
     })),
     ...(await createAccessibilityHandlers(context)),
+    ...createHandwritingHandlers({ templatesFile: options.handwritingTemplates }),
+    ...createSuggestHandlers(context),
   };
 
   async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {

@@ -75,7 +75,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (process.env[CLOCK_VARIABLE]) console.log(`Clock starts at ${now().toISOString()} (${CLOCK_VARIABLE}).`);
-  const core = await createKioskCore({ dataDir, shell: 'browser', contentDir: path.join(root, 'data'), now });
+  const core = await createKioskCore({
+    dataDir,
+    shell: 'browser',
+    contentDir: path.join(root, 'data'),
+    handwritingTemplates: path.join(here, '../handwriting/templates.bin'),
+    now,
+  });
   let server;
   try {
     server = await startKioskServer({ core, rendererDir: path.join(here, '../renderer'), port });

@@ -34,6 +34,15 @@ const PIN = '246813';
  */
 const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
   'visit.start': { language: 'en' },
+  'handwriting.recognise': {
+    strokes: [
+      [
+        [0, 0],
+        [10, 10],
+      ],
+    ],
+    prefer: 'traditional',
+  },
   'staff.setup': { pin: PIN, confirm: PIN },
   'staff.login': { pin: PIN },
   'staff.settings.update': { idleSeconds: 45, centreName: { 'zh-HK': '入侵者', en: 'Intruder' } },
