@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { VisitTokenSchema } from '../activity/visit-token';
 import { method } from '../contract-method';
 import { LanguageSchema, type Language } from '../i18n';
+import { isDateKey } from '../../shared/period';
 import { DistrictCodeSchema, LocationSchema } from '../settings/schema';
 import { CATEGORY_IDS, type CategoryId } from './categories';
+import type { DataDateSource } from './data-date';
 import type { SourceFormat } from './dataset';
 import type { DistrictCode, FullText, RegionId } from './districts';
 import type { DatasetChanges, ImportSummary } from './importer';
@@ -15,6 +17,7 @@ export const VenueTypeSchema = z.enum(CATEGORY_IDS);
 /** 'centre' (the default) is the centre's configured location; a point is for "near this venue". */
 const NearSchema = z.union([z.literal('centre'), LocationSchema.strict()]).default('centre');
 const Empty = z.object({}).strict();
+const DayKey = z.string().refine(isDateKey, 'a calendar day as YYYY-MM-DD');
 
 // The file is the raw body over HTTP; the core refuses it at MAX_SOURCE_BYTES as it streams in.
 const MAX_PREVIEW_BODY_BYTES = MAX_SOURCE_BYTES + 1024;
@@ -70,6 +73,10 @@ export interface HotspotMap {
 
 export interface HotspotPreview extends ImportSummary {
   previewId: string;
+  /** The file's modified day as the console gave it, offered when the file does not say its date. */
+  fileModified: string | null;
+  /** Today in Hong Kong: the latest day the data can be from. */
+  today: string;
   /** Against the data now loaded (the sample, the imported file, or no vehicles). */
   changes: DatasetChanges;
   replaces: DatasetLabel;
@@ -81,6 +88,8 @@ export interface HotspotStatus {
     kind: 'sample' | 'imported';
     format: SourceFormat;
     asOf: string;
+    /** Who gave `asOf`: the sample's source, the file, staff at import, the file's modified day, or the import day. */
+    asOfFrom: 'sample' | DataDateSource | 'import';
     recordsRead: number;
     rejected: number;
     venues: number;
@@ -148,6 +157,8 @@ export const hotspotMethods = {
       .object({
         fileName: z.string().min(1).max(255),
         format: z.enum(['json', 'csv']).optional(),
+        /** The file's last-modified day (File.lastModified in Hong Kong time), offered as its date. */
+        modified: DayKey.optional(),
         content: ContentSchema,
       })
       .strict(),
@@ -155,8 +166,9 @@ export const hotspotMethods = {
     maxBodyBytes: MAX_PREVIEW_BODY_BYTES,
     upload: 'content',
   }),
+  /** `asOf`: the day the data are from, as staff confirmed it; used when the file does not say. */
   'staff.hotspots.confirm': method<HotspotStatus>()({
-    input: z.object({ previewId: z.string().min(1).max(64) }).strict(),
+    input: z.object({ previewId: z.string().min(1).max(64), asOf: DayKey.optional() }).strict(),
     staff: true,
   }),
   'staff.hotspots.discard': method<{ discarded: boolean }>()({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isDateKey } from '../../shared/period';
 import { DistrictCodeSchema } from '../settings/schema';
+import { DATA_DATE_SOURCES } from './data-date';
 
 /**
  * What is kept of an import. Text fields hold only the languages the source published (or that
@@ -60,9 +62,22 @@ export const SourceInfoSchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     recordsRead: z.number().int().min(0),
     rejected: z.number().int().min(0),
+    /**
+     * The day the data describe (what visitors see as "data as of"), and who said so. Absent in
+     * data imported before it was kept: the import day stands in.
+     */
+    dataDate: z
+      .object({ day: z.string().refine(isDateKey), from: z.enum(DATA_DATE_SOURCES) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+
+/** The "data as of" day of an imported part. */
+export function dataDay(source: SourceInfo): string {
+  return source.dataDate?.day ?? source.importedAt.slice(0, 10);
+}
 
 export interface FixedPart {
   source: SourceInfo;

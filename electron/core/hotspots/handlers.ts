@@ -5,7 +5,8 @@ import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import type { FixedPart, SourceInfo, StoredVenue } from './dataset';
+import { hongKongDateKey } from '../../shared/period';
+import { dataDay, type FixedPart, type SourceInfo, type StoredVenue } from './dataset';
 import { HotspotDatasetStore } from './dataset-store';
 import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
 import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
@@ -43,7 +44,11 @@ interface PendingPreview {
   baseRevision: number;
   expiresAt: number;
   fileName: string;
+  fileModified: string | null;
 }
+
+/** Earliest day accepted as a dataset's date: Wi-Fi.HK began in 2014; this only stops a slip of the stepper. */
+const EARLIEST_DATA_DAY = '2000-01-01';
 
 /**
  * The Wi-Fi directory. Loads the stored dataset (or the shipped sample), builds the search index
@@ -58,8 +63,6 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   ctx.venuesInUse.provide(() => fixedPart().venues);
   const centre = (): Point => ctx.settings.data.public.location;
   let index = await openIndex(ctx.dataDir, store, fixedPart().venues, directory);
-  // Warm the distance order for the centre so the first visitor does not wait for it.
-  index.distanceOrder(centre());
 
   // One console, one file at a time: a new preview replaces any earlier one.
   let pending: PendingPreview | null = null;
@@ -77,7 +80,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     const imported = store.current.fixed;
     return {
       kind: imported ? 'imported' : 'sample',
-      asOf: imported ? imported.source.importedAt.slice(0, 10) : SAMPLE_AS_OF,
+      asOf: imported ? dataDay(imported.source) : SAMPLE_AS_OF,
       attribution: ATTRIBUTION,
     };
   };
@@ -94,6 +97,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         importedAt: doc.fixed ? fixed.source.importedAt : null,
         format: fixed.source.format,
         asOf: datasetInfo().asOf,
+        asOfFrom: doc.fixed ? (fixed.source.dataDate?.from ?? 'import') : 'sample',
         recordsRead: fixed.source.recordsRead,
         rejected: fixed.source.rejected,
         venues: fixed.venues.length,
@@ -132,15 +136,12 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
   };
   const rebuild = async () => {
     index = await openIndex(ctx.dataDir, store, fixedPart().venues, directory);
-    index.distanceOrder(centre());
   };
 
   return {
     'hotspots.search': async ({ district, venueType, text, near, page, pageSize, language, visit }) => {
       const from = origin(near);
-      const hits = index.search(from, { district, category: venueType, text }, page, pageSize, {
-        cacheOrigin: from.kind === 'centre',
-      });
+      const hits = index.search(from, { district, category: venueType, text }, page, pageSize);
       const results = hits.positions.map((position) =>
         venueSummary(index.venues[position]!, index.categoryOf(position), from, directory),
       );
@@ -238,15 +239,13 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       const part = store.current.vehicles;
       return {
         vehicles: (part?.vehicles ?? []).map(vehicleView),
-        dataset: part
-          ? { kind: 'imported', asOf: part.source.importedAt.slice(0, 10), attribution: ATTRIBUTION }
-          : null,
+        dataset: part ? { kind: 'imported', asOf: dataDay(part.source), attribution: ATTRIBUTION } : null,
       };
     },
 
     'staff.hotspots.status': async () => status(),
 
-    'staff.hotspots.preview': async ({ fileName, format, content }) => {
+    'staff.hotspots.preview': async ({ fileName, format, modified, content }) => {
       const candidate = await readImport(content, {
         fileName,
         declaredFormat: format,
@@ -270,10 +269,13 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         baseRevision: doc.revision,
         expiresAt,
         fileName: summary.fileName,
+        fileModified: modified ?? null,
       };
       const preview: HotspotPreview = {
         ...summary,
         previewId: pending.id,
+        fileModified: modified ?? null,
+        today: hongKongDateKey(ctx.now()),
         changes,
         replaces,
         expiresAt: new Date(expiresAt).toISOString(),
@@ -281,7 +283,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       return preview;
     },
 
-    'staff.hotspots.confirm': async ({ previewId }) => {
+    'staff.hotspots.confirm': async ({ previewId, asOf }) => {
       const preview = livePreview();
       if (!preview || preview.id !== previewId) {
         throw new KioskError(
@@ -297,6 +299,22 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         );
       }
       const { candidate } = preview;
+      const { source } = candidate.part;
+      // A date in the file is the file's word; otherwise the day staff confirmed (or, from a caller
+      // that asked nobody, the file's modified day). Visitors see this day, never the import day.
+      if (!source.dataDate) {
+        if (asOf !== undefined) {
+          const today = hongKongDateKey(ctx.now());
+          if (asOf > today || asOf < EARLIEST_DATA_DAY)
+            throw new KioskError(
+              'invalid_input',
+              `The data cannot be from ${asOf}: choose a day between ${EARLIEST_DATA_DAY} and today (${today}).`,
+            );
+          source.dataDate = { day: asOf, from: 'staff' };
+        } else if (preview.fileModified) {
+          source.dataDate = { day: preview.fileModified, from: 'file-modified' };
+        }
+      }
       await store.replacePart(
         candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part },
       );

@@ -2,6 +2,7 @@ import { DISTRICT_CODES } from '../settings/schema';
 import { KioskError } from '../errors';
 import { CATEGORY_IDS, CATEGORY_LABELS, categorise, type CategoryId } from './categories';
 import type { FixedPart, SourceFormat, StoredVehicle, StoredVenue, VehiclePart } from './dataset';
+import { DataDateFinder } from './data-date';
 import type { DistrictCode, DistrictDirectory, FullText } from './districts';
 import { normaliseVehicles, VenueNormaliser } from './normalise';
 import type { RawRecord, RejectedRow } from './source-file';
@@ -11,7 +12,7 @@ import { readSource, type SourceContent } from './source-stream';
 export const REJECTED_SHOWN = 20;
 
 export type ImportCandidate =
-  | { kind: 'fixed'; part: FixedPart; rejected: RejectedRow[] }
+  | { kind: 'fixed'; part: FixedPart; rejected: RejectedRow[]; districtsInferred: number }
   | { kind: 'vehicles'; part: VehiclePart; rejected: RejectedRow[] };
 
 export interface ReadImportOptions {
@@ -33,11 +34,18 @@ export async function readImport(
 ): Promise<ImportCandidate> {
   const venues = new VenueNormaliser(options.directory);
   const vehicleRecords: RawRecord[] = [];
+  const dates = new DataDateFinder();
   let vehiclesFile = false;
   const read = await readSource(content, options.declaredFormat, {
     begin: (format) => (vehiclesFile = format === 'non-fixed-json'),
-    record: (record) => (vehiclesFile ? vehicleRecords.push(record) : venues.add(record)),
+    record: (record) => {
+      dates.add(record.fields);
+      if (vehiclesFile) vehicleRecords.push(record);
+      else venues.add(record);
+    },
   });
+  // The file's own date, when it gives one; otherwise staff confirm it (see confirm).
+  const dataDate = dates.day ? { dataDate: { day: dates.day, from: 'file' as const } } : {};
   const source = (format: SourceFormat, recordsRead: number, rejected: number) => ({
     fileName: options.fileName.slice(0, 255),
     format,
@@ -45,6 +53,7 @@ export async function readImport(
     sha256: read.sha256,
     recordsRead,
     rejected,
+    ...dataDate,
   });
   const recordsRead = read.records;
 
@@ -66,6 +75,7 @@ export async function readImport(
     kind: 'fixed',
     part: { source: source(read.format, recordsRead, rejected.length), venues: result.venues },
     rejected,
+    districtsInferred: result.districtsInferred,
   };
 }
 
@@ -94,11 +104,42 @@ export interface ImportSummary {
   hotspots: number;
   byDistrict: { code: DistrictCode; name: FullText; venues: number; approximate: number }[];
   byVenueType: { id: CategoryId; label: FullText; venues: number }[];
-  /** Venues whose district came from the nearest district centre. */
+  /** Venues outside every district outline, whose district came from the nearest one. */
   approximateDistricts: number;
   /** Venues (or vehicles) with no Chinese name: they will show the English name. */
   missingChinese: number;
   rejected: { total: number; shown: RejectedRow[] };
+  /** The day the file says its data are from, or null: then staff confirm it. */
+  dataDate: string | null;
+  /** What staff should know before confirming, most serious first (words in the staff console's locales). */
+  warnings: ImportWarning[];
+}
+
+/**
+ * A preview's warnings, as codes and counts. `names-english-only`: venues with no Chinese name
+ * (`count` of `total`; all of them for the CSV). `districts-inferred`: the file names no district
+ * for `count` venues, so the kiosk took it from the district outlines. `districts-outside`: of
+ * those, `count` lie outside every outline and got the nearest district. `date-not-in-file`.
+ */
+export type ImportWarning =
+  | { code: 'names-english-only'; count: number; total: number }
+  | { code: 'districts-inferred'; count: number }
+  | { code: 'districts-outside'; count: number }
+  | { code: 'date-not-in-file' };
+
+function importWarnings(
+  candidate: ImportCandidate,
+  missingChinese: number,
+  total: number,
+  approximate: number,
+): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  if (missingChinese > 0) warnings.push({ code: 'names-english-only', count: missingChinese, total });
+  if (candidate.kind === 'fixed' && candidate.districtsInferred > 0)
+    warnings.push({ code: 'districts-inferred', count: candidate.districtsInferred });
+  if (approximate > 0) warnings.push({ code: 'districts-outside', count: approximate });
+  if (!candidate.part.source.dataDate) warnings.push({ code: 'date-not-in-file' });
+  return warnings;
 }
 
 export function summarise(candidate: ImportCandidate, directory: DistrictDirectory): ImportSummary {
@@ -110,9 +151,11 @@ export function summarise(candidate: ImportCandidate, directory: DistrictDirecto
     recordsRead: source.recordsRead,
     recordsAccepted: source.recordsRead - source.rejected,
     rejected: { total: candidate.rejected.length, shown: candidate.rejected.slice(0, REJECTED_SHOWN) },
+    dataDate: source.dataDate?.day ?? null,
   };
   if (candidate.kind === 'vehicles') {
     const vehicles = candidate.part.vehicles;
+    const missingChinese = vehicles.filter((vehicle) => !vehicle.name['zh-HK']).length;
     return {
       ...base,
       venues: vehicles.length,
@@ -120,12 +163,15 @@ export function summarise(candidate: ImportCandidate, directory: DistrictDirecto
       byDistrict: [],
       byVenueType: [],
       approximateDistricts: 0,
-      missingChinese: vehicles.filter((vehicle) => !vehicle.name['zh-HK']).length,
+      missingChinese,
+      warnings: importWarnings(candidate, missingChinese, vehicles.length, 0),
     };
   }
   const venues = candidate.part.venues;
   const districtCounts = new Map<DistrictCode, { venues: number; approximate: number }>();
   const typeCounts = new Map<CategoryId, number>();
+  const approximate = venues.filter((venue) => venue.districtApproximate).length;
+  const missingChinese = venues.filter((venue) => !venue.name['zh-HK']).length;
   let hotspots = 0;
   for (const venue of venues) {
     hotspots += venue.hotspots;
@@ -150,8 +196,9 @@ export function summarise(candidate: ImportCandidate, directory: DistrictDirecto
       label: CATEGORY_LABELS[id],
       venues: typeCounts.get(id) ?? 0,
     })),
-    approximateDistricts: venues.filter((venue) => venue.districtApproximate).length,
-    missingChinese: venues.filter((venue) => !venue.name['zh-HK']).length,
+    approximateDistricts: approximate,
+    missingChinese,
+    warnings: importWarnings(candidate, missingChinese, venues.length, approximate),
   };
 }
 
