@@ -12,7 +12,10 @@ const EMAIL_LIKE = /\S+@\S+/;
 
 export type IdentifierProblem = 'hkid' | 'number' | 'email';
 
-export function identifierProblem(text: string): IdentifierProblem | null {
+export function identifierProblem(written: string): IdentifierProblem | null {
+  // A Chinese input method in full-width mode, or handwriting, gives ９１２３４５６７ and Ａ１２３４５６(７):
+  // NFKC folds full-width letters, digits, brackets and ＠ to the ASCII ones the patterns know.
+  const text = written.normalize('NFKC');
   const squeezed = text.replace(/[\s\-()（）]/g, '');
   if (HKID_LIKE.test(text) || /^[A-Z]{1,2}\d{6}[0-9A]?$/i.test(squeezed)) return 'hkid';
   if (LONG_NUMBER.test(squeezed)) return 'number';
