@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, REPO_ROOT, startVisit, test } from './fixtures';
@@ -88,6 +96,58 @@ test('staff import the real file by preview and confirm; a bad file changes noth
   await startVisit(page, kiosk, english.name);
   await openDirectory(page);
   await expect(page.getByTestId('hotspots-count')).toHaveText('Places found: 57');
+});
+
+test('a CSV import warns beside the file button and staff confirm the date its data are from', async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(180_000);
+  await prepareKiosk(page, kiosk);
+  // The real CSV (no district column, English only, no date), last saved on 30 July 2023 in Hong Kong.
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'kiosk-csv-wifi-'));
+  try {
+    const csv = path.join(temp, 'wifi-hk-hotspots.csv');
+    copyFileSync(path.join(REPO_ROOT, '../shared/data/wifi-hk-hotspots.csv'), csv);
+    const saved = new Date('2023-07-30T12:00:00+08:00');
+    utimesSync(csv, saved, saved);
+
+    await startVisit(page, kiosk, '繁體中文');
+    await openStaffPanel(page, WIFI_LANGUAGES[0]);
+    await page.getByTestId('hotspots-file').setInputFiles(csv);
+    await expect(page.getByTestId('hotspots-preview')).toBeVisible({ timeout: 60_000 });
+    // Warnings, not statistics: in the staff member's words, right under the file button.
+    const warnings = page.getByTestId('hotspots-warnings');
+    await expect(warnings).toContainText('確認之前請留意');
+    await expect(warnings.locator('[data-code="names-english-only"]')).toContainText('都只有英文名稱');
+    await expect(warnings.locator('[data-code="districts-inferred"]')).toContainText(
+      '檔案沒有註明地區的地點',
+    );
+    await expect(warnings.locator('[data-code="districts-outside"]')).toContainText('深圳灣口岸');
+    await expect(warnings.locator('[data-code="date-not-in-file"]')).toBeVisible();
+    const button = (await page.getByTestId('hotspots-file').locator('..').boundingBox())!;
+    const box = (await warnings.boundingBox())!;
+    expect(box.y - (button.y + button.height)).toBeLessThan(40);
+
+    // The stepper offers the file's modified day; staff move it a day back and confirm.
+    const day = page.getByTestId('hotspots-data-day');
+    await expect(day).toHaveAttribute('data-value', '2023-07-30');
+    await page.getByRole('button', { name: '資料日期（請確認）：早 1 日', exact: true }).tap();
+    await expect(day).toHaveAttribute('data-value', '2023-07-29');
+    await page.getByTestId('hotspots-confirm').tap();
+    await expect(page.getByTestId('hotspots-staff-message')).toContainText('已匯入');
+    await expect(page.getByTestId('hotspots-staff-as-of')).toContainText('2023年7月29日');
+    await expect(page.getByTestId('hotspots-staff-as-of')).toContainText('匯入時由職員確認');
+    await expect(page.getByTestId('hotspots-warnings')).toHaveCount(0);
+
+    // Visitors see the data's date, not the import day (the kiosk's clock says December 2026).
+    await page.getByTestId('staff-sign-out').tap();
+    await startVisit(page, kiosk, '繁體中文');
+    await openDirectory(page);
+    await expect(page.getByTestId('hotspots-attribution').first()).toContainText('資料截至 2023年7月29日');
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 });
 
 for (const language of WIFI_LANGUAGES) {
