@@ -12,6 +12,11 @@ const benches: { title: string; file: string; run: string }[] = [
   { title: 'Visitor taps', file: 'visitor-taps.ts', run: 'runVisitorTapBench' },
   { title: 'Resume codes', file: 'resume-codes.ts', run: 'runResumeCodeBench' },
   { title: 'Wi-Fi directory', file: 'hotspots.ts', run: 'runHotspotBench' },
+  {
+    title: 'Wi-Fi search beside MiniSearch, FlexSearch and kdbush',
+    file: 'search-peers.ts',
+    run: 'runSearchPeerBench',
+  },
   { title: 'Transport', file: 'transport.ts', run: 'runTransportBench' },
 ];
 
