@@ -45,4 +45,9 @@ export const STAFF_SECTIONS: StaffSection[] = [
     label: 'staff-console.sections.log',
     load: () => import('./StaffLogPanel.svelte'),
   },
+  {
+    id: 'about',
+    label: 'staff-console.sections.about',
+    load: () => import('./AboutPanel.svelte'),
+  },
 ];
