@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileTemplateFile } from './compile';
@@ -13,13 +14,19 @@ export function handwritingSources(root = process.cwd()) {
   return { strokeDataDir, frequencyFile };
 }
 
-/** The same key the build's stamp uses: the stroke data's version and the compiler's format. */
+/** The stroke data's version and the compiler's source: what the compiled file depends on. */
 export function handwritingCacheKey(root = process.cwd()): string {
   const { strokeDataDir } = handwritingSources(root);
   const version = (
     JSON.parse(readFileSync(path.join(strokeDataDir, 'package.json'), 'utf8')) as { version: string }
   ).version;
-  return `hanzi-writer-data-${version}-khw1`;
+  // The compiler's own source too, so an edit to it is not hidden behind an old cached file.
+  const hash = createHash('sha1');
+  for (const name of ['compile.ts', 'templates.ts']) {
+    const file = path.join(root, 'electron/core/handwriting', name);
+    hash.update(existsSync(file) ? readFileSync(file) : name);
+  }
+  return `hanzi-writer-data-${version}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 export function compileFromNodeModules(root = process.cwd()): Uint8Array {

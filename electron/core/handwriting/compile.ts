@@ -75,7 +75,9 @@ export function compileTemplates(sources: CompileSources): CharacterTemplate[] {
     let script: ScriptFlag = SCRIPT_BOTH;
     if (simplified !== char) script = SCRIPT_TRADITIONAL_ONLY;
     else if (traditional !== char) script = SCRIPT_SIMPLIFIED_ONLY;
-    const rank = rankOf.get(char) ?? rankOf.get(simplified) ?? UNRANKED;
+    // A Traditional form counts as often as its Simplified one (後 as 后): the list is of Simplified text,
+    // where a Traditional character that is there at all is rare.
+    const rank = Math.min(rankOf.get(char) ?? UNRANKED, rankOf.get(simplified) ?? UNRANKED);
     out.push({ char, script, rank, strokes });
   }
   return out;

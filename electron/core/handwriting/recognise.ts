@@ -1,4 +1,4 @@
-import { FEATURE_LENGTH, STROKE_POINTS, coarseFeature, normalise, resample, strokeShapes } from './features';
+import { FEATURE_LENGTH, STROKE_POINTS, coarseFeature, normalise, resample } from './features';
 import {
   SCRIPT_SIMPLIFIED_ONLY,
   SCRIPT_TRADITIONAL_ONLY,
@@ -12,19 +12,21 @@ import {
  * one typed-array loop; the best SHORTLIST go on to a stroke-level comparison (each written
  * stroke against the template's strokes, either way round, in any order, one written stroke
  * allowed to stand for two joined ones), mixed with the coarse distance, a small prior for
- * common characters and a smaller one for the visitor's script.
+ * common characters and a smaller one for the other script's own forms.
+ *
+ * Everything per template lives in a few large typed arrays (not one small array per stroke,
+ * whose headers alone would cost more than the data): ~16 MB for 9.5k characters.
  */
 export interface RecogniseOptions {
   prefer: 'traditional' | 'simplified';
   limit?: number;
 }
 
+export type InkStrokes = readonly (readonly (readonly [number, number])[])[];
+
 export interface Recogniser {
   /** Strokes as [x, y] points in any units, y down, in the order written. Best first. */
-  recognise(
-    strokes: readonly (readonly (readonly [number, number])[])[],
-    options: RecogniseOptions,
-  ): string[];
+  recognise(strokes: InkStrokes, options: RecogniseOptions): string[];
   readonly size: number;
 }
 
@@ -37,56 +39,194 @@ const SCRIPT_PENALTY = 0.03;
 const UNMATCHED = 0.25;
 const JOINED_PENALTY = 0.03;
 const REVERSED_PENALTY = 0.02;
+/** Floats per resampled stroke. */
+const N = STROKE_POINTS;
+const P = N * 2;
+const MAX_STROKES = 64;
 
-export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[]): Recogniser {
-  const templates = input instanceof Uint8Array ? decodeTemplates(input) : input;
+/**
+ * In its own function so the decoded templates (one small array per stroke) are garbage once the
+ * index is built: a closure of createRecogniser would keep them alive.
+ */
+function buildIndex(templates: readonly CharacterTemplate[]) {
   const count = templates.length;
   const features = new Uint8Array(count * FEATURE_LENGTH);
-  const shapes: Float32Array[] = [];
-  const inks: Float32Array[][] = [];
+  // Template i's strokes are shapes[strokeStart[i] .. strokeStart[i + 1]) (P floats each); its
+  // joined pairs (stroke j with j + 1) the same way in joins, one fewer.
+  const strokeStart = new Uint32Array(count + 1);
+  const joinStart = new Uint32Array(count + 1);
+  let strokesTotal = 0;
+  let joinsTotal = 0;
+  templates.forEach((t, i) => {
+    strokeStart[i] = strokesTotal;
+    joinStart[i] = joinsTotal;
+    strokesTotal += t.strokes.length;
+    joinsTotal += Math.max(t.strokes.length - 1, 0);
+  });
+  strokeStart[count] = strokesTotal;
+  joinStart[count] = joinsTotal;
+  const shapes = new Float32Array(strokesTotal * P);
+  const joins = new Float32Array(joinsTotal * P);
   const prior = new Float32Array(count);
   const scripts = new Uint8Array(count);
+  const chars: string[] = [];
+  let scratch = new Float32Array(1024);
   templates.forEach((t, i) => {
     const ink = normalise(t.strokes);
     coarseFeature(ink, features, i * FEATURE_LENGTH);
-    shapes.push(strokeShapes(ink));
-    inks.push(ink.strokes);
+    ink.strokes.forEach((s, j) => {
+      resample(s, STROKE_POINTS, shapes.subarray((strokeStart[i]! + j) * P, (strokeStart[i]! + j + 1) * P));
+      const next = ink.strokes[j + 1];
+      if (!next) return;
+      if (scratch.length < s.length + next.length) scratch = new Float32Array(s.length + next.length);
+      scratch.set(s, 0);
+      scratch.set(next, s.length);
+      const both = scratch.subarray(0, s.length + next.length);
+      resample(both, STROKE_POINTS, joins.subarray((joinStart[i]! + j) * P, (joinStart[i]! + j + 1) * P));
+    });
     // log-rank: the 10th and the 100th most common differ more than the 3,000th and the 3,090th.
     prior[i] = Math.log1p((t.rank === UNRANKED ? 20000 : t.rank) / 50) / Math.log1p(20000 / 50);
     scripts[i] = t.script;
+    chars.push(t.char);
   });
-  const chars = templates.map((t) => t.char);
+
+  return { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars };
+}
+
+export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[]): Recogniser {
+  const { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars } = buildIndex(
+    input instanceof Uint8Array ? decodeTemplates(input) : input,
+  );
   const coarse = new Float32Array(count);
   const query = new Uint8Array(FEATURE_LENGTH);
+  const written = new Float32Array(MAX_STROKES * P);
+  const single = new Float32Array(MAX_STROKES * MAX_STROKES);
+  const pairs = new Float32Array(MAX_STROKES * MAX_STROKES);
+  const usedW = new Uint8Array(MAX_STROKES);
+  const usedT = new Uint8Array(MAX_STROKES);
 
-  function recognise(
-    strokes: readonly (readonly (readonly [number, number])[])[],
-    options: RecogniseOptions,
-  ): string[] {
-    const limit = options.limit ?? 10;
-    const flat = strokes.filter((s) => s.length > 0).map((s) => Float64Array.from(s.flat()));
-    if (flat.length === 0 || count === 0) return [];
-    const ink = normalise(flat);
-    coarseFeature(ink, query);
+  /**
+   * Written strokes against template strokes, greedily cheapest first, each used once. A written
+   * stroke may instead take two consecutive template strokes (a finger that did not lift).
+   */
+  function strokeDistance(writtenCount: number, i: number): number {
+    const t0 = strokeStart[i]!;
+    const templateCount = strokeStart[i + 1]! - t0;
+    const j0 = joinStart[i]!;
+    const canJoin = writtenCount < templateCount;
+    for (let w = 0; w < writtenCount; w++) {
+      for (let t = 0; t < templateCount; t++) {
+        single[w * MAX_STROKES + t] = pairCost(written, w * P, shapes, (t0 + t) * P);
+        if (canJoin && t + 1 < templateCount)
+          pairs[w * MAX_STROKES + t] = pairCost(written, w * P, joins, (j0 + t) * P) + JOINED_PENALTY;
+      }
+    }
+    usedW.fill(0, 0, writtenCount);
+    usedT.fill(0, 0, templateCount);
+    let total = 0;
+    let matchedW = 0;
+    let matchedT = 0;
+    while (matchedW < writtenCount && matchedT < templateCount) {
+      let best = Infinity;
+      let bw = -1;
+      let bt = -1;
+      let span = 1;
+      for (let w = 0; w < writtenCount; w++) {
+        if (usedW[w]) continue;
+        for (let t = 0; t < templateCount; t++) {
+          if (usedT[t]) continue;
+          const c = single[w * MAX_STROKES + t]!;
+          if (c < best) {
+            best = c;
+            bw = w;
+            bt = t;
+            span = 1;
+          }
+          if (canJoin && t + 1 < templateCount && !usedT[t + 1]) {
+            const cj = pairs[w * MAX_STROKES + t]!;
+            if (cj < best) {
+              best = cj;
+              bw = w;
+              bt = t;
+              span = 2;
+            }
+          }
+        }
+      }
+      if (bw < 0) break;
+      usedW[bw] = 1;
+      usedT[bt] = 1;
+      if (span === 2) usedT[bt + 1] = 1;
+      total += best * span;
+      matchedW++;
+      matchedT += span;
+    }
+    total += UNMATCHED * (writtenCount - matchedW + templateCount - matchedT);
+    return total / Math.max(templateCount, 1);
+  }
+
+  /**
+   * The k templates nearest the query by L1 distance. Once k are held, a template is dropped as
+   * soon as its partial sum passes the k-th best so far: most are, after a quarter of the bytes.
+   */
+  function coarsePass(k: number): number[] {
+    // A local copy: an imported binding may be a getter (tsx, vitest), far too slow for this loop.
+    const length = FEATURE_LENGTH;
+    const chunk = length / 4;
+    const best: number[] = [];
+    let worst = 0;
+    let limit = Infinity;
     for (let i = 0; i < count; i++) {
       let d = 0;
-      const base = i * FEATURE_LENGTH;
-      for (let k = 0; k < FEATURE_LENGTH; k++) {
-        const v = query[k]! - features[base + k]!;
-        d += v < 0 ? -v : v;
+      const base = i * length;
+      for (let k0 = 0; k0 < length; k0 += chunk) {
+        for (let k = k0; k < k0 + chunk; k++) {
+          const v = query[k]! - features[base + k]!;
+          d += v < 0 ? -v : v;
+        }
+        if (d >= limit) break;
       }
+      if (d >= limit) continue;
       coarse[i] = d;
+      if (best.length < k) {
+        best.push(i);
+        if (best.length === k) {
+          worst = argWorst(coarse, best);
+          limit = coarse[best[worst]!]!;
+        }
+      } else {
+        best[worst] = i;
+        worst = argWorst(coarse, best);
+        limit = coarse[best[worst]!]!;
+      }
     }
-    const shortlist = smallest(coarse, Math.min(SHORTLIST, count));
-    const written = strokeShapes(ink);
+    return best;
+  }
+
+  function recognise(strokes: InkStrokes, options: RecogniseOptions): string[] {
+    const limit = options.limit ?? 10;
+    const flat: Float64Array[] = [];
+    for (const s of strokes) {
+      if (s.length === 0) continue;
+      const f = new Float64Array(s.length * 2);
+      s.forEach(([x, y], k) => {
+        f[k * 2] = x;
+        f[k * 2 + 1] = y;
+      });
+      flat.push(f);
+    }
+    if (flat.length === 0 || count === 0) return [];
+    const ink = normalise(flat.slice(0, MAX_STROKES));
+    coarseFeature(ink, query);
+    const shortlist = coarsePass(Math.min(SHORTLIST, count));
     const writtenCount = ink.strokes.length;
+    ink.strokes.forEach((s, w) => resample(s, STROKE_POINTS, written.subarray(w * P, (w + 1) * P)));
     const unwanted = options.prefer === 'traditional' ? SCRIPT_SIMPLIFIED_ONLY : SCRIPT_TRADITIONAL_ONLY;
     const scored = shortlist.map((i) => {
       const c = coarse[i]! / (255 * FEATURE_LENGTH * 0.25);
-      const s = strokeDistance(written, writtenCount, shapes[i]!, inks[i]!);
       const score =
         COARSE_WEIGHT * c +
-        STROKE_WEIGHT * s +
+        STROKE_WEIGHT * strokeDistance(writtenCount, i) +
         PRIOR_WEIGHT * prior[i]! +
         (scripts[i] === unwanted ? SCRIPT_PENALTY : 0);
       return { i, score };
@@ -98,98 +238,26 @@ export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[
   return { recognise, size: count };
 }
 
-/** Indices of the k smallest values, in no particular order. */
-function smallest(values: Float32Array, k: number): number[] {
-  const idx: number[] = [];
-  let worst = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (idx.length < k) {
-      idx.push(i);
-      if (idx.length === k) worst = argWorst(values, idx);
-    } else if (values[i]! < values[idx[worst]!]!) {
-      idx[worst] = i;
-      worst = argWorst(values, idx);
-    }
-  }
-  return idx;
-}
-
 function argWorst(values: Float32Array, idx: number[]): number {
   let w = 0;
   for (let j = 1; j < idx.length; j++) if (values[idx[j]!]! > values[idx[w]!]!) w = j;
   return w;
 }
 
-const P = STROKE_POINTS * 2;
-
 /** Mean point distance between two resampled strokes, the better of both directions. */
 function pairCost(a: Float32Array, ao: number, b: Float32Array, bo: number): number {
   let forward = 0;
   let backward = 0;
-  for (let k = 0; k < STROKE_POINTS; k++) {
+  for (let k = 0; k < N; k++) {
     const ax = a[ao + k * 2]!;
     const ay = a[ao + k * 2 + 1]!;
-    forward += Math.hypot(ax - b[bo + k * 2]!, ay - b[bo + k * 2 + 1]!);
-    const r = STROKE_POINTS - 1 - k;
-    backward += Math.hypot(ax - b[bo + r * 2]!, ay - b[bo + r * 2 + 1]!);
+    const fx = ax - b[bo + k * 2]!;
+    const fy = ay - b[bo + k * 2 + 1]!;
+    forward += Math.sqrt(fx * fx + fy * fy);
+    const r = N - 1 - k;
+    const bx = ax - b[bo + r * 2]!;
+    const by = ay - b[bo + r * 2 + 1]!;
+    backward += Math.sqrt(bx * bx + by * by);
   }
-  return Math.min(forward, backward + REVERSED_PENALTY * STROKE_POINTS) / STROKE_POINTS;
-}
-
-const joinedScratch = new Float32Array(P);
-
-function joined(ink: Float32Array[], j: number): Float32Array {
-  const a = ink[j]!;
-  const b = ink[j + 1]!;
-  const both = new Float32Array(a.length + b.length);
-  both.set(a, 0);
-  both.set(b, a.length);
-  return both;
-}
-
-/**
- * Written strokes against template strokes, greedily cheapest first, each used once. A written
- * stroke may also take two consecutive template strokes joined (a finger that did not lift).
- */
-function strokeDistance(
-  written: Float32Array,
-  writtenCount: number,
-  template: Float32Array,
-  templateInk: Float32Array[],
-): number {
-  const templateCount = template.length / P;
-  const options: { cost: number; w: number; t: number; span: number }[] = [];
-  for (let w = 0; w < writtenCount; w++) {
-    for (let t = 0; t < templateCount; t++)
-      options.push({ cost: pairCost(written, w * P, template, t * P), w, t, span: 1 });
-  }
-  if (writtenCount < templateCount) {
-    for (let t = 0; t + 1 < templateCount; t++) {
-      resampleInto(joined(templateInk, t));
-      for (let w = 0; w < writtenCount; w++)
-        options.push({ cost: pairCost(written, w * P, joinedScratch, 0) + JOINED_PENALTY, w, t, span: 2 });
-    }
-  }
-  options.sort((a, b) => a.cost - b.cost);
-  const usedW = new Uint8Array(writtenCount);
-  const usedT = new Uint8Array(templateCount);
-  let total = 0;
-  let matchedW = 0;
-  let matchedT = 0;
-  for (const o of options) {
-    if (usedW[o.w] || usedT[o.t] || (o.span === 2 && usedT[o.t + 1])) continue;
-    usedW[o.w] = 1;
-    usedT[o.t] = 1;
-    if (o.span === 2) usedT[o.t + 1] = 1;
-    total += o.cost * o.span;
-    matchedW++;
-    matchedT += o.span;
-    if (matchedW === writtenCount || matchedT === templateCount) break;
-  }
-  total += UNMATCHED * (writtenCount - matchedW + templateCount - matchedT);
-  return total / Math.max(templateCount, 1);
-}
-
-function resampleInto(s: Float32Array): void {
-  resample(s, STROKE_POINTS, joinedScratch);
+  return Math.min(forward, backward + REVERSED_PENALTY * N) / N;
 }
