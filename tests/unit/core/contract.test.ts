@@ -43,6 +43,7 @@ const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
     ],
     prefer: 'traditional',
   },
+  'handwriting.suggest': { after: '沙', prefer: 'traditional' },
   'staff.setup': { pin: PIN, confirm: PIN },
   'staff.login': { pin: PIN },
   'staff.settings.update': { idleSeconds: 45, centreName: { 'zh-HK': '入侵者', en: 'Intruder' } },
