@@ -41,6 +41,72 @@ function cleanRing(ring) {
   return out;
 }
 
+const pointKey = ([lon, lat]) => `${lon},${lat}`;
+
+/**
+ * Neighbouring districts share their border vertex for vertex in the HAD file. Simplifying each
+ * outline on its own would move the two copies of a border apart (slivers of no district, or of
+ * two, on the map and for point-in-polygon), so each ring is cut into arcs at the points where
+ * the set of districts that use a vertex changes, and every arc is simplified once and used,
+ * reversed where needed, by each district along it.
+ */
+function sharedArcSimplifier(features, simplifyLine) {
+  const owners = new Map();
+  for (const { id, polygons } of features)
+    for (const polygon of polygons)
+      for (const ring of polygon)
+        for (const point of ring) {
+          const key = pointKey(point);
+          if (!owners.has(key)) owners.set(key, new Set());
+          owners.get(key).add(id);
+        }
+  const ownerKey = (point) => [...owners.get(pointKey(point))].sort().join('');
+  const done = new Map();
+  return {
+    ownerKey,
+    arc(line) {
+      const forward = line.map(pointKey).join(' ');
+      const backward = [...line].reverse().map(pointKey).join(' ');
+      const key = forward < backward ? forward : backward;
+      // Each arc is simplified in one direction, so both districts along it get the same points.
+      const canonical = forward < backward;
+      if (!done.has(key)) {
+        const line2 = canonical ? line : [...line].reverse();
+        done.set(key, line2.length > 2 ? simplifyLine(line2) : line2);
+      }
+      const points = done.get(key);
+      return canonical ? points : [...points].reverse();
+    },
+  };
+}
+
+/** A closed ring simplified arc by arc (see sharedArcSimplifier). */
+function simplifyRing(ring, simplifier) {
+  const points = ring.slice(0, -1);
+  const n = points.length;
+  const owner = points.map(simplifier.ownerKey);
+  // A junction: where the districts sharing a vertex differ from those of the vertex before or after.
+  let junctions = [];
+  for (let i = 0; i < n; i += 1)
+    if (owner[i] !== owner[(i + n - 1) % n] || owner[i] !== owner[(i + 1) % n]) junctions.push(i);
+  // A ring nobody shares (an island) still needs two fixed points for the line simplifier.
+  if (junctions.length < 2) junctions = [0, Math.floor(n / 2)];
+  const out = [];
+  for (let j = 0; j < junctions.length; j += 1) {
+    const from = junctions[j];
+    const to = junctions[(j + 1) % junctions.length];
+    const line = [];
+    for (let i = from; ; i = (i + 1) % n) {
+      line.push(points[i]);
+      if (i === to && line.length > 1) break;
+    }
+    const simplified = simplifier.arc(line);
+    out.push(...(out.length ? simplified.slice(1) : simplified));
+  }
+  // The result must still be a ring; a tiny one that collapsed keeps its full detail.
+  return out.length >= 4 ? out : ring;
+}
+
 export function sourceSha256(file = SOURCE) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
@@ -54,16 +120,22 @@ export async function buildOutlines(bytes, tolerance = TOLERANCE) {
   const known = JSON.parse(readFileSync(path.join(root, 'data', 'districts.json'), 'utf8')).districts.map(
     (d) => d.code,
   );
-  const districts = [];
-  for (const feature of geojson.features) {
+  const features = geojson.features.map((feature) => {
     // 地區號碼 (A–T) is the key data/districts.json uses; the names are spelt inconsistently.
     const id = feature.properties['地區號碼'];
     if (!known.includes(id)) throw new Error(`District code ${id} is not in data/districts.json`);
-    const simplified = simplify(feature, { tolerance, highQuality: true, mutate: false });
-    const { type, coordinates } = simplified.geometry;
-    const polygons = type === 'Polygon' ? [coordinates] : coordinates;
-    districts.push({ id, polygons: polygons.map((polygon) => polygon.map(cleanRing)) });
-  }
+    const { type, coordinates } = feature.geometry;
+    return { id, polygons: type === 'Polygon' ? [coordinates] : coordinates };
+  });
+  const simplifyArc = sharedArcSimplifier(
+    features,
+    (line) =>
+      simplify({ type: 'LineString', coordinates: line }, { tolerance, highQuality: true }).coordinates,
+  );
+  const districts = features.map(({ id, polygons }) => ({
+    id,
+    polygons: polygons.map((polygon) => polygon.map((ring) => cleanRing(simplifyRing(ring, simplifyArc)))),
+  }));
   districts.sort((a, b) => a.id.localeCompare(b.id));
   if (districts.length !== known.length) throw new Error(`Expected ${known.length} districts`);
   return { source: { title: TITLE, file: path.basename(SOURCE), sha256, tolerance }, districts };

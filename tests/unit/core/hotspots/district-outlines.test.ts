@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pointInPolygon from 'point-in-polygon-hao';
 import { describe, expect, it } from 'vitest';
 import {
   DistrictOutlines,
@@ -23,6 +24,21 @@ describe('data/district-outlines.json', () => {
         for (const ring of polygon) expect(ring[0], district.id).toEqual(ring[ring.length - 1]);
     expect(Buffer.byteLength(outlinesText())).toBeLessThan(100_000);
     expect(file.source.title.en).toBe('Home Affairs Department district boundaries, DATA.GOV.HK');
+  });
+
+  it('neighbours share their borders: no place lies inside two outlines', () => {
+    const file = DistrictOutlinesFileSchema.parse(JSON.parse(outlinesText()));
+    const overlaps = new Set<string>();
+    // A 0.002° grid (about 200 m) over the whole territory, away from exact vertices.
+    for (let lat = 22.13; lat < 22.57; lat += 0.002)
+      for (let lon = 113.81; lon < 114.51; lon += 0.002) {
+        const point = [lon + 0.0000317, lat + 0.0000293];
+        const inside = file.districts.filter((d) =>
+          d.polygons.some((p) => pointInPolygon(point, p) === true),
+        );
+        if (inside.length > 1) overlaps.add(inside.map((d) => d.id).join('/'));
+      }
+    expect([...overlaps]).toEqual([]);
   });
 
   it.skipIf(!existsSync(sourceFile))('was made from the boundary file in ../shared as it is now', () => {
