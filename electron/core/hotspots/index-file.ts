@@ -12,7 +12,7 @@ export const INDEX_FILE = 'hotspots.index.json';
  * older kiosk is rebuilt rather than trusted. The byte order is part of it: typed arrays are saved
  * as they lie in memory.
  */
-export const INDEX_VERSION = `3-${os.endianness()}`;
+export const INDEX_VERSION = `4-${os.endianness()}`;
 
 /**
  * The saved search index (hotspots.index.json): what HotspotIndex takes longest to build for 54k

@@ -1,9 +1,11 @@
+import { canonicalHan, canonicalWords } from './search-aliases';
 import { foldText, splitScripts } from './text-fold';
 
 /**
- * Words → venues, for word-prefix search. A sorted vocabulary turns a prefix into one contiguous
- * range of words (binary search), whose postings are unioned. (Scanning one long string with
- * indexOf was tried first: about 8 ms per term for 54k venues, too slow for multi-word queries.)
+ * Words → venues, for whole-word and word-prefix search. A sorted vocabulary turns a prefix into
+ * one contiguous range of words (binary search), whose postings are unioned. (Scanning one long
+ * string with indexOf was tried first: about 8 ms per term for 54k venues, too slow for multi-word
+ * queries.)
  */
 export interface SavedWords {
   vocabulary: string[];
@@ -17,10 +19,29 @@ export interface SavedText {
   nameEnds: Int32Array;
 }
 
+/** Bits `WordIndex.find` and `TextColumn.find` set for a venue. */
+export const HIT = {
+  /** A word of the address starts with the term (or a Han term is in the address). */
+  restPrefix: 1,
+  namePrefix: 2,
+  /** A word of the address is the term. */
+  restExact: 4,
+  nameExact: 8,
+} as const;
+
+/**
+ * A posting is the venue position << 5 plus where the word is in the name: 0–30 its place among
+ * the name's words (the last ones share 30), 31 not in the name. The place lets a query check that
+ * its words stand next to each other in the name ("sha tin" in "Sha Tin Town Hall", not in
+ * "… Tin … Sha …"); 31 words are plenty for a venue name.
+ */
+const PLACE_BITS = 5;
+const NOT_IN_NAME = 31;
+
 export class WordIndex {
   private building: Map<string, number[]> | null = new Map();
   private vocabulary: string[] = [];
-  /** Every word's postings end to end: venue position × 2, plus 1 when the word is in the name. */
+  /** Every word's postings end to end (see PLACE_BITS). */
   private postings: Int32Array = new Int32Array(0);
   /** Where each word's postings start in `postings` (one more entry than words, for the end). */
   private starts: Int32Array = new Int32Array(1);
@@ -40,18 +61,17 @@ export class WordIndex {
   }
 
   add(position: number, name: readonly string[], rest: readonly string[]): void {
-    this.addWords(name, position * 2 + 1);
-    this.addWords(rest, position * 2);
+    const base = position << PLACE_BITS;
+    name.forEach((word, place) => this.addWord(word, base + Math.min(place, NOT_IN_NAME - 1)));
+    for (const word of rest) this.addWord(word, base + NOT_IN_NAME);
   }
 
-  private addWords(words: readonly string[], entry: number): void {
+  private addWord(word: string, entry: number): void {
     const building = this.building!;
-    for (const word of words) {
-      const list = building.get(word);
-      if (list) {
-        if (list[list.length - 1] !== entry) list.push(entry);
-      } else building.set(word, [entry]);
-    }
+    const list = building.get(word);
+    if (list) {
+      if (list[list.length - 1] !== entry) list.push(entry);
+    } else building.set(word, [entry]);
   }
 
   finish(): void {
@@ -69,8 +89,8 @@ export class WordIndex {
     this.building = null;
   }
 
-  /** Marks each venue with a word starting with `prefix`: 1 found, 3 found in the name. */
-  findPrefix(prefix: string, hits: Uint8Array): void {
+  /** Index of the first vocabulary word not before `prefix`. */
+  private lowerBound(prefix: string): number {
     let low = 0;
     let high = this.vocabulary.length;
     while (low < high) {
@@ -78,11 +98,36 @@ export class WordIndex {
       if (this.vocabulary[mid]! < prefix) low = mid + 1;
       else high = mid;
     }
-    for (let word = low; word < this.vocabulary.length && this.vocabulary[word]!.startsWith(prefix); word++) {
+    return low;
+  }
+
+  /** Whether some venue has this word (`prefix`: some word starting with it). */
+  has(word: string, prefix = false): boolean {
+    const found = this.vocabulary[this.lowerBound(word)];
+    return found !== undefined && (prefix ? found.startsWith(word) : found === word);
+  }
+
+  /**
+   * Marks each venue holding the term as a whole word (HIT.nameExact / restExact) or, when
+   * `prefix`, as the start of a word (namePrefix / restPrefix). `places` gets a bit for each
+   * place in the name where the word is the term itself.
+   */
+  find(term: string, prefix: boolean, hits: Uint8Array, places: Uint32Array): void {
+    const first = this.lowerBound(term);
+    for (let word = first; word < this.vocabulary.length; word++) {
+      const text = this.vocabulary[word]!;
+      const exact = text === term;
+      if (!exact && !(prefix && text.startsWith(term))) break;
       const end = this.starts[word + 1]!;
       for (let i = this.starts[word]!; i < end; i++) {
         const entry = this.postings[i]!;
-        hits[entry >> 1]! |= entry & 1 ? 3 : 1;
+        const position = entry >>> PLACE_BITS;
+        const place = entry & NOT_IN_NAME;
+        if (place === NOT_IN_NAME) hits[position]! |= exact ? HIT.restExact : HIT.restPrefix;
+        else {
+          hits[position]! |= exact ? HIT.nameExact : HIT.namePrefix;
+          if (exact) places[position]! |= 1 << place;
+        }
       }
     }
   }
@@ -132,11 +177,11 @@ export class TextColumn {
     this.parts.length = 0;
   }
 
-  /** Marks each venue holding the needle: 1 found, 3 found in the name. */
+  /** Marks each venue holding the needle: HIT.nameExact in its name, HIT.restExact elsewhere. */
   find(needle: string, hits: Uint8Array): void {
     for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
       const position = this.venueAt(at);
-      hits[position]! |= at < this.nameEnds[position]! ? 3 : 1;
+      hits[position]! |= at < this.nameEnds[position]! ? HIT.nameExact : HIT.restExact;
     }
   }
 
@@ -152,15 +197,17 @@ export class TextColumn {
   }
 }
 
+/** A district name or venue-type label, folded as the index folds venues. */
 export interface FoldedLabel {
-  /** ' word word ' so a word needle (' word') matches at a word start. */
-  words: string;
+  /** Its words in order, places spelt as in search-aliases.ts. */
+  words: string[];
+  /** Its Han text ('' when none). */
   han: string;
 }
 
 export function foldLabel(texts: string[]): FoldedLabel {
   const { words, han } = splitScripts(foldDistinct(texts));
-  return { words: ` ${words} `, han };
+  return { words: words ? canonicalWords(words.split(' ')) : [], han: canonicalHan(han) };
 }
 
 /** The `capacity` smallest keys seen (a max-heap), ties broken by position for a stable order. */

@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js';
+import { canonicalHan, canonicalWords } from './search-aliases';
 
 /**
  * Folding for search: a visitor may type full-width letters, capitals, Simplified or Traditional
@@ -52,7 +53,7 @@ export function foldText(text: string): string {
 }
 
 export interface QueryTerms {
-  /** Latin or digit words: matched against the start of a word. */
+  /** Latin or digit words, in order: whole words, the last one also by its start. */
   words: string[];
   /** Runs of Han characters: matched anywhere (Chinese has no spaces between words). */
   han: string[];
@@ -70,12 +71,13 @@ export function foldForIndex(texts: readonly (string | undefined)[]): { words: s
     if (!text) continue;
     if (PRINTABLE_ASCII.test(text)) {
       const found = text.toLowerCase().match(/[a-z0-9]+/g);
-      if (found) words.push(...found);
+      if (found) words.push(...canonicalWords(found));
       continue;
     }
     const split = splitScripts(foldText(text));
-    if (split.words) words.push(...split.words.split(' '));
-    if (split.han && !hanRuns.includes(split.han)) hanRuns.push(split.han);
+    if (split.words) words.push(...canonicalWords(split.words.split(' ')));
+    const han = canonicalHan(split.han);
+    if (han && !hanRuns.includes(han)) hanRuns.push(han);
   }
   return { words, han: hanRuns.join(' ') };
 }
@@ -88,17 +90,18 @@ export function splitScripts(folded: string): { words: string; han: string } {
   return { words, han };
 }
 
-/** Splits a folded query into word-prefix terms and Chinese substring terms. */
+/**
+ * Splits a folded query into words, in the order typed (they are matched as a phrase), and
+ * Chinese substring terms; place names are spelt the index's way (search-aliases.ts).
+ */
 export function queryTerms(query: string): QueryTerms {
   const folded = foldText(query);
-  const han = [...new Set(folded.match(HAN_RUN) ?? [])];
-  const words = [
-    ...new Set(
-      folded
-        .replace(HAN_RUN, ' ')
-        .split(' ')
-        .filter((word) => word.length > 0),
-    ),
-  ];
+  const han = [...new Set((folded.match(HAN_RUN) ?? []).map(canonicalHan))];
+  const words = canonicalWords(
+    folded
+      .replace(HAN_RUN, ' ')
+      .split(' ')
+      .filter((word) => word.length > 0),
+  );
   return { words, han };
 }

@@ -30,7 +30,7 @@ const SHAM_SHUI_PO = { latitude: 22.3307, longitude: 114.1622 };
 const names = (index: HotspotIndex, positions: number[]) =>
   positions.map((position) => index.venues[position]!.name.en);
 const everything = (index: HotspotIndex, filters: Parameters<HotspotIndex['search']>[1]) =>
-  index.search(SHAM_SHUI_PO, filters, 1, 10_000, { cacheOrigin: true });
+  index.search(SHAM_SHUI_PO, filters, 1, 10_000);
 
 describe('text folding', () => {
   it('ignores case, full/half width and Traditional vs Simplified', () => {
@@ -64,7 +64,8 @@ describe('search index', () => {
 
   it('puts name matches before address-only matches', () => {
     const hits = everything(real, { text: 'tsuen wan' });
-    const inName = hits.positions.map((position) => /tsuen wan/i.test(real.venues[position]!.name.en ?? ''));
+    // "TsuenWan" as the file sometimes writes it is the same name.
+    const inName = hits.positions.map((position) => /tsuen ?wan/i.test(real.venues[position]!.name.en ?? ''));
     const firstAddressOnly = inName.indexOf(false);
     expect(firstAddressOnly).toBeGreaterThan(0);
     expect(inName.slice(firstAddressOnly)).not.toContain(true);
@@ -89,7 +90,7 @@ describe('search index', () => {
   });
 
   it('orders the real data nearest first, exactly as a brute-force haversine does', () => {
-    const hits = real.search(SHAM_SHUI_PO, {}, 1, 200, { cacheOrigin: true });
+    const hits = real.search(SHAM_SHUI_PO, {}, 1, 200);
     const brute = real.venues
       .map((venue, position) => ({
         position,
@@ -107,15 +108,13 @@ describe('search index', () => {
     expect(hits.metres).toEqual(brute.map((entry) => entry.metres));
   });
 
-  it('pages through results without gaps or repeats, cached or not', () => {
+  it('pages through results without gaps or repeats', () => {
     const elsewhere = { latitude: 22.45, longitude: 114.02 };
     const whole = real.search(elsewhere, { text: 'library' }, 1, 500);
     const paged = [1, 2, 3, 4, 5, 6, 7, 8].flatMap(
       (page) => real.search(elsewhere, { text: 'library' }, page, 10).positions,
     );
     expect(paged).toEqual(whole.positions.slice(0, 80));
-    const cached = real.search(elsewhere, { text: 'library' }, 1, 500, { cacheOrigin: true });
-    expect(cached.positions).toEqual(whole.positions);
     expect(real.search(elsewhere, { text: 'library' }, 1000, 10)).toEqual({
       total: whole.total,
       positions: [],
