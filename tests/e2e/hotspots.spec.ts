@@ -132,3 +132,38 @@ for (const viewport of SHORT_AND_PORTRAIT) {
     await expect(resultCards(page).first()).toBeVisible();
   });
 }
+
+/**
+ * "shatin" typed as one word finds the places in Sha Tin (the file writes "Sha Tin"), best matches
+ * first, and the list says so instead of "nearest first"; the core's order is the screen's.
+ */
+test('typing "shatin" lists the Sha Tin places, best matches first, and says how the list is ordered', async ({
+  page,
+  kiosk,
+}) => {
+  await startVisit(page, kiosk, 'English');
+  await openDirectory(page);
+  await expect(page.getByTestId('hotspots-scope')).toHaveText('Nearest to this centre first.');
+  await page.getByTestId('hotspots-search').tap();
+  const keyboard = page.getByTestId('hotspots-keyboard');
+  const abc = keyboard.getByTestId('keyboard-mode-abc');
+  if (await abc.isVisible()) await abc.tap();
+  for (const letter of 'shatin') await keyboard.getByRole('button', { name: letter, exact: true }).tap();
+  await page.getByTestId('hotspots-search-show').tap();
+  await expect(page.getByTestId('hotspots-search')).toContainText('shatin');
+  await expect(page.getByTestId('hotspots-scope')).toHaveText(
+    'Best matches first; equally good ones nearest to this centre first.',
+  );
+  const answer = (
+    await api(page, 'hotspots.search', { text: 'shatin', near: 'centre', page: 1, pageSize: 10 })
+  ).value as SearchAnswer;
+  // The sample's three Sha Tin places, in the core's order, each saying its district.
+  expect(answer.total).toBe(3);
+  await expect(page.getByTestId('hotspots-count')).toHaveText('Places found: 3');
+  await expect(resultCards(page)).toHaveCount(3);
+  for (const [rank, card] of (await resultCards(page).all()).entries()) {
+    await expect(card).toHaveAttribute('data-venue-id', answer.results[rank]!.id);
+    await expect(card).toContainText('Sha Tin');
+  }
+  await checkWifiScreen(page, 'search results for shatin');
+});
