@@ -17,6 +17,7 @@ const benches: { title: string; file: string; run: string }[] = [
     file: 'search-peers.ts',
     run: 'runSearchPeerBench',
   },
+  { title: 'Handwriting', file: 'handwriting.ts', run: 'runHandwritingBench' },
   { title: 'Transport', file: 'transport.ts', run: 'runTransportBench' },
 ];
 
