@@ -22,14 +22,17 @@ export interface Projection {
 const METRES_PER_DEGREE_LATITUDE = 111_195;
 const RAD = Math.PI / 180;
 
-/** Fit `bounds` into a `width` × `height` box, keeping north up and distances true in both axes. */
-export function fitProjection(bounds: Bounds, width = 1000, height = 700): Projection {
+/**
+ * Fit `bounds` into a `width` × `height` box, keeping north up and distances true in both axes,
+ * with at least `inset` units to spare on every side (room for a dot drawn at the very edge).
+ */
+export function fitProjection(bounds: Bounds, width = 1000, height = 700, inset = 0): Projection {
   const midLatitude = (bounds.north + bounds.south) / 2;
   const xFactor = Math.cos(midLatitude * RAD);
   // A district with a single venue has no extent: give it about 400 m so the dot sits in the middle.
   const spanX = Math.max((bounds.east - bounds.west) * xFactor, 0.004);
   const spanY = Math.max(bounds.north - bounds.south, 0.004);
-  const scale = Math.min(width / spanX, height / spanY);
+  const scale = Math.min(Math.max(width - 2 * inset, 1) / spanX, Math.max(height - 2 * inset, 1) / spanY);
   const centreX = ((bounds.east + bounds.west) / 2) * xFactor;
   const centreY = midLatitude;
   return {

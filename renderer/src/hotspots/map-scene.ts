@@ -12,8 +12,8 @@ import {
 /**
  * Everything drawn on the map besides the outlines and the dots, placed in one pass: the scale
  * and the north arrow first (in a corner that hides no dot's target), then "you are here" beside
- * its pin, then the chosen district's name, then its neighbours'. A name never covers another
- * name, the scale, the arrow or the pin, and covers a dot only where its district leaves no room.
+ * its pin, then the chosen district's name, then its neighbours'. Nothing covers a dot's target,
+ * and no word covers another, the scale, the arrow or the pin; a name with no room is left out.
  */
 export interface SceneInput {
   view: Box;
@@ -89,7 +89,7 @@ export function arrangeMap(input: SceneInput): Scene {
   ]);
 
   const obstacles: Obstacle[] = [
-    ...input.targets.map((box) => ({ box, weight: 1 })),
+    ...input.targets.map((box) => ({ box, weight: Infinity })),
     ...[scale, north, pin].filter((box) => box !== null).map((box) => ({ box, weight: Infinity })),
   ];
 
@@ -110,22 +110,26 @@ export function arrangeMap(input: SceneInput): Scene {
     }
   }
 
+  // In a district full of dots the chosen district's name tries a smaller size and then gives way
+  // (the heading and the outline still say which district it is).
   const labels: PlacedLabel[] = [];
   const order = [...input.districts].sort(
     (a, b) => Number(b.id === input.mainId) - Number(a.id === input.mainId),
   );
   for (const district of order) {
     const main = district.id === input.mainId;
-    const font = rem(main ? 1.25 : 0.95);
-    const lines = labelLines(district.name, font, view.width * 0.45);
-    const size = {
-      width: Math.max(...lines.map((line) => textWidth(line, font))),
-      height: font * 1.25 * lines.length,
-    };
-    const box = placeInside(district.polygons, size, view, obstacles);
-    if (!box) continue;
-    labels.push({ id: district.id, lines, box, font, main });
-    obstacles.push({ box, weight: Infinity });
+    for (const font of (main ? [1.25, 1] : [0.95]).map(rem)) {
+      const lines = labelLines(district.name, font, view.width * 0.45);
+      const size = {
+        width: Math.max(...lines.map((line) => textWidth(line, font))),
+        height: font * 1.25 * lines.length,
+      };
+      const box = placeInside(district.polygons, size, view, obstacles);
+      if (!box) continue;
+      labels.push({ id: district.id, lines, box, font, main });
+      obstacles.push({ box, weight: Infinity });
+      break;
+    }
   }
   return { scale, scaleFont, north, northFont, pin, hereLabel, labels };
 }

@@ -74,3 +74,15 @@ describe('scaleBarMetres', () => {
     expect(metres * 2.5).toBeGreaterThan(quarter);
   });
 });
+
+describe('fitProjection with an inset', () => {
+  it('keeps the bounds that far from every side, still centred', () => {
+    const projection = fitProjection(bounds, 1000, 600, 50);
+    const nw = projection.project(bounds.north, bounds.west);
+    const se = projection.project(bounds.south, bounds.east);
+    expect(Math.min(nw.x, nw.y, 1000 - se.x, 600 - se.y)).toBeGreaterThanOrEqual(50 - 1e-9);
+    expect((nw.x + se.x) / 2).toBeCloseTo(500, 6);
+    // The tighter side touches its inset: the map is as large as the room allows.
+    expect(Math.min(nw.y, 600 - se.y)).toBeCloseTo(50, 6);
+  });
+});
