@@ -37,25 +37,36 @@ export class SuggestModel {
    * 將 comes 軍澳 (將軍澳 is a word), after 沙田 comes 公園 (沙田公園 splits as 沙田 | 公園).
    */
   constructor(texts: Iterable<VocabularyText>, words: Iterable<VocabularyText> = []) {
-    for (const word of words) {
-      for (const form of simplifiedForms(word)) {
-        for (const run of form.match(HAN_RUN) ?? []) {
+    const wordList = [...words];
+    const wordForms = toSimplifiedAll(wordList.map((word) => word['zh-HK'] ?? ''));
+    wordList.forEach((word, i) => {
+      for (const form of [wordForms[i], word['zh-CN']]) {
+        for (const run of form?.match(HAN_RUN) ?? []) {
           if (run.length < 2 || run.length > MAX_WORD) continue;
           this.words.add(run);
           this.longestWord = Math.max(this.longestWord, run.length);
         }
       }
+    });
+    // The same name at many venues (a chain's shops, one estate's blocks) is counted once, weighed as often.
+    const unique = new Map<string, VocabularyText>();
+    for (const text of texts) {
+      const key = `${text['zh-HK'] ?? ''}\n${text['zh-CN'] ?? ''}`;
+      const seen = unique.get(key);
+      if (seen) seen.weight += text.weight;
+      else unique.set(key, { ...text });
     }
-    for (const text of texts) this.addText(text);
+    const list = [...unique.values()];
+    const simplified = toSimplifiedAll(list.map((text) => text['zh-HK'] ?? ''));
+    list.forEach((text, i) => this.addText(text, simplified[i]));
   }
 
   get contexts(): number {
     return this.tables.traditional.size + this.tables.simplified.size;
   }
 
-  private addText(text: VocabularyText): void {
+  private addText(text: VocabularyText, hkSimplified: string | undefined): void {
     const hk = text['zh-HK'];
-    const hkSimplified = hk ? toSimplified(hk) : undefined;
     // Traditional: counted under the Simplified context, as long as the conversion kept the length
     // (OpenCC converts character for character for Hong Kong text; a phrase that did not is skipped).
     if (hk && hkSimplified && hkSimplified.length === hk.length)
@@ -159,9 +170,13 @@ function rank(row: ReadonlyMap<string, number>): string[] {
     .map(([continuation]) => continuation);
 }
 
-function simplifiedForms(text: VocabularyText): string[] {
-  const forms: string[] = [];
-  if (text['zh-HK']) forms.push(toSimplified(text['zh-HK']));
-  if (text['zh-CN'] && !forms.includes(text['zh-CN'])) forms.push(text['zh-CN']);
-  return forms;
+/**
+ * Simplified forms of many texts in one OpenCC call: converting them one by one costs about 20
+ * times as much (each call walks the converter's set-up again). A line break never joins two
+ * texts into one phrase; should the count ever differ, each is converted alone.
+ */
+function toSimplifiedAll(texts: readonly string[]): (string | undefined)[] {
+  const joined = toSimplified(texts.join('\n')).split('\n');
+  const converted = joined.length === texts.length ? joined : texts.map(toSimplified);
+  return converted.map((text) => text || undefined);
 }

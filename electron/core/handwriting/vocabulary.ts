@@ -26,7 +26,7 @@ export const WEIGHTS = {
 /** One text of the vocabulary: its Traditional (zh-HK) form, its own Simplified form if it has one. */
 export interface VocabularyText {
   'zh-HK'?: string | undefined;
-  /** Given only where it is written by hand (it may differ in words, not only in script). */
+  /** Its own Simplified text where it has one (it may differ in words, not only in script); else converted. */
   'zh-CN'?: string | undefined;
   weight: number;
 }
