@@ -1,10 +1,20 @@
-import { FEATURE_LENGTH, STROKE_POINTS, coarseFeature, normalise, resample } from './features';
+import {
+  FEATURE_LENGTH,
+  STROKE_POINTS,
+  addStroke,
+  clearInk,
+  coarseFeature,
+  makeInk,
+  normalise,
+  resample,
+} from './features';
 import {
   SCRIPT_SIMPLIFIED_ONLY,
   SCRIPT_TRADITIONAL_ONLY,
   UNRANKED,
-  decodeTemplates,
+  templateSource,
   type CharacterTemplate,
+  type TemplateSource,
 } from './templates';
 
 /**
@@ -15,7 +25,8 @@ import {
  * common characters and a smaller one for the other script's own forms.
  *
  * Everything per template lives in a few large typed arrays (not one small array per stroke,
- * whose headers alone would cost more than the data): ~16 MB for 9.5k characters.
+ * whose headers alone would cost more than the data): 15.6 MB for 9.5k characters, and
+ * indexing reads the file one character at a time into one reused buffer.
  */
 export interface RecogniseOptions {
   prefer: 'traditional' | 'simplified';
@@ -44,12 +55,9 @@ const N = STROKE_POINTS;
 const P = N * 2;
 const MAX_STROKES = 64;
 
-/**
- * In its own function so the decoded templates (one small array per stroke) are garbage once the
- * index is built: a closure of createRecogniser would keep them alive.
- */
-function buildIndex(templates: readonly CharacterTemplate[]) {
-  const count = templates.length;
+/** The per-template arrays, filled one character at a time through one reused ink buffer. */
+function buildIndex(source: TemplateSource) {
+  const count = source.count;
   const features = new Uint8Array(count * FEATURE_LENGTH);
   // Template i's strokes are shapes[strokeStart[i] .. strokeStart[i + 1]) (P floats each); its
   // joined pairs (stroke j with j + 1) the same way in joins, one fewer.
@@ -57,12 +65,13 @@ function buildIndex(templates: readonly CharacterTemplate[]) {
   const joinStart = new Uint32Array(count + 1);
   let strokesTotal = 0;
   let joinsTotal = 0;
-  templates.forEach((t, i) => {
+  for (let i = 0; i < count; i++) {
+    const n = source.strokeCount(i);
     strokeStart[i] = strokesTotal;
     joinStart[i] = joinsTotal;
-    strokesTotal += t.strokes.length;
-    joinsTotal += Math.max(t.strokes.length - 1, 0);
-  });
+    strokesTotal += n;
+    joinsTotal += Math.max(n - 1, 0);
+  }
   strokeStart[count] = strokesTotal;
   joinStart[count] = joinsTotal;
   const shapes = new Float32Array(strokesTotal * P);
@@ -70,36 +79,39 @@ function buildIndex(templates: readonly CharacterTemplate[]) {
   const prior = new Float32Array(count);
   const scripts = new Uint8Array(count);
   const chars: string[] = [];
-  let scratch = new Float32Array(1024);
-  templates.forEach((t, i) => {
-    const ink = normalise(t.strokes);
+  const ink = makeInk(512, 64);
+  const add = (points: number, x: (k: number) => number, y: (k: number) => number) =>
+    addStroke(ink, points, x, y);
+  for (let i = 0; i < count; i++) {
+    clearInk(ink);
+    source.strokes(i, add);
+    // A template stroke with no points is dropped by addStroke: keep the counts in step.
+    if (ink.strokes !== strokeStart[i + 1]! - strokeStart[i]!)
+      throw new Error(`The handwriting template of ${source.char(i)} has an empty stroke.`);
+    normalise(ink);
     coarseFeature(ink, features, i * FEATURE_LENGTH);
-    ink.strokes.forEach((s, j) => {
-      resample(s, STROKE_POINTS, shapes.subarray((strokeStart[i]! + j) * P, (strokeStart[i]! + j + 1) * P));
-      const next = ink.strokes[j + 1];
-      if (!next) return;
-      if (scratch.length < s.length + next.length) scratch = new Float32Array(s.length + next.length);
-      scratch.set(s, 0);
-      scratch.set(next, s.length);
-      const both = scratch.subarray(0, s.length + next.length);
-      resample(both, STROKE_POINTS, joins.subarray((joinStart[i]! + j) * P, (joinStart[i]! + j + 1) * P));
-    });
+    for (let j = 0; j < ink.strokes; j++) {
+      resample(ink.xy, ink.starts[j]!, ink.starts[j + 1]!, N, shapes, (strokeStart[i]! + j) * P);
+      if (j + 1 < ink.strokes)
+        resample(ink.xy, ink.starts[j]!, ink.starts[j + 2]!, N, joins, (joinStart[i]! + j) * P);
+    }
+    const rank = source.rank(i);
     // log-rank: the 10th and the 100th most common differ more than the 3,000th and the 3,090th.
-    prior[i] = Math.log1p((t.rank === UNRANKED ? 20000 : t.rank) / 50) / Math.log1p(20000 / 50);
-    scripts[i] = t.script;
-    chars.push(t.char);
-  });
-
+    prior[i] = Math.log1p((rank === UNRANKED ? 20000 : rank) / 50) / Math.log1p(20000 / 50);
+    scripts[i] = source.script(i);
+    chars.push(source.char(i));
+  }
   return { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars };
 }
 
 export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[]): Recogniser {
   const { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars } = buildIndex(
-    input instanceof Uint8Array ? decodeTemplates(input) : input,
+    templateSource(input),
   );
   const coarse = new Float32Array(count);
   const query = new Uint8Array(FEATURE_LENGTH);
   const written = new Float32Array(MAX_STROKES * P);
+  const ink = makeInk(2048, MAX_STROKES);
   const single = new Float32Array(MAX_STROKES * MAX_STROKES);
   const pairs = new Float32Array(MAX_STROKES * MAX_STROKES);
   const usedW = new Uint8Array(MAX_STROKES);
@@ -205,22 +217,23 @@ export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[
 
   function recognise(strokes: InkStrokes, options: RecogniseOptions): string[] {
     const limit = options.limit ?? 10;
-    const flat: Float64Array[] = [];
-    for (const s of strokes) {
-      if (s.length === 0) continue;
-      const f = new Float64Array(s.length * 2);
-      s.forEach(([x, y], k) => {
-        f[k * 2] = x;
-        f[k * 2 + 1] = y;
-      });
-      flat.push(f);
+    clearInk(ink);
+    for (const stroke of strokes) {
+      if (ink.strokes === MAX_STROKES) break;
+      addStroke(
+        ink,
+        stroke.length,
+        (k) => stroke[k]![0],
+        (k) => stroke[k]![1],
+      );
     }
-    if (flat.length === 0 || count === 0) return [];
-    const ink = normalise(flat.slice(0, MAX_STROKES));
+    if (ink.strokes === 0 || count === 0) return [];
+    normalise(ink);
     coarseFeature(ink, query);
     const shortlist = coarsePass(Math.min(SHORTLIST, count));
-    const writtenCount = ink.strokes.length;
-    ink.strokes.forEach((s, w) => resample(s, STROKE_POINTS, written.subarray(w * P, (w + 1) * P)));
+    const writtenCount = ink.strokes;
+    for (let w = 0; w < writtenCount; w++)
+      resample(ink.xy, ink.starts[w]!, ink.starts[w + 1]!, N, written, w * P);
     const unwanted = options.prefer === 'traditional' ? SCRIPT_SIMPLIFIED_ONLY : SCRIPT_TRADITIONAL_ONLY;
     const scored = shortlist.map((i) => {
       const c = coarse[i]! / (255 * FEATURE_LENGTH * 0.25);

@@ -83,3 +83,75 @@ export function decodeTemplates(bytes: Uint8Array): CharacterTemplate[] {
   }
   return out;
 }
+
+/**
+ * The templates without an object per stroke: where each character starts in the file, so the
+ * recogniser can read one at a time into a reused buffer (indexing allocates almost nothing).
+ */
+export interface TemplateSource {
+  count: number;
+  char(i: number): string;
+  script(i: number): ScriptFlag;
+  rank(i: number): number;
+  strokeCount(i: number): number;
+  /** Calls add(points, x, y) for each stroke of character i, x(k) and y(k) its k-th point. */
+  strokes(i: number, add: (points: number, x: (k: number) => number, y: (k: number) => number) => void): void;
+}
+
+export function templateSource(input: Uint8Array | readonly CharacterTemplate[]): TemplateSource {
+  if (!(input instanceof Uint8Array)) {
+    return {
+      count: input.length,
+      char: (i) => input[i]!.char,
+      script: (i) => input[i]!.script,
+      rank: (i) => input[i]!.rank,
+      strokeCount: (i) => input[i]!.strokes.length,
+      strokes(i, add) {
+        for (const s of input[i]!.strokes)
+          add(
+            s.length / 2,
+            (k) => s[k * 2]!,
+            (k) => s[k * 2 + 1]!,
+          );
+      },
+    };
+  }
+  const bytes = input;
+  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b))
+    throw new Error('Not a handwriting template file (no KHW1 header).');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(4, true);
+  const offsets = new Uint32Array(count);
+  let at = 8;
+  for (let n = 0; n < count; n++) {
+    if (at + 8 > bytes.length) throw new Error('The handwriting template file is cut short.');
+    offsets[n] = at;
+    const strokeCount = bytes[at + 7]!;
+    at += 8;
+    for (let s = 0; s < strokeCount; s++) {
+      at += 1 + (bytes[at] ?? 0) * 2;
+      if (at > bytes.length) throw new Error('The handwriting template file is cut short.');
+    }
+  }
+  return {
+    count,
+    char: (i) => String.fromCodePoint(view.getUint32(offsets[i]!, true)),
+    script: (i) => bytes[offsets[i]! + 4] as ScriptFlag,
+    rank: (i) => view.getUint16(offsets[i]! + 5, true),
+    strokeCount: (i) => bytes[offsets[i]! + 7]!,
+    strokes(i, add) {
+      let p = offsets[i]! + 8;
+      const strokeCount = bytes[offsets[i]! + 7]!;
+      for (let s = 0; s < strokeCount; s++) {
+        const points = bytes[p]!;
+        const first = p + 1;
+        add(
+          points,
+          (k) => bytes[first + k * 2]!,
+          (k) => bytes[first + k * 2 + 1]!,
+        );
+        p = first + points * 2;
+      }
+    },
+  };
+}
