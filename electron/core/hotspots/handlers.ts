@@ -263,19 +263,22 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
           ? label(doc.fixed?.source ?? null, 'sample')
           : label(doc.vehicles?.source ?? null, 'none');
       const expiresAt = ctx.now().getTime() + PREVIEW_LIFETIME_MS;
+      const today = hongKongDateKey(ctx.now());
+      // A modified day still to come (a computer whose clock was wrong) says nothing about the data.
+      const fileModified = modified && modified <= today && modified >= EARLIEST_DATA_DAY ? modified : null;
       pending = {
         id: randomUUID(),
         candidate,
         baseRevision: doc.revision,
         expiresAt,
         fileName: summary.fileName,
-        fileModified: modified ?? null,
+        fileModified,
       };
       const preview: HotspotPreview = {
         ...summary,
         previewId: pending.id,
-        fileModified: modified ?? null,
-        today: hongKongDateKey(ctx.now()),
+        fileModified,
+        today,
         changes,
         replaces,
         expiresAt: new Date(expiresAt).toISOString(),

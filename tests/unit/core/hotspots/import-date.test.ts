@@ -103,6 +103,12 @@ describe('the date of the data', () => {
     );
     await handlers['staff.hotspots.confirm']({ previewId: preview.previewId }, staff);
     expect((await handlers['hotspots.facets']({}, {})).dataset.asOf).toBe('2023-08-01');
+    // A modified day still to come is no guide: it is not offered.
+    const later = await handlers['staff.hotspots.preview'](
+      { fileName: 'fixed.json', content: realJson, modified: '2027-01-01' },
+      staff,
+    );
+    expect(later.fileModified).toBeNull();
   });
 });
 
