@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRecogniser } from '../../../electron/core/handwriting/recognise';
 import { Suggester } from '../../../electron/core/handwriting/suggest';
 import { CATEGORY_LABELS } from '../../../electron/core/hotspots/categories';
@@ -6,7 +6,7 @@ import { seededRandom } from '../../../renderer/src/lib/seeded-random';
 import type { Medians, Point } from '../../helpers/handwriting-distort';
 import { medians, templateBytes } from '../../helpers/handwriting-sets';
 import { contentDir, makeCoreContext } from '../../helpers/hotspots-context';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { tempDirs } from '../../helpers/temp-dir';
 
 /**
  * Every district name and venue-type label can be entered on the kiosk's pad: the first
@@ -53,7 +53,9 @@ type Prefer = 'traditional' | 'simplified';
 
 describe('every district and venue-type name can be entered by handwriting and suggestions', async () => {
   const recogniser = createRecogniser(templateBytes());
-  const ctx = await makeCoreContext(await makeTempDir('kiosk-enter-names-'));
+  const temp = tempDirs('kiosk-enter-names-');
+  afterAll(temp.cleanup);
+  const ctx = await makeCoreContext(await temp.make());
   // The fixed vocabulary alone: the names must be enterable whatever Wi-Fi data is loaded.
   const suggester = new Suggester({ content: ctx.content, contentDir, venues: () => [] });
 
