@@ -1,4 +1,5 @@
 import type { Page, Request } from '@playwright/test';
+import { openDemo, showAfter } from './accessibility-helpers';
 import { expectNoAxeViolations } from './a11y';
 import { expectFits } from './fits-check';
 import { expect, startVisit, test } from './fixtures';
@@ -117,4 +118,27 @@ test('English starts on the letters; the switch to handwriting holds for the res
   await page.getByTestId('keyboard-mode-abc').tap();
   await expect(page.getByTestId('handwriting-pad')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'q', exact: true })).toBeVisible();
+});
+
+test('the pad stays put while candidates arrive, even where eight take two rows (the forms demo at the largest text)', async ({
+  page,
+  kiosk,
+}) => {
+  await prepareKiosk(page, kiosk);
+  await startVisit(page, kiosk, '繁體中文');
+  for (let i = 0; i < 2; i++) await page.getByTestId('text-size').tap();
+  await page.getByTestId('tile-accessibility').tap();
+  await openDemo(page, 'forms');
+  await showAfter(page);
+  const pad = page.getByTestId('handwriting-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const before = (await pad.boundingBox())!;
+  await writeCharacter(page, pad, '陳');
+  expect(await page.getByTestId('candidate').count()).toBeGreaterThanOrEqual(8);
+  expect(await offered(page)).toContain('陳');
+  const after = (await pad.boundingBox())!;
+  expect(after.y).toBe(before.y);
+  expect(after.height).toBe(before.height);
+  await pickCandidate(page, '陳');
+  await expect(page.getByTestId('field-name')).toHaveValue('陳');
 });
