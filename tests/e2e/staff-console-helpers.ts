@@ -65,6 +65,9 @@ export async function signInToConsole(
 
 /** Types letters and digits on the kiosk's own keyboard, key by key. */
 export async function typeOnScreen(page: Page, text: string): Promise<void> {
+  // A Chinese visit opens the full keyboard on its handwriting pad: the letters are one switch away.
+  const letters = page.getByTestId('keyboard-mode-abc').first();
+  if (await letters.isVisible()) await letters.tap();
   for (const key of text) await page.getByRole('button', { name: key, exact: true }).first().tap();
 }
 
