@@ -1,5 +1,7 @@
 import {
   FEATURE_LENGTH,
+  GRID,
+  ORIENTATIONS,
   STROKE_POINTS,
   addStroke,
   clearInk,
@@ -42,6 +44,8 @@ export interface Recogniser {
 }
 
 const SHORTLIST = 80;
+/** Templates the pooled step passes on to the full feature. */
+const PREFILTER = 800;
 const COARSE_WEIGHT = 1;
 const STROKE_WEIGHT = 1;
 const PRIOR_WEIGHT = 0.02;
@@ -110,6 +114,11 @@ export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[
   );
   const coarse = new Float32Array(count);
   const query = new Uint8Array(FEATURE_LENGTH);
+  const queryPooled = new Uint8Array(POOLED_LENGTH);
+  const pooled = new Uint8Array(count * POOLED_LENGTH);
+  for (let i = 0; i < count; i++) pool(features, i * FEATURE_LENGTH, pooled, i * POOLED_LENGTH);
+  const pooledDistance = new Uint16Array(count);
+  const histogram = new Uint32Array(POOLED_LENGTH * 255 + 1);
   const written = new Float32Array(MAX_STROKES * P);
   const ink = makeInk(2048, MAX_STROKES);
   const single = new Float32Array(MAX_STROKES * MAX_STROKES);
@@ -178,22 +187,40 @@ export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[
   }
 
   /**
-   * The k templates nearest the query by L1 distance. Once k are held, a template is dropped as
-   * soon as its partial sum passes the k-th best so far: most are, after a quarter of the bytes.
+   * The k templates nearest the query by L1 distance, in two steps. First a 64-byte pooled
+   * feature (2×2 cells averaged) for every template, and the PREFILTER nearest by it (a
+   * histogram of those distances finds the cut without sorting); then the full 256 bytes for
+   * those only, dropping a template as soon as its partial sum passes the k-th best so far.
    */
   function coarsePass(k: number): number[] {
-    // A local copy: an imported binding may be a getter (tsx, vitest), far too slow for this loop.
+    // Local copies: an imported binding may be a getter (tsx, vitest), far too slow for these loops.
     const length = FEATURE_LENGTH;
+    const pooledLength = POOLED_LENGTH;
+    pool(query, 0, queryPooled, 0);
+    histogram.fill(0);
+    for (let i = 0; i < count; i++) {
+      let d = 0;
+      const base = i * pooledLength;
+      for (let j = 0; j < pooledLength; j++) {
+        const v = queryPooled[j]! - pooled[base + j]!;
+        d += v < 0 ? -v : v;
+      }
+      pooledDistance[i] = d;
+      histogram[d]!++;
+    }
+    let cut = 0;
+    for (let seen = 0; cut < histogram.length && seen < PREFILTER; cut++) seen += histogram[cut]!;
     const chunk = length / 4;
     const best: number[] = [];
     let worst = 0;
     let limit = Infinity;
     for (let i = 0; i < count; i++) {
+      if (pooledDistance[i]! >= cut) continue;
       let d = 0;
       const base = i * length;
-      for (let k0 = 0; k0 < length; k0 += chunk) {
-        for (let k = k0; k < k0 + chunk; k++) {
-          const v = query[k]! - features[base + k]!;
+      for (let from = 0; from < length; from += chunk) {
+        for (let j = from; j < from + chunk; j++) {
+          const v = query[j]! - features[base + j]!;
           d += v < 0 ? -v : v;
         }
         if (d >= limit) break;
@@ -255,6 +282,20 @@ function argWorst(values: Float32Array, idx: number[]): number {
   let w = 0;
   for (let j = 1; j < idx.length; j++) if (values[idx[j]!]! > values[idx[w]!]!) w = j;
   return w;
+}
+
+const HALF = GRID / 2;
+const POOLED_LENGTH = HALF * HALF * ORIENTATIONS;
+
+/** A feature's 2×2 cells averaged: 64 bytes for the first, cheap step of the coarse pass. */
+function pool(from: Uint8Array, at: number, to: Uint8Array, toAt: number): void {
+  for (let o = 0; o < ORIENTATIONS; o++)
+    for (let y = 0; y < HALF; y++)
+      for (let x = 0; x < HALF; x++) {
+        const c = at + o * GRID * GRID + y * 2 * GRID + x * 2;
+        to[toAt + o * HALF * HALF + y * HALF + x] =
+          (from[c]! + from[c + 1]! + from[c + GRID]! + from[c + GRID + 1]! + 2) >> 2;
+      }
 }
 
 /** Mean point distance between two resampled strokes, the better of both directions. */
