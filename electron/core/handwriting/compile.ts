@@ -28,6 +28,9 @@ export interface CompileSources {
 const TOP = 900;
 const BOX = 1024;
 
+/** CJK Unified Ideographs, Extension A and the compatibility block; not the radicals supplement. */
+const HAN_CHARACTER = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
+
 function quantise(value: number): number {
   return Math.max(0, Math.min(255, Math.round((value / BOX) * 255)));
 }
@@ -54,7 +57,8 @@ export function compileTemplates(sources: CompileSources): CharacterTemplate[] {
   const out: CharacterTemplate[] = [];
   for (const file of files.sort()) {
     const char = file.slice(0, -'.json'.length);
-    if ([...char].length !== 1) continue;
+    // Only characters a person types: the stroke data also draws nine radical forms (⺼, ⺈, …).
+    if ([...char].length !== 1 || !HAN_CHARACTER.test(char)) continue;
     const data = JSON.parse(readFileSync(path.join(sources.strokeDataDir, file), 'utf8')) as {
       medians?: [number, number][][];
     };

@@ -47,6 +47,8 @@ describe('template file', () => {
   it('compiles every character of the stroke data, flipped to y down', () => {
     const all = decodeTemplates(templateBytes());
     expect(all.length).toBeGreaterThan(9500);
+    // Radical forms are drawn in the stroke data but are not characters anyone types.
+    expect(all.filter((t) => /[\u2e80-\u2fdf]/u.test(t.char))).toEqual([]);
     const one = all.find((t) => t.char === '一')!;
     // 一 is a single stroke across the middle of the box, written left to right.
     expect(one.strokes).toHaveLength(1);
