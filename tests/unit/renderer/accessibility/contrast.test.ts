@@ -67,6 +67,8 @@ const TEXT_PAIRS: readonly (readonly [string, string])[] = [
   // A disabled control's label on either stripe of its hatched fill.
   ['--disabled-text', '--disabled-bg'],
   ['--disabled-text', '--disabled-stripe'],
+  // The handwriting pad's "write one character" hint on its paper.
+  ['--text-muted', '--pad-bg'],
 ];
 const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--border', '--bg'],
@@ -77,9 +79,16 @@ const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--disabled-border', '--bg'],
   ['--disabled-border', '--surface'],
   ['--disabled-border', '--toolbar-bg'],
+  // The strokes a finger writes, and the pad's frame, on the pad's paper.
+  ['--pad-ink', '--pad-bg'],
+  ['--border', '--pad-bg'],
 ];
-/** Colours that are not drawn against one background (the dialog backdrop is translucent). */
-const UNPAIRED = new Set(['--backdrop']);
+/** Colours that are not drawn against one background (the dialog backdrop is translucent), or are faint on purpose. */
+const UNPAIRED = new Set([
+  '--backdrop',
+  // The pad's centre box and cross: a faint guide that must not read as a written stroke.
+  '--pad-guide',
+]);
 
 const APP_CSS = readFileSync(
   fileURLToPath(new URL('../../../../renderer/src/app.css', import.meta.url)),
