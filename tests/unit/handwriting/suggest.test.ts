@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSuggestHandlers } from '../../../electron/core/handwriting/suggest-handlers';
+import { loadCommonWords } from '../../../electron/core/handwriting/vocabulary';
 import { createHotspotHandlers } from '../../../electron/core/hotspots/handlers';
-import { makeCoreContext, sharedDataDir } from '../../helpers/hotspots-context';
+import { contentDir, makeCoreContext, sharedDataDir } from '../../helpers/hotspots-context';
 import { tempDirs } from '../../helpers/temp-dir';
 
 const temp = tempDirs('kiosk-suggest-');
@@ -104,5 +105,13 @@ describe('next-character suggestions', () => {
     expect((await after('鳄', 'simplified'))[0]).toBe('鱼');
     expect(await after('鱷魚潭')).toEqual(expect.arrayContaining(['長者中心', '公園', '路']));
     expect(await after('香港中')).not.toContain('央');
+  });
+
+  it('keeps the committed common words to Han words of 2–4 characters, each once', () => {
+    const common = loadCommonWords(contentDir);
+    const words = [...common.places, ...common.everyday];
+    expect(words.length).toBeGreaterThan(300);
+    expect(words.filter((word) => !/^\p{Script=Han}{2,4}$/u.test(word))).toEqual([]);
+    expect(words.filter((word, i) => words.indexOf(word) !== i)).toEqual([]);
   });
 });
