@@ -1,6 +1,6 @@
-import { insideLongerPlace } from './search-aliases';
+import { canonicalWords, CHINESE_TO_ENGLISH, insideLongerPlace } from './search-aliases';
 import { HIT, type FoldedLabel, type TextColumn, type WordIndex } from './search-parts';
-import { queryTerms } from './text-fold';
+import { foldText, queryTerms } from './text-fold';
 
 /**
  * How well a venue matches a visitor's words, as a small integer (0 = not at all). Each term
@@ -77,7 +77,11 @@ export function scoreText(query: string, sources: ScoreSources): Uint8Array | nu
     const hits = new Uint8Array(size);
     const places = new Uint32Array(size);
     if (term.kind === 'word') sources.words.find(term.text, term.prefix, hits, places);
-    else sources.han.find(term.text, hits);
+    else {
+      sources.han.find(term.text, hits);
+      const english = englishFor(term.text);
+      if (english) findAllWords(english, sources.words, hits);
+    }
     const byDistrict = sources.districtLabels.map((_, district) =>
       term.district.has(district) ? SCORE.labelExact : 0,
     );
@@ -137,7 +141,7 @@ function readQuery(query: string, sources: ScoreSources): Term[] {
     }
   });
   for (const run of parsed.han.slice(0, MAX_HAN)) {
-    for (const text of splitAtDistrict(run, sources.districtLabels)) {
+    for (const text of splitKnown(run, sources.districtLabels)) {
       const district = new Set<number>();
       sources.districtLabels.forEach((label, code) => {
         if (label.han && (text === label.han || text === districtCore(label.han))) district.add(code);
@@ -156,18 +160,88 @@ function districtCore(han: string): string {
   return han.endsWith('区') && han.length >= 3 ? han.slice(0, -1) : han;
 }
 
-/** "沙田区" → "沙田"; "沙田图书馆" → "沙田", "图书馆" (a district name written before the place). */
-function splitAtDistrict(run: string, labels: readonly FoldedLabel[]): string[] {
+/**
+ * A Han run cut at the districts and the words of CHINESE_TO_ENGLISH it holds, longest first:
+ * "沙田区" → "沙田"; "旺角街市" → "旺角", "街市"; "沙田图书馆" → "沙田", "图书馆" (a visitor writes the
+ * place and the kind of place as one run; the file never has them side by side, in Chinese or in
+ * English). Characters between known words stay together as one term; a run holding no known
+ * word is kept whole.
+ */
+function splitKnown(run: string, labels: readonly FoldedLabel[]): string[] {
+  const known = new Set(englishTable().keys());
+  const districtCores = new Set<string>();
   for (const label of labels) {
     if (!label.han) continue;
+    known.add(label.han);
     const core = districtCore(label.han);
-    if (run === label.han || run === core) return [core];
-    if (core.length >= 2 && run.startsWith(core)) {
-      const rest = run.slice(core.length).replace(/^区/, '');
-      return rest ? [core, rest] : [core];
+    if (core.length >= 2) {
+      known.add(core);
+      districtCores.add(core);
     }
   }
-  return [run];
+  const pieces: string[] = [];
+  let pending = '';
+  let found = false;
+  for (let at = 0; at < run.length;) {
+    let length = Math.min(LONGEST_KNOWN, run.length - at);
+    while (length > 0 && !known.has(run.slice(at, at + length))) length--;
+    if (length === 0) {
+      pending += run[at];
+      at += 1;
+      continue;
+    }
+    found = true;
+    if (pending) pieces.push(pending);
+    pending = '';
+    const piece = run.slice(at, at + length);
+    pieces.push(piece);
+    at += length;
+    // "沙田区": the 区 after a district's name belongs to it.
+    if (districtCores.has(piece) && run[at] === '区') at += 1;
+  }
+  if (pending) pieces.push(pending);
+  return found ? pieces : [run];
+}
+
+const LONGEST_KNOWN = 5;
+let englishWords: Map<string, string[]> | null = null;
+
+/** CHINESE_TO_ENGLISH folded to the index's script, on first use. */
+function englishTable(): Map<string, string[]> {
+  englishWords ??= new Map(
+    Object.entries(CHINESE_TO_ENGLISH).map(([han, english]) => [
+      foldText(han),
+      canonicalWords(english.split(' ')),
+    ]),
+  );
+  return englishWords;
+}
+
+function englishFor(han: string): string[] | undefined {
+  return englishTable().get(han);
+}
+
+/**
+ * Marks the venues holding every one of the words, whole: HIT.nameExact when all are in the
+ * name, else HIT.restExact (an English-only record found by its Chinese name's meaning).
+ */
+function findAllWords(words: readonly string[], index: WordIndex, hits: Uint8Array): void {
+  const size = hits.length;
+  const places = new Uint32Array(size);
+  let found: Uint8Array | null = null;
+  for (const word of words) {
+    const wordHits = new Uint8Array(size);
+    index.find(word, false, wordHits, places);
+    for (let position = 0; position < size; position++) {
+      const bits = wordHits[position]!;
+      const where = bits & HIT.nameExact ? HIT.nameExact : bits & HIT.restExact ? HIT.restExact : 0;
+      // The weaker of the words decides (8 name > 4 address > 0 missing).
+      if (found === null) wordHits[position] = where;
+      else if (where < found[position]!) found[position] = where;
+    }
+    found ??= wordHits;
+  }
+  if (found) for (let position = 0; position < size; position++) hits[position]! |= found[position]!;
 }
 
 /**

@@ -84,6 +84,32 @@ describe('search finds what people mean', () => {
     expect(found('pingshan').size).toBeGreaterThan(10);
   });
 
+  it('finds English-only records by Chinese words for places and kinds of place', () => {
+    // The official file has no Chinese names or addresses: 泳池 means what "swimming pool" finds.
+    expect(real.venues.some((venue) => venue.name['zh-HK'] && venue.name['zh-HK'] !== venue.name.en)).toBe(
+      false,
+    );
+    expect(found('泳池')).toEqual(found('swimming pool'));
+    expect(found('游泳池').size).toBeGreaterThan(10);
+    expect(found('街市')).toEqual(found('market'));
+    expect(found('旺角')).toEqual(found('mong kok'));
+    expect(found('尖沙咀')).toEqual(found('tst'));
+    // A place and a kind of place written as one run: the markets in Mong Kok, Mong Kok's own first.
+    const markets = all({ text: '旺角街市' }).positions;
+    expect(markets.length).toBeGreaterThan(2);
+    for (const position of markets) {
+      expect(englishWords(position)).toMatch(/ market /);
+      expect(englishWords(position)).toMatch(/ mong ?kok /);
+    }
+    expect(nameOf(markets[0]!)).toMatch(/^Mong Kok .*Market/);
+    const shaTinPools = all({ text: '沙田區游泳池' }).positions;
+    expect(shaTinPools.length).toBeGreaterThan(1);
+    for (const position of shaTinPools) {
+      expect(real.venues[position]!.district).toBe('R');
+      expect(nameOf(position)).toMatch(/swimming pool/i);
+    }
+  });
+
   it('matches whole words in order, the last word by its start, never scattered letters', () => {
     const shaTin = found('sha tin');
     const pingShan = real.venues.findIndex(
