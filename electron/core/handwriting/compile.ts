@@ -82,8 +82,19 @@ export function compileTemplates(sources: CompileSources): CharacterTemplate[] {
     // A Traditional form counts as often as its Simplified one (後 as 后): the list is of Simplified text,
     // where a Traditional character that is there at all is rare.
     const rank = Math.min(rankOf.get(char) ?? UNRANKED, rankOf.get(simplified) ?? UNRANKED);
-    out.push({ char, script, rank, strokes });
+    const other =
+      script === SCRIPT_TRADITIONAL_ONLY ? simplified : script === SCRIPT_SIMPLIFIED_ONLY ? traditional : '';
+    out.push({
+      char,
+      script,
+      rank,
+      ...(other && [...other].length === 1 ? { counterpart: other } : {}),
+      strokes,
+    });
   }
+  // Only a form that is drawn too: the recogniser can offer nothing else.
+  const drawn = new Set(out.map((t) => t.char));
+  for (const t of out) if (t.counterpart && !drawn.has(t.counterpart)) delete t.counterpart;
   return out;
 }
 

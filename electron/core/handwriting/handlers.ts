@@ -4,9 +4,6 @@ import { KioskError } from '../errors';
 import type { handwritingMethods } from './contract';
 import { createRecogniser, type Recogniser } from './recognise';
 
-// suggest-handlers.ts answers the other handwriting method.
-type RecogniseMethods = Pick<typeof handwritingMethods, 'handwriting.recognise'>;
-
 export interface HandwritingOptions {
   /**
    * The built template file (dist/handwriting/templates.bin). Without one (unit tests, a core

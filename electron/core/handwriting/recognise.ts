@@ -83,6 +83,7 @@ function buildIndex(source: TemplateSource) {
   const prior = new Float32Array(count);
   const scripts = new Uint8Array(count);
   const chars: string[] = [];
+  const counterparts = new Map<string, string>();
   const ink = makeInk(512, 64);
   const add = (points: number, x: (k: number) => number, y: (k: number) => number) =>
     addStroke(ink, points, x, y);
@@ -104,14 +105,15 @@ function buildIndex(source: TemplateSource) {
     prior[i] = Math.log1p((rank === UNRANKED ? 20000 : rank) / 50) / Math.log1p(20000 / 50);
     scripts[i] = source.script(i);
     chars.push(source.char(i));
+    const other = source.counterpart(i);
+    if (other) counterparts.set(source.char(i), other);
   }
-  return { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars };
+  return { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars, counterparts };
 }
 
 export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[]): Recogniser {
-  const { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars } = buildIndex(
-    templateSource(input),
-  );
+  const { count, features, strokeStart, joinStart, shapes, joins, prior, scripts, chars, counterparts } =
+    buildIndex(templateSource(input));
   const coarse = new Float32Array(count);
   const query = new Uint8Array(FEATURE_LENGTH);
   const queryPooled = new Uint8Array(POOLED_LENGTH);
@@ -272,7 +274,22 @@ export function createRecogniser(input: Uint8Array | readonly CharacterTemplate[
       return { i, score };
     });
     scored.sort((a, b) => a.score - b.score);
-    return scored.slice(0, limit).map(({ i }) => chars[i]!);
+    // The other script's form comes with its own one in front of it (户 brings 戶 for zh-HK, 發
+    // brings 发 for zh-CN): written alike or not, the visitor's script is what they asked for,
+    // and the form they wrote stays right behind it.
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const { i } of scored) {
+      if (out.length >= limit) break;
+      const char = chars[i]!;
+      const own = scripts[i] === unwanted ? counterparts.get(char) : undefined;
+      for (const c of own ? [own, char] : [char])
+        if (!seen.has(c) && out.length < limit) {
+          seen.add(c);
+          out.push(c);
+        }
+    }
+    return out;
   }
 
   return { recognise, size: count };

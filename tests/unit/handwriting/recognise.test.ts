@@ -32,14 +32,20 @@ describe('template file', () => {
         rank: 846,
         strokes: [Uint8Array.of(1, 2, 3, 4), Uint8Array.of(9, 9)],
       },
-      { char: '發', script: SCRIPT_TRADITIONAL_ONLY, rank: 46, strokes: [Uint8Array.of(255, 0)] },
+      {
+        char: '發',
+        script: SCRIPT_TRADITIONAL_ONLY,
+        rank: 46,
+        counterpart: '发',
+        strokes: [Uint8Array.of(255, 0)],
+      },
       { char: '𠀋', script: SCRIPT_SIMPLIFIED_ONLY, rank: 0xffff, strokes: [] },
     ];
     expect(decodeTemplates(encodeTemplates(templates))).toEqual(templates);
   });
 
   it('refuses a file that is not one, or is cut short', () => {
-    expect(() => decodeTemplates(Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0))).toThrow(/KHW1/);
+    expect(() => decodeTemplates(Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0))).toThrow(/KHW2/);
     const bytes = encodeTemplates([{ char: '田', script: 0, rank: 1, strokes: [Uint8Array.of(1, 2, 3, 4)] }]);
     expect(() => decodeTemplates(bytes.subarray(0, bytes.length - 2))).toThrow(/cut short/);
   });
@@ -63,6 +69,9 @@ describe('template file', () => {
     expect(all.find((t) => t.char === '發')!.script).toBe(SCRIPT_TRADITIONAL_ONLY);
     expect(all.find((t) => t.char === '发')!.script).toBe(SCRIPT_SIMPLIFIED_ONLY);
     expect(all.find((t) => t.char === '沙')!.script).toBe(SCRIPT_BOTH);
+    expect(all.find((t) => t.char === '發')!.counterpart).toBe('发');
+    expect(all.find((t) => t.char === '发')!.counterpart).toBe('發');
+    expect(all.find((t) => t.char === '沙')!.counterpart).toBeUndefined();
     // 的 is the most common character of Jun Da's list; 後 counts as often as 后.
     expect(all.find((t) => t.char === '的')!.rank).toBe(0);
     expect(all.find((t) => t.char === '後')!.rank).toBe(all.find((t) => t.char === '后')!.rank);
@@ -138,6 +147,24 @@ describe('recogniser', () => {
     ] as Point[][];
     expect(twins.recognise(ink, { prefer: 'traditional' }).slice(0, 2)).toEqual(['甲', '乙']);
     expect(twins.recognise(ink, { prefer: 'simplified' }).slice(0, 2)).toEqual(['乙', '甲']);
+  });
+
+  it("puts the visitor's own form in front of the other script's, and keeps the one written right behind", () => {
+    for (const [traditional, simplified] of [
+      // As opencc-js's Hong Kong forms have them: 內 and 錄 are Hong Kong's, 内 and 录 the mainland's
+      // (Hong Kong writes 户 and 温 too, so those are not a pair here).
+      ['內', '内'],
+      ['發', '发'],
+      ['錄', '录'],
+    ])
+      for (const char of [traditional, simplified]) {
+        const zhHK = recogniser.recognise(written(char!), { prefer: 'traditional', limit: 5 });
+        const zhCN = recogniser.recognise(written(char!), { prefer: 'simplified', limit: 5 });
+        expect(zhHK[0]).toBe(traditional);
+        expect(zhCN[0]).toBe(simplified);
+        expect(zhHK.slice(0, 2)).toContain(char);
+        expect(zhCN.slice(0, 2)).toContain(char);
+      }
   });
 
   it('writes 發 and finds it with either preference; 发 likewise', () => {
