@@ -5,8 +5,9 @@ import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import type { HotspotDetail } from '../../electron/core/hotspots/views';
 import { localText, takeAwayText } from '../../renderer/src/hotspots/format';
-import { api, expect, REPO_ROOT, startVisit, test } from './fixtures';
+import { api, expect, holdByTouch, REPO_ROOT, startVisit, tapPin, test, TEST_PIN } from './fixtures';
 import { openDirectory, openStaffPanel, prepareKiosk, WIFI_LANGUAGES } from './hotspots-helpers';
+import { expectNoAxeViolations } from './a11y';
 import { setTextSizeByTouch } from './programmes-helpers';
 
 const chinese = WIFI_LANGUAGES[0];
@@ -109,6 +110,7 @@ test('the district map: 18 outlines, you are here, a numbered dot that lists its
   await expect(list).toContainText('這裡有 3 個地點');
   await expect(list.getByTestId('map-cluster-place')).toHaveText(STACK.names.map((name) => new RegExp(name)));
   await expect(page.getByTestId('map-chosen-ring')).toBeVisible();
+  await expectNoAxeViolations(page, 'map with the list of a numbered dot');
   await list.getByTestId('map-cluster-place').nth(1).tap();
   await expect(page.getByTestId('venue-name')).toHaveText(STACK.names[1]!);
   await page.getByRole('button', { name: chinese.back, exact: true }).tap();
@@ -188,7 +190,21 @@ test("the venue's QR code links to the map staff chose: Google Maps by default, 
     ['openstreetmap', osm, 'OpenStreetMap'],
     ['google', google, 'Google 地圖'],
   ] as const) {
-    if (setting) await api(page, 'staff.settings.update', { mapLink: setting }, session);
+    if (setting === 'openstreetmap') {
+      // Staff choose it in the console, by touch.
+      await startVisit(page, kiosk, chinese.name);
+      await holdByTouch(page, 'centre-name', 3300);
+      await tapPin(page, TEST_PIN);
+      await page.getByRole('button', { name: '中心設定', exact: true }).tap();
+      await expect(page.getByTestId('settings-map-link-google')).toHaveAttribute('aria-pressed', 'true');
+      await page.getByTestId('settings-map-link-openstreetmap').tap();
+      await expect(page.getByTestId('settings-map-link-openstreetmap')).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await page.getByTestId('save-settings').tap();
+      await expect(page.getByText('已儲存。', { exact: true })).toBeVisible();
+    } else if (setting) await api(page, 'staff.settings.update', { mapLink: setting }, session);
     await startVisit(page, kiosk, chinese.name);
     await openDirectory(page);
     await page.locator(`[data-testid="hotspot-result"][data-venue-id="${id}"]`).tap();

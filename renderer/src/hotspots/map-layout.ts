@@ -167,31 +167,34 @@ export function placeInside(
   return best;
 }
 
-/** A label beside a point (right, left, below, above), the first that covers nothing, else the least. */
-export function placeBeside(
+/**
+ * A label near a point: right, left, below, above and the four diagonals, first close by, then
+ * further out (the caller draws a line back to the point). The first that covers nothing to
+ * avoid; null when every place would.
+ */
+export function placeNear(
   at: { x: number; y: number },
   size: { width: number; height: number },
   gap: number,
   view: Box,
   obstacles: readonly Obstacle[],
 ): Box | null {
-  const candidates: Box[] = [
-    { x: at.x + gap, y: at.y - size.height / 2, ...size },
-    { x: at.x - gap - size.width, y: at.y - size.height / 2, ...size },
-    { x: at.x - size.width / 2, y: at.y + gap, ...size },
-    { x: at.x - size.width / 2, y: at.y - gap - size.height, ...size },
-  ];
-  let best: Box | null = null;
-  let bestCost = Infinity;
-  for (const box of candidates) {
-    if (!contains(view, box)) continue;
-    const covered = cost(box, obstacles);
-    if (covered < bestCost) {
-      best = box;
-      bestCost = covered;
-    }
+  for (const distance of [gap, gap * 2.5, gap * 4.5]) {
+    const w = size.width;
+    const h = size.height;
+    const candidates: Box[] = [
+      { x: at.x + distance, y: at.y - h / 2, ...size },
+      { x: at.x - distance - w, y: at.y - h / 2, ...size },
+      { x: at.x - w / 2, y: at.y + distance, ...size },
+      { x: at.x - w / 2, y: at.y - distance - h, ...size },
+      { x: at.x + distance * 0.7, y: at.y + distance * 0.7, ...size },
+      { x: at.x - distance * 0.7 - w, y: at.y + distance * 0.7, ...size },
+      { x: at.x + distance * 0.7, y: at.y - distance * 0.7 - h, ...size },
+      { x: at.x - distance * 0.7 - w, y: at.y - distance * 0.7 - h, ...size },
+    ];
+    for (const box of candidates) if (contains(view, box) && cost(box, obstacles) === 0) return box;
   }
-  return best;
+  return null;
 }
 
 export type Corner = 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';

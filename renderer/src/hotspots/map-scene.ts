@@ -1,7 +1,7 @@
 import {
   freeCorner,
   labelLines,
-  placeBeside,
+  placeNear,
   placeInside,
   textWidth,
   type Box,
@@ -50,13 +50,20 @@ export interface Scene {
   labels: PlacedLabel[];
 }
 
-/** The pin drawn with its tip on the point, its head above: 1.3 rem wide, 1.8 rem tall. */
+/**
+ * The "you are here" pin: a needle from the point up to a round head, tall enough that a numbered
+ * dot on the very same spot (a venue in the centre itself) hides only the needle, never the head.
+ */
+export const PIN = { rise: 1.6, head: 0.62 } as const;
+
+/** The pin's outline, tip on the point, in map units. */
 export function pinBox(at: { x: number; y: number }, unitsPerRem: number): Box {
+  const top = (PIN.rise + PIN.head + 0.05) * unitsPerRem;
   return {
-    x: at.x - 0.65 * unitsPerRem,
-    y: at.y - 1.8 * unitsPerRem,
-    width: 1.3 * unitsPerRem,
-    height: 1.9 * unitsPerRem,
+    x: at.x - (PIN.head + 0.05) * unitsPerRem,
+    y: at.y - top,
+    width: 2 * (PIN.head + 0.05) * unitsPerRem,
+    height: top + 0.1 * unitsPerRem,
   };
 }
 
@@ -97,8 +104,8 @@ export function arrangeMap(input: SceneInput): Scene {
   if (input.here) {
     const font = rem(0.9);
     const size = { width: textWidth(input.hereLabel, font) + rem(0.4), height: font * 1.4 };
-    const placed = placeBeside(
-      { x: input.here.x, y: input.here.y - rem(0.9) },
+    const placed = placeNear(
+      { x: input.here.x, y: input.here.y - rem(PIN.rise) },
       size,
       rem(0.8),
       view,

@@ -4,7 +4,7 @@ import {
   insidePolygons,
   labelLines,
   overlapArea,
-  placeBeside,
+  placeNear,
   placeInside,
   textWidth,
   type Box,
@@ -88,14 +88,23 @@ describe('placeInside', () => {
   });
 });
 
-describe('placeBeside', () => {
+describe('placeNear', () => {
+  const at = { x: 500, y: 300 };
+  const size = { width: 150, height: 40 };
+
   it('takes the side of the marker that covers no dot', () => {
-    const at = { x: 500, y: 300 };
-    const size = { width: 150, height: 40 };
-    const right = placeBeside(at, size, 20, view, [])!;
+    const right = placeNear(at, size, 20, view, [])!;
     expect(right.x).toBeGreaterThan(at.x);
-    const left = placeBeside(at, size, 20, view, [dot(600, 300)])!;
+    const left = placeNear(at, size, 20, view, [dot(600, 300)])!;
     expect(left.x + left.width).toBeLessThan(at.x);
+  });
+
+  it('goes further out when dots crowd round the marker, and gives up rather than cover one', () => {
+    const crowd = [dot(560, 300), dot(440, 300), dot(500, 360), dot(500, 240)];
+    const out = placeNear(at, size, 20, view, crowd)!;
+    for (const d of crowd) expect(overlapArea(out, d.box)).toBe(0);
+    const everywhere = [{ box: view, weight: 1 }];
+    expect(placeNear(at, size, 20, view, everywhere)).toBeNull();
   });
 });
 
