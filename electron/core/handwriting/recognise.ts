@@ -301,17 +301,20 @@ function argWorst(values: Float32Array, idx: number[]): number {
   return w;
 }
 
-const HALF = GRID / 2;
-const POOLED_LENGTH = HALF * HALF * ORIENTATIONS;
+// Local copies: an imported binding may be a getter (tsx, vitest), slow in a loop.
+const G = GRID;
+const O = ORIENTATIONS;
+const HALF = G / 2;
+const POOLED_LENGTH = HALF * HALF * O;
 
 /** A feature's 2×2 cells averaged: 64 bytes for the first, cheap step of the coarse pass. */
 function pool(from: Uint8Array, at: number, to: Uint8Array, toAt: number): void {
-  for (let o = 0; o < ORIENTATIONS; o++)
+  for (let o = 0; o < O; o++)
     for (let y = 0; y < HALF; y++)
       for (let x = 0; x < HALF; x++) {
-        const c = at + o * GRID * GRID + y * 2 * GRID + x * 2;
+        const c = at + o * G * G + y * 2 * G + x * 2;
         to[toAt + o * HALF * HALF + y * HALF + x] =
-          (from[c]! + from[c + 1]! + from[c + GRID]! + from[c + GRID + 1]! + 2) >> 2;
+          (from[c]! + from[c + 1]! + from[c + G]! + from[c + G + 1]! + 2) >> 2;
       }
 }
 
