@@ -27,7 +27,7 @@ export interface SearchFilters {
 
 export interface SearchHits {
   total: number;
-  /** Venue positions for the requested page, nearest first (name matches first when text is given). */
+  /** Venue positions for the requested page, nearest first (with text: best match first, search-score.ts). */
   positions: number[];
   /** Metres from the origin, parallel to `positions`. */
   metres: number[];
@@ -138,7 +138,7 @@ export class HotspotIndex {
 
   /**
    * Filtered venues nearest the origin, one page of them, plus how many matched in all; with text,
-   * name matches before address-only matches. From any point alike: a page walks a k-d tree only
+   * higher match scores first (search-score.ts), equal ones nearest first. From any point alike: a page walks a k-d tree only
    * as far as it needs (nearest.ts), in exactly the order of a full sort by (rank, metres, position).
    */
   search(origin: Point, filters: SearchFilters, page: number, pageSize: number): SearchHits {
