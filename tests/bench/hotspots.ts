@@ -33,6 +33,10 @@ const TEXT_QUERIES = [
   '7-eleven',
   'park',
   '沙田 library',
+  // Place spellings and Chinese words read as the file's English (search-aliases.ts).
+  'shatin',
+  'tst',
+  '旺角街市',
 ];
 
 /** 54,300 records: each real record plus nine copies moved up to ~170 m, with new LocationIDs. */
