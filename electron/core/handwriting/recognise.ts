@@ -27,7 +27,7 @@ import {
  * common characters and a smaller one for the other script's own forms.
  *
  * Everything per template lives in a few large typed arrays (not one small array per stroke,
- * whose headers alone would cost more than the data): 15.6 MB for 9.5k characters, and
+ * whose headers alone would cost more than the data): 16.6 MB for 9.5k characters, and
  * indexing reads the file one character at a time into one reused buffer.
  */
 export interface RecogniseOptions {
