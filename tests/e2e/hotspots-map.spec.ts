@@ -113,8 +113,10 @@ test('the district map: 18 outlines, you are here, a numbered dot that lists its
   await expectNoAxeViolations(page, 'map with the list of a numbered dot');
   await list.getByTestId('map-cluster-place').nth(1).tap();
   await expect(page.getByTestId('venue-name')).toHaveText(STACK.names[1]!);
+  // Back shows the same list, the place just seen marked.
   await page.getByRole('button', { name: chinese.back, exact: true }).tap();
   await expect(page.getByTestId('map-district')).toHaveCount(18);
+  await expect(list.getByTestId('map-cluster-place').nth(1)).toHaveAttribute('aria-current', 'true');
 
   // At every screen shape and text size: the scale and the north arrow cover no dot's target.
   for (const viewport of [
