@@ -20,11 +20,13 @@ import {
 } from './templates';
 
 /**
- * Two passes. A coarse one compares a 256-byte feature (features.ts) against every template in
- * one typed-array loop; the best SHORTLIST go on to a stroke-level comparison (each written
- * stroke against the template's strokes, either way round, in any order, one written stroke
- * allowed to stand for two joined ones), mixed with the coarse distance, a small prior for
- * common characters and a smaller one for the other script's own forms.
+ * Two passes. A coarse one compares a 256-byte feature (features.ts) with every template, first
+ * pooled to 64 bytes over all of them, then in full for the nearest PREFILTER; the best
+ * SHORTLIST go on to a stroke-level comparison (each written stroke against the template's
+ * strokes, either way round, in any order, one written stroke allowed to stand for two joined
+ * ones), mixed with the coarse distance, a small prior for common characters and a smaller one
+ * for the other script's own forms. A candidate of the other script then brings its
+ * visitor's-script form in just in front of it.
  *
  * Everything per template lives in a few large typed arrays (not one small array per stroke,
  * whose headers alone would cost more than the data): 16.6 MB for 9.5k characters, and
