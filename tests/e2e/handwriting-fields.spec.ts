@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, startVisit, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { api, expect, startVisit, test } from './fixtures';
+import { offered, pickCandidate, writeCharacter } from './handwriting-helpers';
 import { openDirectory, prepareKiosk, resultCards } from './hotspots-helpers';
-import { signInToConsole } from './staff-console-helpers';
+import { signInToConsole, typeOnScreen } from './staff-console-helpers';
 
 /** The e2e dataset (data/hotspots-sample.json) has three places in Sha Tin district. */
 const SHA_TIN_VENUES = ['NPL-004', 'WTT-182', 'NPL-014'];
@@ -16,12 +17,92 @@ async function expectShaTinVenues(page: Page): Promise<void> {
 }
 
 /**
+ * Tap the candidate `char` until the field holds `expected`. A tap on the bar within a moment of
+ * the last stroke has been seen to deliver pointer and touch events but no click (Chromium, CDP
+ * touch); this is about the field receiving the pick, so the tap is repeated, never the insert.
+ */
+async function pick(page: Page, char: string, field: Locator, expected: string): Promise<void> {
+  await expect(async () => {
+    if ((await field.inputValue()) !== expected) await pickCandidate(page, char);
+    await expect(field).toHaveValue(expected, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+/**
  * Every text field takes what people write: Chinese by finger on the kiosk's own keyboard, and, for
  * staff at a desk, a physical keyboard and the system's input method (page.keyboard.insertText
  * stands for an IME committing its text, which arrives as input without key presses).
  */
 
-test('staff type the centre name on a physical keyboard, Chinese through an input method, and the attract screen shows it', async ({
+test('by finger only, 沙 and 田 written in the Wi-Fi search and picked from the candidates find the Sha Tin venues', async ({
+  page,
+  kiosk,
+}) => {
+  await prepareKiosk(page, kiosk);
+  await startVisit(page, kiosk);
+  await openDirectory(page);
+  await page.getByTestId('hotspots-search').tap();
+  const box = page.getByRole('textbox', { name: '你的搜尋：' });
+  const pad = page.getByTestId('handwriting-pad');
+
+  await writeCharacter(page, pad, '沙');
+  await pick(page, '沙', box, '沙');
+  // What usually follows 沙 is offered at once; 田 is written anyway, the way a visitor would.
+  await expect(page.getByTestId('candidate-bar')).toHaveAttribute('data-kind', 'suggestions');
+  await expect.poll(() => offered(page)).toContain('田');
+  await writeCharacter(page, pad, '田');
+  await pick(page, '田', box, '沙田');
+  await expect(box).toHaveValue('沙田');
+
+  await page.getByTestId('hotspots-search-show').tap();
+  await expect(page.getByTestId('hotspots-search-screen')).toHaveCount(0);
+  await expectShaTinVenues(page);
+});
+
+test('the nickname 陳太 is written by finger in a group session, saved and shown; a phone number added on the letter keys is still refused', async ({
+  page,
+  kiosk,
+}) => {
+  const session = await signInToConsole(page, kiosk, '繁體中文');
+  const created = await api(
+    page,
+    'staff.groups.create',
+    { title: '手機班', place: '', facilitator: '', date: '2026-12-09', lessonIds: ['free-wifi'] },
+    session,
+  );
+  const id = (created.value as { id: string }).id;
+  await page.getByRole('button', { name: '小組活動', exact: true }).tap();
+  await page
+    .getByRole('button', { name: /手機班/ })
+    .first()
+    .tap();
+  await page.getByTestId('participant-start').tap();
+  await page.getByTestId('pics-agree').tap();
+  const field = page.getByTestId('participant-label');
+  await field.tap();
+
+  const pad = page.getByRole('dialog').getByTestId('handwriting-pad');
+  await writeCharacter(page, pad, '陳');
+  await pick(page, '陳', field, '陳');
+  await writeCharacter(page, pad, '太');
+  await pick(page, '太', field, '陳太');
+
+  await page.getByTestId('keyboard-mode-abc').tap();
+  await typeOnScreen(page, '91234567');
+  await page.getByTestId('participant-add').tap();
+  await expect(page.getByTestId('participant-error')).toBeVisible();
+  for (let i = 0; i < 8; i++) await page.getByRole('button', { name: '刪除' }).first().tap();
+  await expect(field).toHaveValue('陳太');
+
+  await page.getByTestId('participant-add').tap();
+  await expect(page.getByTestId('participants')).toContainText('陳太');
+  const stored = await api(page, 'staff.groups.get', { id }, session);
+  expect((stored.value as { participants: { label: string; kind: string }[] }).participants).toEqual([
+    expect.objectContaining({ label: '陳太', kind: 'nickname' }),
+  ]);
+});
+
+test('staff type the centre name on a physical keyboard, Chinese through an input method and the pad, and the attract screen shows it', async ({
   page,
   kiosk,
 }) => {
@@ -34,7 +115,14 @@ test('staff type the centre name on a physical keyboard, Chinese through an inpu
   await page.keyboard.press('Backspace');
   await page.keyboard.insertText('樂富');
   await page.keyboard.type(' ');
-  await page.keyboard.insertText('長者中心');
+  await page.keyboard.insertText('長者');
+  // The kiosk's own keyboard under the field edits the same value: 中 written by finger…
+  await writeCharacter(page, page.getByTestId('handwriting-pad'), '中');
+  await pick(page, '中', zh, '樂富 長者中');
+  // …and the desk keyboard carries on after it.
+  await zh.click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('心');
   await expect(zh).toHaveValue('樂富 長者中心');
 
   const en = page.getByTestId('field-name-en');
@@ -84,4 +172,25 @@ test('the Wi-Fi search takes a physical keyboard and an input method: nothing is
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('hotspots-search-screen')).toHaveCount(0);
   await expectShaTinVenues(page);
+});
+
+test('the accessibility forms demo takes a name written by finger', async ({ page, kiosk }) => {
+  await prepareKiosk(page, kiosk);
+  await startVisit(page, kiosk);
+  await page.getByTestId('tile-accessibility').tap();
+  await page.getByTestId('demo-card-forms').tap();
+  await page.getByTestId('show-after').tap();
+  await page.getByTestId('type-into-name').tap();
+  const name = page.getByTestId('field-name');
+  await writeCharacter(page, page.getByTestId('handwriting-pad'), '黃');
+  await pick(page, '黃', name, '黃');
+  await page.getByTestId('type-into-phone').tap();
+  for (const digit of '21234567')
+    await page
+      .getByRole('group', { name: '表格用的鍵盤' })
+      .getByRole('button', { name: digit, exact: true })
+      .tap();
+  await page.getByTestId('form-send').tap();
+  await expect(page.getByTestId('form-sent')).toBeVisible();
+  await expect(name).toHaveValue('黃');
 });

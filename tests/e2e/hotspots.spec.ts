@@ -83,11 +83,17 @@ for (const language of WIFI_LANGUAGES) {
     await expect(page.getByTestId('hotspots-attribution')).toContainText('DATA.GOV.HK');
     await checkWifiScreen(page, `venue detail ${language.code}`);
 
-    // Search by name: the on-screen keyboard types letters; word chips stand in for Chinese.
+    // Search by name: in Chinese the keyboard opens on its handwriting pad (written by finger in
+    // handwriting-fields.spec.ts); here its letters, one switch away.
     await page.getByRole('button', { name: language.back, exact: true }).tap();
     await page.getByRole('button', { name: language.back, exact: true }).tap();
     await page.getByTestId('hotspots-search').tap();
     await checkWifiScreen(page, `search ${language.code}`);
+    const toLetters = page.getByTestId('keyboard-mode-abc');
+    if (await toLetters.isVisible()) {
+      await toLetters.tap();
+      await checkWifiScreen(page, `search, letters ${language.code}`);
+    }
     for (const key of 'lai') await page.getByRole('button', { name: key, exact: true }).tap();
     await page.getByTestId('hotspots-search-show').tap();
     await expect(resultCards(page).first()).toContainText(/Lai|荔/);
@@ -122,8 +128,14 @@ for (const viewport of SHORT_AND_PORTRAIT) {
     await expect(page.getByTestId('hotspots-search-screen')).toBeVisible();
     await expectMainActionInView(page, '[data-testid="hotspots-keyboard"]', 'search');
     await expectMainActionInView(page, '[data-testid="hotspots-search-show"]', 'search');
-    // Every key of the keyboard, not only its box: the space row is the last to fall off.
-    const keys = page.getByTestId('hotspots-keyboard').getByRole('button');
+    // Chinese opens on the handwriting pad: the pad, its tools and the key row wholly in view…
+    const keyboard = page.getByTestId('hotspots-keyboard');
+    await expect(keyboard.getByTestId('handwriting-pad')).toBeInViewport({ ratio: 1 });
+    for (const key of await keyboard.getByRole('button').all())
+      await expect(key).toBeInViewport({ ratio: 1 });
+    // …and so are the letters after the switch. Every key, not only the box: the space row is the last to fall off.
+    await keyboard.getByTestId('keyboard-mode-abc').tap();
+    const keys = keyboard.getByRole('button');
     expect(await keys.count()).toBeGreaterThan(36);
     for (const key of await keys.all()) await expect(key).toBeInViewport({ ratio: 1 });
     for (const letter of 'lib') await page.getByRole('button', { name: letter, exact: true }).tap();
