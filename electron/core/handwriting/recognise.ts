@@ -45,11 +45,11 @@ export interface Recogniser {
   readonly size: number;
 }
 
-const SHORTLIST = 80;
+const SHORTLIST = 150;
 /** Templates the pooled step passes on to the full feature. */
 const PREFILTER = 800;
 const COARSE_WEIGHT = 1;
-const STROKE_WEIGHT = 1;
+const STROKE_WEIGHT = 2;
 const PRIOR_WEIGHT = 0.02;
 const SCRIPT_PENALTY = 0.03;
 /** Cost of a written stroke with no template stroke, or the reverse (in normalised units). */
