@@ -69,6 +69,11 @@ const TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--disabled-text', '--disabled-stripe'],
   // The handwriting pad's "write one character" hint on its paper.
   ['--text-muted', '--pad-bg'],
+  // The map's words: district and place names on the land, each with a halo of the chosen
+  // district's land colour; neighbouring districts' names are muted.
+  ['--text', '--map-land'],
+  ['--text', '--map-land-here'],
+  ['--text-muted', '--map-land'],
 ];
 const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   ['--border', '--bg'],
@@ -82,6 +87,13 @@ const NON_TEXT_PAIRS: readonly (readonly [string, string])[] = [
   // The strokes a finger writes, and the pad's frame, on the pad's paper.
   ['--pad-ink', '--pad-bg'],
   ['--border', '--pad-bg'],
+  // The map: venue dots on either land, district lines on the land they divide, the chosen
+  // district's heavier edge, and the coast (the land's line) against the sea.
+  ['--primary', '--map-land'],
+  ['--primary', '--map-land-here'],
+  ['--map-line', '--map-land'],
+  ['--map-line-here', '--map-land-here'],
+  ['--map-line', '--map-sea'],
 ];
 /** Colours that are not drawn against one background (the dialog backdrop is translucent), or are faint on purpose. */
 const UNPAIRED = new Set([
