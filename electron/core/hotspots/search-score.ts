@@ -118,7 +118,10 @@ export function scoreText(query: string, sources: ScoreSources): Uint8Array | nu
 /** The query's terms: words in order (run-together ones split at the index's words), Han runs. */
 function readQuery(query: string, sources: ScoreSources): Term[] {
   const parsed = queryTerms(query);
-  const words = parsed.words
+  // The joining words of a venue type written out ("hospital or clinic") are in no name or
+  // label the index keeps; asked for, they would find nothing. Alone, they are searched as typed.
+  const meaningful = parsed.words.filter((word) => !LABEL_STOP_WORDS.has(word));
+  const words = (meaningful.length > 0 ? meaningful : parsed.words)
     .slice(0, MAX_WORDS)
     .flatMap((word, index, all) => splitRunTogether(word, index === all.length - 1, sources.words));
   const terms: Term[] = words.map((text, index) => ({

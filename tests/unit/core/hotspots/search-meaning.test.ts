@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../../../../electron/core/hotspots/categories';
 import { DistrictDirectory } from '../../../../electron/core/hotspots/districts';
 import { haversineMetres } from '../../../../electron/core/hotspots/geo';
 import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
@@ -236,4 +237,21 @@ describe('search finds what people mean', () => {
       }
     }
   });
+});
+
+describe('a venue type written out in full', () => {
+  // "Park or sitting-out area", "Shops and restaurants": the joining words are in no name, so
+  // a search that asked for every word would find none of the type the label names.
+  // "Other" is what is left over, not a kind of place anyone looks for.
+  const named = CATEGORY_IDS.filter((id) => id !== 'other');
+  it.each(named.map((id) => [CATEGORY_LABELS[id].en, id] as const))(
+    '"%s" finds every venue of that type',
+    (label, id) => {
+      const wanted = real.venues.flatMap((_venue, position) =>
+        real.categoryOf(position) === id ? [position] : [],
+      );
+      const hits = found(label);
+      for (const position of wanted) expect(hits.has(position), nameOf(position)).toBe(true);
+    },
+  );
 });
