@@ -77,9 +77,6 @@ export async function writeCharacter(page: Page, pad: Locator, char: string): Pr
   } finally {
     await session.detach();
   }
-  // A finger takes a moment to go from the pad to a button. Chromium swallows a tap that comes
-  // sooner than about 400 ms after the last stroke lifted (no click, only pointer events).
-  await page.waitForTimeout(450);
   const total = before + strokes.length;
   await expect(pad).toHaveAttribute('data-strokes', String(total));
   await expect(page.getByTestId('candidate-bar')).toHaveAttribute('data-answered', String(total));
