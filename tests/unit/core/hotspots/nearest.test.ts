@@ -1,27 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CategoryId } from '../../../../electron/core/hotspots/categories';
 import { DistrictDirectory, type DistrictCode } from '../../../../electron/core/hotspots/districts';
 import { haversineMetres } from '../../../../electron/core/hotspots/geo';
 import { NearestTree } from '../../../../electron/core/hotspots/nearest-tree';
-import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
-import {
-  HotspotIndex,
-  type Point,
-  type SearchFilters,
-} from '../../../../electron/core/hotspots/search-index';
-import { parseSourceFile } from '../../../../electron/core/hotspots/source-file';
-import { contentDir, sharedDataDir } from '../../../helpers/hotspots-context';
+import type { Point, SearchFilters } from '../../../../electron/core/hotspots/search-index';
+import { contentDir, officialIndex } from '../../../helpers/hotspots-context';
 
 const directory = DistrictDirectory.load(contentDir);
-const real = new HotspotIndex(
-  normaliseVenues(
-    parseSourceFile(readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'))).records,
-    directory,
-  ).venues,
-  directory,
-);
+const real = officialIndex(directory);
 
 /** The kiosk's default centre, then points all over the territory and one outside it. */
 const ORIGINS: Record<string, Point> = {

@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../../../../electron/core/hotspots/categories';
 import { DistrictDirectory } from '../../../../electron/core/hotspots/districts';
 import { haversineMetres } from '../../../../electron/core/hotspots/geo';
-import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
-import { HotspotIndex, type SearchFilters } from '../../../../electron/core/hotspots/search-index';
-import { parseSourceFile } from '../../../../electron/core/hotspots/source-file';
-import { contentDir, sharedDataDir } from '../../../helpers/hotspots-context';
+import type { SearchFilters } from '../../../../electron/core/hotspots/search-index';
+import { contentDir, officialIndex } from '../../../helpers/hotspots-context';
 
 /** The real official file, read in place at test time. */
 const directory = DistrictDirectory.load(contentDir);
-const real = new HotspotIndex(
-  normaliseVenues(
-    parseSourceFile(readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'))).records,
-    directory,
-  ).venues,
-  directory,
-);
+const real = officialIndex(directory);
 /** A centre in Sham Shui Po, so Sha Tin venues are not simply the nearest ones. */
 const CENTRE = { latitude: 22.3307, longitude: 114.1622 };
 

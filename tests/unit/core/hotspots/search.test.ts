@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DistrictDirectory } from '../../../../electron/core/hotspots/districts';
 import {
@@ -9,22 +7,14 @@ import {
   haversineMetres,
 } from '../../../../electron/core/hotspots/geo';
 import { loadSample } from '../../../../electron/core/hotspots/handlers';
-import { normaliseVenues } from '../../../../electron/core/hotspots/normalise';
 import { HotspotIndex } from '../../../../electron/core/hotspots/search-index';
-import { parseSourceFile } from '../../../../electron/core/hotspots/source-file';
 import { foldText, queryTerms } from '../../../../electron/core/hotspots/text-fold';
 import { localise } from '../../../../electron/core/hotspots/views';
-import { contentDir, sharedDataDir } from '../../../helpers/hotspots-context';
+import { contentDir, officialIndex } from '../../../helpers/hotspots-context';
 
 const directory = DistrictDirectory.load(contentDir);
 const sample = new HotspotIndex(loadSample(contentDir, directory).venues, directory);
-const real = new HotspotIndex(
-  normaliseVenues(
-    parseSourceFile(readFileSync(path.join(sharedDataDir, 'wifi-hk-fixed-official-shape.json'))).records,
-    directory,
-  ).venues,
-  directory,
-);
+const real = officialIndex(directory);
 const SHAM_SHUI_PO = { latitude: 22.3307, longitude: 114.1622 };
 
 const names = (index: HotspotIndex, positions: number[]) =>
