@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { HotspotDetail } from '../../electron/core/hotspots/views';
 import { localText, takeAwayText } from '../../renderer/src/hotspots/format';
 import { api, expect, holdByTouch, REPO_ROOT, startVisit, tapPin, test, TEST_PIN } from './fixtures';
-import { openDirectory, openStaffPanel, prepareKiosk, WIFI_LANGUAGES } from './hotspots-helpers';
+import { openDirectory, openStaffPanel, prepareKiosk, tapFirstDot, WIFI_LANGUAGES } from './hotspots-helpers';
 import { expectNoAxeViolations } from './a11y';
 import { setTextSizeByTouch } from './programmes-helpers';
 
@@ -152,6 +152,20 @@ test('the district map: 18 outlines, you are here, a numbered dot that lists its
           expect(overlaps(targets[i]!, targets[j]!), `two dots' targets overlap at ${where}`).toBe(false);
     }
   }
+
+  // With the largest text on 1280×800, a chosen place's name shows in full beside the map, not
+  // below the fold of its scrolling panel.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await setTextSizeByTouch(page, 3);
+  await tapFirstDot(page);
+  const name = page.getByTestId('map-chosen-name');
+  await expect(name).toContainText(/\p{Script=Han}/u);
+  const panel = (await page.getByRole('region', { name: '你選了：' }).boundingBox())!;
+  const shown = (await name.boundingBox())!;
+  expect(shown.y).toBeGreaterThanOrEqual(panel.y);
+  expect(shown.y + shown.height, 'the name ends inside the panel').toBeLessThanOrEqual(
+    panel.y + panel.height,
+  );
 });
 
 /** The QR code as drawn by the venue screen, and as the qrcode library draws `text`: their module paths. */
