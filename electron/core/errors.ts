@@ -17,9 +17,21 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Values a screen puts into the sentence it says for a reason (a nickname, a line number, a limit). */
+export type ErrorParams = Record<string, string | number>;
+
 export interface KioskErrorShape {
   code: ErrorCode;
+  /** For logs and tests only: screens never show it (it is English). */
   message: string;
+  /**
+   * What went wrong, as the renderer's i18n key of the sentence that says it
+   * (`<capability>.errors.<name>`, e.g. `staff-console.errors.duplicateNickname`), with `params`
+   * for its placeholders. A screen says this in the reader's language; without a reason it says
+   * the code's own sentence (`errors.codes.<code>`).
+   */
+  reason?: string;
+  params?: ErrorParams;
 }
 
 /** HTTP status for each code; IPC carries the code only. */
@@ -38,16 +50,25 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 export class KioskError extends Error {
+  readonly reason: string | undefined;
+  readonly params: ErrorParams | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    said?: { reason: string; params?: ErrorParams },
   ) {
     super(message);
     this.name = 'KioskError';
+    this.reason = said?.reason;
+    this.params = said?.params;
   }
 
   toShape(): KioskErrorShape {
-    return { code: this.code, message: this.message };
+    const shape: KioskErrorShape = { code: this.code, message: this.message };
+    if (this.reason) shape.reason = this.reason;
+    if (this.params) shape.params = this.params;
+    return shape;
   }
 }
 

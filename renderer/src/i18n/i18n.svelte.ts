@@ -65,6 +65,11 @@ export function t(key: string, options?: Record<string, unknown>): string {
   return i18next.t(key, { lng: locale.current, ...options });
 }
 
+/** Whether the locale files have this key (a reason sent by the core may be newer than the screens). */
+export function hasKey(key: string): boolean {
+  return i18next.exists(key, { lng: locale.current });
+}
+
 /** Content text `{ 'zh-HK', en, 'zh-CN'? }` in the current language (zh-CN falls back to zh-HK). */
 export function pick(
   text: { 'zh-HK': string; en: string; 'zh-CN'?: string } | undefined,

@@ -1,6 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '../../../electron/core/contract';
-import type { ErrorCode, Result } from '../../../electron/core/errors';
-import { t } from '../i18n/i18n.svelte';
+import type { ErrorCode, ErrorParams, KioskErrorShape, Result } from '../../../electron/core/errors';
+import { hasKey, t } from '../i18n/i18n.svelte';
 
 /**
  * The renderer's one way to reach the core. Inside Electron the preload gives `window.kiosk`;
@@ -16,12 +16,19 @@ declare global {
   }
 }
 
+/** A refused call; `message` is already in the reader's language (see `sayError`). */
 export class ApiError extends Error {
+  readonly reason: string | undefined;
+  readonly params: ErrorParams | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    said?: { reason?: string; params?: ErrorParams },
   ) {
     super(message);
+    this.reason = said?.reason;
+    this.params = said?.params;
   }
 }
 
@@ -74,20 +81,26 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
 }
 
 /**
- * Codes every screen says the same way, in the reader's language, whichever call met them: screens
- * that show an error's message then show this sentence instead of the core's English one.
+ * The sentence a screen shows for a refused call, in the reader's language: the reason's own
+ * sentence with its params when the core gave one the locale files have, else the code's. The
+ * core's English `message` is never shown. A full disk is said the same way whatever the reason,
+ * since what staff must do about it is the same.
  */
-const SAID_BY_CODE: Partial<Record<ErrorCode, string>> = { disk_full: 'errors.disk_full' };
+export function sayError(error: Pick<KioskErrorShape, 'code' | 'reason' | 'params'>): string {
+  if (error.code === 'disk_full') return t('errors.disk_full');
+  if (error.reason && hasKey(error.reason)) return t(error.reason, error.params ?? {});
+  return t(`errors.codes.${error.code}`);
+}
 
-function messageFor(code: ErrorCode, coreMessage: string): string {
-  const key = SAID_BY_CODE[code];
-  return key ? t(key) : coreMessage;
+/** What to show for anything a call threw: its sentence, or the generic one for a thrown non-error. */
+export function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : t('errors.codes.internal');
 }
 
 export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = window.kiosk
     ? await window.kiosk.invoke(method, input, staffSession)
     : await overHttp(method, input);
-  if (!result.ok) throw new ApiError(result.error.code, messageFor(result.error.code, result.error.message));
+  if (!result.ok) throw new ApiError(result.error.code, sayError(result.error), result.error);
   return result.value as OutputOf<M>;
 }
