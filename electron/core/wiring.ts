@@ -15,6 +15,7 @@ import {
 } from './settings/schema';
 import {
   defaultGroupSessionsDoc,
+  GROUP_SESSIONS_MIGRATIONS,
   GroupSessionsDocSchema,
   type GroupSessionsDoc,
 } from './staff-console/group-sessions';
@@ -73,6 +74,7 @@ export async function openCoreContext(options: WiringOptions): Promise<CoreConte
     ...common,
     name: 'group-sessions',
     schema: GroupSessionsDocSchema,
+    migrations: GROUP_SESSIONS_MIGRATIONS,
     defaults: defaultGroupSessionsDoc,
   });
   const staffLog = await StoredDocument.open<StaffLogDoc>({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateKeySchema } from '../activity/schema';
 import { DEFAULT_RETENTION_DAYS } from '../lessons/resume-codes';
+import type { Migration } from '../store/document-schema';
 
 /**
  * Guided group sessions (group-sessions.json): what a social worker ran, where, which lessons,
@@ -29,20 +30,39 @@ export const LessonProgressSchema = z.object({
 export type LessonProgress = z.infer<typeof LessonProgressSchema>;
 
 export const ParticipantSchema = z.object({
+  /** In a course, the course member's id: the same person in every session of the course. */
   id: z.string().min(1).max(40),
   kind: z.enum(['nickname', 'resume-code']),
   label: z.string().min(1).max(24),
-  /** When the participant agreed to the PICS on screen: the retention period runs from here. */
+  /**
+   * When the participant agreed to the PICS on screen (in a course: when they agreed for the
+   * course): the retention period runs from here.
+   */
   consentAt: z.string().datetime(),
   picsVersion: z.number().int().min(1),
   progress: z.array(LessonProgressSchema),
+  /** Flagged "needs help" by the facilitator with one tap; cleared when the session closes. */
+  needsHelp: z.boolean(),
+  /**
+   * Here at this session. A one-off session's participants are added as they come, so are here;
+   * a course session lists every member and attendance is ticked one tap each.
+   */
+  present: z.boolean(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
+
+/** A Hong Kong clock time, HH:MM (24-hour). */
+export const TimeOfDaySchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/);
 
 export const GroupSessionSchema = z.object({
   id: z.string().min(8).max(40),
   title: z.string().min(1).max(80),
   date: DateKeySchema,
+  /** Start and end in Hong Kong time; null on sessions recorded before times were asked. */
+  startTime: TimeOfDaySchema.nullable(),
+  endTime: TimeOfDaySchema.nullable(),
+  /** The course this session belongs to, or null for a one-off session. */
+  courseId: z.string().min(8).max(40).nullable(),
   place: z.string().max(80),
   facilitator: z.string().max(60),
   lessonIds: z.array(LessonId).min(1).max(12),
@@ -61,7 +81,42 @@ export const GroupSessionSchema = z.object({
 });
 export type GroupSession = z.infer<typeof GroupSessionSchema>;
 
-export const GROUP_SESSIONS_SCHEMA_VERSION = 1;
+export const MAX_COURSES = 200;
+
+/** A person on a course: consent is asked once for the whole course, with the statement's version. */
+export const CourseMemberSchema = z.object({
+  id: z.string().min(1).max(40),
+  kind: z.enum(['nickname', 'resume-code']),
+  label: z.string().min(1).max(24),
+  consentAt: z.string().datetime(),
+  picsVersion: z.number().int().min(1),
+});
+export type CourseMember = z.infer<typeof CourseMemberSchema>;
+
+/**
+ * A course: several sessions of one class ("Smartphone basics, 4 weeks"). Members and their
+ * consent carry over to each session of the course; withdrawing consent removes the member from
+ * the course and from its sessions, keeping counts as a purge does.
+ */
+export const CourseSchema = z.object({
+  id: z.string().min(8).max(40),
+  title: z.string().min(1).max(80),
+  place: z.string().max(80),
+  facilitator: z.string().max(60),
+  /** The lessons the course teaches; each session picks its own from these or others. */
+  lessonIds: z.array(LessonId).min(1).max(24),
+  /** How many sessions are planned (a 4-week course: 4); sessions may be added beyond it. */
+  plannedSessions: z.number().int().min(1).max(52),
+  status: z.enum(['open', 'closed']),
+  members: z.array(CourseMemberSchema).max(MAX_PARTICIPANTS),
+  /** Members withdrawn, purged or wiped, as a count: the course's figures stay whole. */
+  removedMembers: z.number().int().min(0),
+  createdAt: z.string().datetime(),
+  closedAt: z.string().datetime().nullable(),
+});
+export type Course = z.infer<typeof CourseSchema>;
+
+export const GROUP_SESSIONS_SCHEMA_VERSION = 2;
 export const GroupSessionsDocSchema = z.object({
   schemaVersion: z.literal(GROUP_SESSIONS_SCHEMA_VERSION),
   /** Days participant lists (and resume codes) are kept; set by staff in Data care. */
@@ -69,6 +124,7 @@ export const GroupSessionsDocSchema = z.object({
   /** When the last retention purge ran (start-up or daily), or null before the first. */
   lastPurgeAt: z.string().datetime().nullable(),
   sessions: z.array(GroupSessionSchema),
+  courses: z.array(CourseSchema).max(MAX_COURSES),
 });
 export type GroupSessionsDoc = z.infer<typeof GroupSessionsDocSchema>;
 
@@ -78,8 +134,36 @@ export function defaultGroupSessionsDoc(): GroupSessionsDoc {
     retentionDays: DEFAULT_RETENTION_DAYS,
     lastPurgeAt: null,
     sessions: [],
+    courses: [],
   };
 }
+
+/**
+ * Version 1 (before courses, times and attendance): each session becomes a one-off session with
+ * no times, whose listed participants were present and not flagged. Used by the store and by a
+ * restore of an older backup file.
+ */
+export const GROUP_SESSIONS_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    migrate: (old) => ({
+      ...old,
+      schemaVersion: 2,
+      courses: [],
+      sessions: ((old.sessions as Record<string, unknown>[] | undefined) ?? []).map((session) => ({
+        ...session,
+        startTime: null,
+        endTime: null,
+        courseId: null,
+        participants: ((session.participants as Record<string, unknown>[] | undefined) ?? []).map((p) => ({
+          ...p,
+          needsHelp: false,
+          present: true,
+        })),
+      })),
+    }),
+  },
+];
 
 /** People at the session: the head count, or the list when more are listed. */
 export function attendanceOf(session: Pick<GroupSession, 'headCount' | 'participants'>): number {

@@ -135,6 +135,9 @@ export async function createStaffConsoleHandlers(
         id: randomUUID(),
         title,
         date,
+        startTime: null,
+        endTime: null,
+        courseId: null,
         place,
         facilitator,
         lessonIds: [...new Set(lessonIds)],
@@ -187,6 +190,8 @@ export async function createStaffConsoleHandlers(
           consentAt: ctx.now().toISOString(),
           picsVersion: PICS_VERSION,
           progress: [],
+          needsHelp: false,
+          present: true,
         });
         session.headCount = Math.max(session.headCount, session.participants.length);
       });

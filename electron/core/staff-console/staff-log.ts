@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CoreContext } from '../core-context';
+import { currentStaffActor } from '../staff-access/actor';
 
 /**
  * What staff did and when (staff-log.json): sign-ins, settings, imports, exports, purges, wipes,
@@ -28,10 +29,21 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 export const MAX_LOG_ENTRIES = 2000;
 
+/** What an entry says, as values the console puts in its own sentence for the action. */
+export const StaffLogParamsSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(200), z.number(), z.array(z.string().max(60)).max(40)]),
+);
+export type StaffLogParams = z.infer<typeof StaffLogParamsSchema>;
+
 export const StaffLogEntrySchema = z.object({
   time: z.string().datetime(),
   action: z.enum(STAFF_ACTIONS),
+  /** English words of entries written before `params`; kept so old logs still read. */
   detail: z.string().max(300),
+  params: StaffLogParamsSchema.optional(),
+  /** The staff account that did it; absent for the kiosk's own runs (start-up purge, timers). */
+  by: z.object({ id: z.string().min(1).max(40), name: z.string().min(1).max(60) }).optional(),
 });
 export type StaffLogEntry = z.infer<typeof StaffLogEntrySchema>;
 
@@ -70,11 +82,18 @@ export function mergeLogs(a: StaffLogDoc, b: StaffLogDoc): StaffLogDoc {
  * Records one staff action. A log that cannot be written must not undo or fail the action it
  * describes (the action already happened), so failures are reported on the console only.
  */
-export async function logStaffAction(ctx: CoreContext, action: StaffAction, detail = ''): Promise<void> {
+export async function logStaffAction(
+  ctx: CoreContext,
+  action: StaffAction,
+  detail = '',
+  params?: StaffLogParams,
+): Promise<void> {
+  const entry: StaffLogEntry = { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) };
+  if (params) entry.params = params;
+  const actor = currentStaffActor();
+  if (actor) entry.by = { id: actor.id, name: actor.name };
   try {
-    await ctx.documents.staffLog.update((draft) =>
-      appendEntry(draft, { time: ctx.now().toISOString(), action, detail: detail.slice(0, 300) }),
-    );
+    await ctx.documents.staffLog.update((draft) => appendEntry(draft, entry));
   } catch (error) {
     // One line, not the error chain: on a full disk every action would print a stack, and the
     // store has already put the failed write in Data health.

@@ -15,7 +15,7 @@ export interface DocumentOptions<T> {
   name: string;
   schema: z.ZodType<T>;
   defaults: () => T;
-  migrations?: Migration[];
+  migrations?: readonly Migration[];
   onHealthEvent?: (event: HealthEvent) => void;
   now?: () => Date;
   /** The file system; tests pass one that fails part-way. */
