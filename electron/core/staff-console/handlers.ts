@@ -5,7 +5,6 @@ import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-codes';
-import { RESUME_CODE_ALPHABET, RESUME_CODE_LENGTH } from '../../shared/resume-code-format';
 import type { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
 import { createBackup, previewBackup, readBackup } from './backup';
@@ -17,11 +16,10 @@ import {
   purgeExpiredParticipants,
   summariseSession,
   wipeParticipants,
-  MAX_PARTICIPANTS,
   type GroupSession,
   type GroupSessionsDoc,
 } from './group-sessions';
-import { identifierProblem } from '../../shared/personal-data';
+import { keptParticipantLabel, refuseOnList } from './participant-label';
 import { reportNames } from './report-sections';
 import { computeReport } from './reports';
 import { startDailyJob } from './retention-timer';
@@ -30,15 +28,6 @@ import { logStaffAction, mergeLogs } from './staff-log';
 // esbuild and vitest define the package version at build time (as service.ts reads it).
 declare const __KIOSK_VERSION__: string | undefined;
 const VERSION = typeof __KIOSK_VERSION__ === 'string' ? __KIOSK_VERSION__ : '0.0.0-dev';
-
-const RESUME_CODE = new RegExp(`^[${RESUME_CODE_ALPHABET}]{${RESUME_CODE_LENGTH}}$`);
-
-const IDENTIFIER_MESSAGES = {
-  hkid: 'That looks like an identity card number. Only a nickname or a resume code may be kept.',
-  number:
-    'That contains a long number (an ID or phone number?). Only a nickname or a resume code may be kept.',
-  email: 'That looks like an e-mail address. Only a nickname or a resume code may be kept.',
-} as const;
 
 /** What the shell lends the staff console; the browser kiosk lends nothing. */
 export interface StaffConsoleShell {
@@ -162,27 +151,9 @@ export async function createStaffConsoleHandlers(
         if (notes !== undefined) session.notes = notes;
       }),
     'staff.groups.participants.add': async ({ id, kind, label }) => {
-      let kept = label.replace(/\s+/g, ' ');
-      if (kind === 'resume-code') {
-        kept = kept.replace(/[\s-]/g, '').toUpperCase();
-        if (!RESUME_CODE.test(kept))
-          throw new KioskError(
-            'invalid_input',
-            `A resume code is ${RESUME_CODE_LENGTH} letters and digits from the kiosk's code slip.`,
-          );
-      } else {
-        const problem = identifierProblem(kept);
-        if (problem) throw new KioskError('invalid_input', IDENTIFIER_MESSAGES[problem]);
-      }
+      const kept = keptParticipantLabel(kind, label);
       return changeOpenSession(id, (session) => {
-        if (session.participants.length >= MAX_PARTICIPANTS)
-          throw new KioskError('conflict', `A session lists at most ${MAX_PARTICIPANTS} participants.`);
-        if (session.participants.some((p) => p.label.toLowerCase() === kept.toLowerCase())) {
-          throw new KioskError(
-            'conflict',
-            'Someone with that nickname or code is already on the list. Add a letter to tell them apart.',
-          );
-        }
+        refuseOnList(session.participants, kept);
         session.participants.push({
           id: randomUUID(),
           kind,
