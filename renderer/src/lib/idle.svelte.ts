@@ -7,6 +7,8 @@
  */
 class ReadingTime {
   claims = $state.raw<{ idleSeconds: number; countdownSeconds: number }[]>([]);
+  /** Screens that must stay (idleHold); the newest one is honoured. */
+  holds = $state.raw<IdleHold[]>([]);
   idleSeconds(configured: number): number {
     return Math.max(configured, ...this.claims.map((claim) => claim.idleSeconds));
   }
@@ -22,6 +24,49 @@ export function readingTime(claim: { idleSeconds: number; countdownSeconds: numb
   reading.claims = [...reading.claims, entry];
   return () => {
     reading.claims = reading.claims.filter((other) => other !== entry);
+  };
+}
+
+/**
+ * A screen that must stay while nobody touches it (the facilitator's class view, shown to a room
+ * for an hour): while it is held, the idle watch never asks "Are you still there?" and never
+ * wipes. Instead, `warnSeconds` before `limitSeconds` without a touch it sets `warning` (with
+ * `secondsLeft`) for the holder to show, and at the limit calls the holder's `onLimit` (the holder
+ * closes itself; the visit goes on) and counts afresh. A touch, or `keep()`, restarts the limit.
+ * The same watch and tick as the visitor's time: one idle rule, not a second timer.
+ */
+export class IdleHold {
+  warning = $state(false);
+  secondsLeft = $state(0);
+  /** When "keep it open" was chosen without a touch (a switch device's click): counts as one. */
+  keptAt = 0;
+
+  constructor(
+    readonly limitSeconds: () => number,
+    readonly warnSeconds: number,
+    readonly onLimit: () => void,
+  ) {}
+
+  /** "Keep it open": the warning goes and the limit starts again. */
+  keep(): void {
+    this.warning = false;
+    this.keptAt = Date.now();
+  }
+}
+
+/** Hold the idle watch while the calling screen is shown; returns the hold (its warning) and its release. */
+export function idleHold(options: { limitSeconds: () => number; warnSeconds: number; onLimit: () => void }): {
+  hold: IdleHold;
+  release: () => void;
+} {
+  const hold = new IdleHold(options.limitSeconds, options.warnSeconds, options.onLimit);
+  hold.keptAt = Date.now();
+  reading.holds = [...reading.holds, hold];
+  return {
+    hold,
+    release: () => {
+      reading.holds = reading.holds.filter((other) => other !== hold);
+    },
   };
 }
 
@@ -81,6 +126,11 @@ export class IdleWatch {
       this.reset();
       return;
     }
+    const hold = reading.holds.at(-1);
+    if (hold) {
+      this.holdTick(hold, now);
+      return;
+    }
     if (!this.asking) {
       if (now - this.lastActivity >= reading.idleSeconds(this.options.idleSeconds()) * 1000) {
         this.asking = true;
@@ -95,5 +145,21 @@ export class IdleWatch {
       this.reset();
       this.options.onTimeout();
     }
+  }
+
+  /** A held screen: no question, no wipe; the holder's warning, then its own end. */
+  private holdTick(hold: IdleHold, now: number): void {
+    // A visitor question already on screen when the hold began is withdrawn: the hold answers it.
+    if (this.asking) this.reset();
+    const quietSeconds = (now - Math.max(this.lastActivity, hold.keptAt)) / 1000;
+    const limit = hold.limitSeconds();
+    if (quietSeconds >= limit) {
+      hold.warning = false;
+      this.lastActivity = now;
+      hold.onLimit();
+      return;
+    }
+    hold.secondsLeft = Math.ceil(limit - quietSeconds);
+    hold.warning = quietSeconds >= limit - Math.min(hold.warnSeconds, limit);
   }
 }
