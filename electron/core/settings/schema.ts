@@ -53,6 +53,12 @@ export const PublicSettingsSchema = z.object({
    * written before the choice existed has none and loads with the default.
    */
   mapLink: z.enum(MAP_LINKS).default(DEFAULT_MAP_LINK),
+  /**
+   * Minutes the facilitator's class view stays without a touch before it closes to the console
+   * (with a warning 5 minutes before); no visitor idle wipe while it shows. A settings file
+   * written before the limit existed has none and loads with the default.
+   */
+  groupViewLimitMinutes: z.number().int().min(30).max(480).default(180),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -81,6 +87,7 @@ export const DEFAULT_PUBLIC_SETTINGS: PublicSettings = {
   defaultLanguage: 'zh-HK',
   phoneStyle: DEFAULT_PHONE_STYLE,
   mapLink: DEFAULT_MAP_LINK,
+  groupViewLimitMinutes: 180,
 };
 
 export function defaultSettingsDoc(): SettingsDoc {

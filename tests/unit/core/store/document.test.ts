@@ -220,6 +220,7 @@ describe('StoredDocument: migrations', () => {
         defaultLanguage: 'en',
         phoneStyle: 'android',
         mapLink: 'google',
+        groupViewLimitMinutes: 180,
       },
       staff: { pin: null, failedAttempts: 2, lockedUntil: null },
     };
@@ -263,6 +264,20 @@ describe('StoredDocument: migrations', () => {
     const doc = await openSettings(dataDir, events);
     expect(doc.data.public.mapLink).toBe('google');
     expect(doc.data.public.phoneStyle).toBe('iphone');
+    expect(events.map((e) => e.kind)).not.toContain('reset-to-defaults');
+    expect((await dataFiles(dataDir)).filter((n) => n.includes('corrupt'))).toEqual([]);
+  });
+
+  it('loads a version 2 file written before the class view limit, with 3 hours, as it is', async () => {
+    const dataDir = await dirs.make();
+    const { groupViewLimitMinutes: _added, ...before } = defaultSettingsDoc().public;
+    const older = { schemaVersion: 2, public: { ...before, idleSeconds: 45 } };
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(older));
+
+    const events: HealthEvent[] = [];
+    const doc = await openSettings(dataDir, events);
+    expect(doc.data.public.groupViewLimitMinutes).toBe(180);
+    expect(doc.data.public.idleSeconds).toBe(45);
     expect(events.map((e) => e.kind)).not.toContain('reset-to-defaults');
     expect((await dataFiles(dataDir)).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
