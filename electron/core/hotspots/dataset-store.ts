@@ -116,7 +116,10 @@ export class HotspotDatasetStore {
   rollback(): Promise<void> {
     return this.serialised(async () => {
       const current = this.doc;
-      if (!current.previous) throw new KioskError('conflict', 'There is no earlier dataset to go back to.');
+      if (!current.previous)
+        throw new KioskError('conflict', 'There is no earlier dataset to go back to.', {
+          reason: 'hotspots.errors.noEarlier',
+        });
       const read = await readVenueFile(this.previousFile);
       const header = read.ok ? PreviousHeaderSchema.safeParse(read.header) : null;
       if (!read.ok || !header?.success || header.data.venueCount !== read.venues.length) {
@@ -125,6 +128,10 @@ export class HotspotDatasetStore {
           read.ok || !read.missing
             ? 'The earlier hotspot dataset is damaged, so it cannot be restored. The current data is unchanged.'
             : 'The earlier hotspot dataset is missing from the data folder, so it cannot be restored.',
+          {
+            reason:
+              read.ok || !read.missing ? 'hotspots.errors.earlierDamaged' : 'hotspots.errors.earlierMissing',
+          },
         );
       }
       const previous = header.data;
@@ -156,7 +163,10 @@ export class HotspotDatasetStore {
    */
   removePrevious(): Promise<number> {
     return this.serialised(async () => {
-      if (!this.doc.previous) throw new KioskError('conflict', 'There is no earlier dataset to remove.');
+      if (!this.doc.previous)
+        throw new KioskError('conflict', 'There is no earlier dataset to remove.', {
+          reason: 'hotspots.errors.noEarlierToRemove',
+        });
       let freed = 0;
       try {
         freed = (await fs.stat(this.previousFile)).size;
@@ -166,6 +176,7 @@ export class HotspotDatasetStore {
           throw new KioskError(
             'storage',
             'The kiosk could not remove the earlier hotspot dataset. Nothing was changed.',
+            { reason: 'hotspots.errors.removeEarlierFailed' },
           );
         }
       }
@@ -187,7 +198,9 @@ export class HotspotDatasetStore {
     };
     // Checked before writing, like StoredDocument.update, so a bad change never reaches the disk.
     if (!HotspotsHeaderSchema.safeParse(header).success)
-      throw new KioskError('invalid_input', 'The change to hotspots is not valid.');
+      throw new KioskError('invalid_input', 'The change to hotspots is not valid.', {
+        reason: 'hotspots.errors.invalidChange',
+      });
     let sha256 = '';
     await this.guard('save the hotspots', async () => {
       sha256 = await writeVenueFile(this.file, header, next.fixed?.venues ?? []);
@@ -202,7 +215,9 @@ export class HotspotDatasetStore {
       await run();
     } catch (error) {
       if (error instanceof KioskError) throw error;
-      throw new KioskError('storage', `The kiosk could not ${what}. Nothing was changed.`);
+      throw new KioskError('storage', `The kiosk could not ${what}. Nothing was changed.`, {
+        reason: 'hotspots.errors.notSaved',
+      });
     }
   }
 

@@ -166,7 +166,9 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     'hotspots.venue': async ({ id, near }) => {
       const position = index.positionOf(id);
       if (position === undefined)
-        throw new KioskError('not_found', 'This hotspot is no longer in the directory.');
+        throw new KioskError('not_found', 'This hotspot is no longer in the directory.', {
+          reason: 'hotspots.errors.venueGone',
+        });
       return venueDetail(index.venues[position]!, index.categoryOf(position), origin(near), directory);
     },
 
@@ -292,6 +294,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         throw new KioskError(
           'not_found',
           'This preview is no longer available (it was replaced or it expired). Choose the file again.',
+          { reason: 'hotspots.errors.previewGone' },
         );
       }
       if (preview.baseRevision !== store.current.revision) {
@@ -299,6 +302,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
         throw new KioskError(
           'conflict',
           'The hotspot data changed after this preview was made. Choose the file again to see an up-to-date preview.',
+          { reason: 'hotspots.errors.dataChanged' },
         );
       }
       const { candidate } = preview;
@@ -312,6 +316,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
             throw new KioskError(
               'invalid_input',
               `The data cannot be from ${asOf}: choose a day between ${EARLIEST_DATA_DAY} and today (${today}).`,
+              { reason: 'hotspots.errors.dataDayOutOfRange', params: { earliest: EARLIEST_DATA_DAY, today } },
             );
           source.dataDate = { day: asOf, from: 'staff' };
         } else if (preview.fileModified) {

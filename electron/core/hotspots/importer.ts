@@ -89,6 +89,9 @@ function nothingUsable(records: number, rejected: RejectedRow[]): KioskError {
   return new KioskError(
     'invalid_input',
     `None of the ${records} records in the file could be used, so nothing was changed.${example}`,
+    first
+      ? { reason: 'hotspots.errors.nothingUsableAt', params: { records, record: first.record } }
+      : { reason: 'hotspots.errors.nothingUsable', params: { records } },
   );
 }
 

@@ -1,14 +1,19 @@
-import { KioskError } from '../errors';
+import { KioskError, type ErrorParams } from '../errors';
 
 /** Records are flat objects; anything nested deeper than this is not Wi-Fi.HK data. */
 export const MAX_JSON_DEPTH = 32;
 
-const bad = (message: string) => new KioskError('invalid_input', message);
+const bad = (message: string, reason: string, params?: ErrorParams) =>
+  new KioskError('invalid_input', message, { reason, params });
 export const cutOff = () =>
   bad(
     'The file stops part-way through: it looks cut off (perhaps an interrupted download). Download it again.',
+    'hotspots.errors.jsonCutOff',
   );
-const invalidAt = (line: number) => bad(`The file is not valid JSON (the problem is near line ${line}).`);
+const invalidAt = (line: number) =>
+  bad(`The file is not valid JSON (the problem is near line ${line}).`, 'hotspots.errors.invalidJsonAt', {
+    line,
+  });
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -60,7 +65,11 @@ export class JsonArrayReader {
         else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
           this.depth += 1;
           if (this.depth > MAX_JSON_DEPTH)
-            throw bad(`The file is nested too deeply to be Wi-Fi.HK data (near line ${this.line}).`);
+            throw bad(
+              `The file is nested too deeply to be Wi-Fi.HK data (near line ${this.line}).`,
+              'hotspots.errors.tooDeep',
+              { line: this.line },
+            );
         } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
           if (this.depth > 0) this.depth -= 1;
           else if (c === CLOSE_BRACKET) {
@@ -77,7 +86,8 @@ export class JsonArrayReader {
       if (isSpace(c)) continue;
       if (this.state === 'start') {
         if (c === OPEN_BRACKET) this.state = 'between';
-        else if (c === OPEN_BRACE) throw bad('The file is JSON but not a list of Wi-Fi.HK locations.');
+        else if (c === OPEN_BRACE)
+          throw bad('The file is JSON but not a list of Wi-Fi.HK locations.', 'hotspots.errors.notAList');
         else throw invalidAt(this.line);
       } else if (this.state === 'between') {
         if (c === CLOSE_BRACKET && !this.afterComma) this.state = 'done';
@@ -91,6 +101,8 @@ export class JsonArrayReader {
       } else {
         throw bad(
           `The file is not valid JSON: there is more after the end of the list (near line ${this.line}).`,
+          'hotspots.errors.moreAfterList',
+          { line: this.line },
         );
       }
     }

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { KioskError } from '../errors';
+import { KioskError, type ErrorParams } from '../errors';
 import type { SourceFormat } from './dataset';
 import { JsonArrayReader } from './json-array-reader';
 
@@ -30,13 +30,18 @@ export interface ParsedSource {
 const FIXED_REQUIRED = ['LocationID', 'Latitude', 'Longitude'] as const;
 const NAME_FIELDS = ['LocationNameEN', 'LocationNameTC', 'LocationNameSC'] as const;
 
-const bad = (message: string) => new KioskError('invalid_input', message);
+const bad = (message: string, reason: string, params?: ErrorParams) =>
+  new KioskError('invalid_input', message, { reason, params });
 
 export function checkSourceSize(bytes: number): void {
   if (bytes > MAX_SOURCE_BYTES) {
     throw new KioskError(
       'too_large',
       'The file is larger than 100 MB, so it was not read. The official Wi-Fi.HK file is about 5 MB: check that this is the right file.',
+      {
+        reason: 'hotspots.errors.tooLarge',
+        params: { megabytes: Math.round(MAX_SOURCE_BYTES / 1024 / 1024) },
+      },
     );
   }
 }
@@ -49,6 +54,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
   } catch {
     throw bad(
       'The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+      'hotspots.errors.notUtf8',
     );
   }
 }
@@ -60,10 +66,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
  */
 export function parseSourceFile(bytes: Uint8Array, declared?: 'json' | 'csv'): ParsedSource {
   checkSourceSize(bytes.byteLength);
-  if (bytes.byteLength === 0) throw bad('The file is empty.');
+  if (bytes.byteLength === 0) throw bad('The file is empty.', 'hotspots.errors.emptyFile');
   const text = decodeUtf8(bytes).replace(/^\uFEFF/, '');
   const kind = sourceKind(text, declared);
-  if (kind === null) throw bad('The file is empty.');
+  if (kind === null) throw bad('The file is empty.', 'hotspots.errors.emptyFile');
   const records: RawRecord[] = [];
   const sink: RecordSink = { begin: () => undefined, record: (record) => records.push(record) };
   if (kind === 'json') {
@@ -93,9 +99,12 @@ export function sourceKind(text: string, declared?: 'json' | 'csv'): 'json' | 'c
   if (first === undefined) return null;
   const looksJson = first === '[' || first === '{';
   if (declared === 'csv' && looksJson)
-    throw bad('This file holds JSON, not CSV. Choose JSON or pick the CSV file.');
+    throw bad(
+      'This file holds JSON, not CSV. Choose JSON or pick the CSV file.',
+      'hotspots.errors.jsonNotCsv',
+    );
   if (declared === 'json' && !looksJson)
-    throw bad('This file is not JSON. If it is a CSV export, choose CSV.');
+    throw bad('This file is not JSON. If it is a CSV export, choose CSV.', 'hotspots.errors.notJson');
   return looksJson ? 'json' : 'csv';
 }
 
@@ -142,7 +151,7 @@ export class JsonRecords {
   }
 
   finish(): SourceFormat {
-    if (this.count === 0) throw bad('The file has no records.');
+    if (this.count === 0) throw bad('The file has no records.', 'hotspots.errors.noRecords');
     const keys = this.keys;
     const hasName = NAME_FIELDS.some((field) => keys.has(field));
     if (this.format === 'fixed-json') {
@@ -152,6 +161,7 @@ export class JsonRecords {
     if (this.format === 'non-fixed-json' && hasName && keys.has('LocationID')) return this.format;
     throw bad(
       'The file does not look like Wi-Fi.HK data: it has no LocationID, LocationNameEN, Latitude or Longitude fields. Use fixed-wi-fi-hk-locations.json or non-fixed-wi-fi-hk-locations.json from DATA.GOV.HK.',
+      'hotspots.errors.notWifiData',
     );
   }
 }
@@ -165,6 +175,7 @@ export function csvError(error: unknown): KioskError {
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
     return bad(
       'The file stops part-way through a quoted field: it looks cut off (perhaps an interrupted download). Export or download it again.',
+      'hotspots.errors.csvCutOff',
     );
   }
   const lines = (error as { lines?: unknown } | null)?.lines;
@@ -172,6 +183,8 @@ export function csvError(error: unknown): KioskError {
     typeof code === 'string' && code.startsWith('CSV_') && typeof lines === 'number' ? lines : undefined;
   return bad(
     `The CSV file could not be read${line ? ` near line ${line}` : ''}: check that it is a plain comma-separated file.`,
+    line ? 'hotspots.errors.csvUnreadableAt' : 'hotspots.errors.csvUnreadable',
+    line ? { line } : undefined,
   );
 }
 
@@ -219,7 +232,8 @@ export class CsvRecords {
   }
 
   finish(): SourceFormat {
-    if (this.header === null || this.index === 0) throw bad('The CSV file has a header but no records.');
+    if (this.header === null || this.index === 0)
+      throw bad('The CSV file has a header but no records.', 'hotspots.errors.csvNoRecords');
     if (this.lastShort)
       this.rejected.push({
         ...this.lastShort,
@@ -237,5 +251,8 @@ function requireFields(keys: Set<string>, required: string[], hasName: boolean, 
   const noun = kind === 'CSV' ? 'columns' : 'fields';
   throw bad(
     `The ${kind} file does not have the Wi-Fi.HK ${noun} it needs. Missing: ${missing.join(', ')}. Found: ${[...keys].slice(0, 12).join(', ') || 'none'}.`,
+    // The missing names stay as the file writes them: they are what staff look for in the file.
+    'hotspots.errors.missingFields',
+    { missing: missing.join(', ') },
   );
 }

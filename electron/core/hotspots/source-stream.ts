@@ -34,7 +34,7 @@ export interface SourceRead {
   sha256: string;
 }
 
-const bad = (message: string) => new KioskError('invalid_input', message);
+const bad = (message: string, reason: string) => new KioskError('invalid_input', message, { reason });
 /** Slices of a whole file handed on at a time, so a 50 MB file is never one 100 MB string. */
 const SLICE_BYTES = 1024 * 1024;
 
@@ -82,6 +82,7 @@ export async function readSource(
     } catch {
       throw bad(
         'The file is not UTF-8 text, so its Chinese names would be garbled. Save it as UTF-8 (in Excel: "CSV UTF-8") and try again.',
+        'hotspots.errors.notUtf8',
       );
     }
   };
@@ -114,7 +115,7 @@ export async function readSource(
   }
   await feed(decode());
   const { json, csv } = reading;
-  if (bytes === 0 || (!json && !csv)) throw bad('The file is empty.');
+  if (bytes === 0 || (!json && !csv)) throw bad('The file is empty.', 'hotspots.errors.emptyFile');
 
   let format: SourceFormat;
   let rejected: RejectedRow[];
