@@ -14,6 +14,7 @@ export async function personalDataOnKiosk(ctx: CoreContext): Promise<boolean> {
   const { groupSessions: groups, resumeCodes: codes, staffLog: log } = ctx.documents;
   if (groups.data.sessions.some((session) => session.participants.length > 0 || session.notes.trim() !== ''))
     return true;
+  if (groups.data.courses.some((course) => course.members.length > 0)) return true;
   if (codes.data.codes.length > 0) return true;
   return log.data.entries.some((entry) => !NOT_BY_STAFF.has(entry.action));
 }

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { method } from '../contract-method';
 import { LanguageSchema } from '../i18n';
-import { MAX_BACKUP_BYTES, type BackupPreview } from './backup';
+import { backupMethods } from './backup-contract';
+import { courseMethods } from './course-contract';
 import type { CsvFile } from './csv';
-import { MAX_HEAD_COUNT, MAX_NOTES, type GroupSession, type GroupSummary } from './group-sessions';
+import {
+  MAX_HEAD_COUNT,
+  MAX_NOTES,
+  TimeOfDaySchema,
+  type GroupSession,
+  type GroupSummary,
+} from './group-sessions';
 import { isDateKey } from '../../shared/period';
+import { PHONE_STYLES } from '../../shared/phone-style';
 import type { Report } from './reports';
 import type { StaffLogEntry } from './staff-log';
 
@@ -42,6 +50,9 @@ export const staffConsoleMethods = {
       .object({
         title: z.string().trim().min(1).max(80),
         date: DateKey,
+        /** Hong Kong time, HH:MM; both or neither, the end after the start. */
+        startTime: TimeOfDaySchema.optional(),
+        endTime: TimeOfDaySchema.optional(),
         place: z.string().trim().max(80),
         facilitator: z.string().trim().max(60).optional(),
         lessonIds: z.array(LessonId).min(1).max(12),
@@ -73,12 +84,22 @@ export const staffConsoleMethods = {
       .strict(),
     staff: true,
   }),
+  /** Flags one participant "needs help" (or clears it) with one tap; closing clears every flag. */
+  'staff.groups.participants.help': method<GroupSession>()({
+    input: z
+      .object({ id: SessionId, participantId: z.string().min(1).max(40), needsHelp: z.boolean() })
+      .strict(),
+    staff: true,
+  }),
   /** Removes one participant (a correction, or at the person's request). */
   'staff.groups.participants.remove': method<GroupSession>()({
     input: z.object({ id: SessionId, participantId: z.string().min(1).max(40) }).strict(),
     staff: true,
   }),
-  /** Records steps done and completion of one lesson for one participant, or for everyone listed. */
+  /**
+   * Records steps done in one lesson for one participant, or for everyone listed. The lesson is
+   * finished when the steps reach its step count; `completed` is ignored (kept for older callers).
+   */
   'staff.groups.progress': method<GroupSession>()({
     input: z
       .object({
@@ -86,7 +107,7 @@ export const staffConsoleMethods = {
         participantId: z.string().min(1).max(40).optional(),
         lessonId: LessonId,
         stepsDone: z.number().int().min(0).max(50),
-        completed: z.boolean(),
+        completed: z.boolean().optional(),
       })
       .strict(),
     staff: true,
@@ -113,6 +134,8 @@ export const staffConsoleMethods = {
           stepIndex: z.number().int().min(0).max(50),
           stage: z.number().int().min(0).max(2).optional(),
           language: LanguageSchema,
+          /** The practice phone's look for the class (the kiosk's phoneStyle when left out). */
+          phoneStyle: z.enum(PHONE_STYLES).optional(),
         })
         .strict(),
       z.object({ close: z.literal(true) }).strict(),
@@ -137,26 +160,18 @@ export const staffConsoleMethods = {
     input: z.object({ days: z.number().int().min(MIN_RETENTION).max(MAX_RETENTION) }).strict(),
     staff: true,
   }),
-  /** Removes every participant and resume code; anonymous figures stay. */
-  'staff.datacare.wipe': method<{ participantsRemoved: number; resumeCodesRemoved: number }>()({
+  /** Removes every participant, resume code and session's notes; anonymous figures stay. */
+  'staff.datacare.wipe': method<{
+    participantsRemoved: number;
+    resumeCodesRemoved: number;
+    /** Sessions whose notes were cleared. */
+    notesCleared: number;
+  }>()({
     input: z.object({ confirm: z.literal('wipe-personal-data') }).strict(),
     staff: true,
   }),
-  'staff.backup.create': method<{ fileName: string; text: string }>()({ input: Empty, staff: true }),
-  /** Checks a backup file and says what it holds; changes nothing. */
-  'staff.backup.preview': method<BackupPreview>()({
-    input: z.object({ text: z.string().max(MAX_BACKUP_BYTES) }).strict(),
-    staff: true,
-    // The file travels as a JSON string: escaped quotes make it longer than on disk.
-    maxBodyBytes: MAX_BACKUP_BYTES * 2,
-  }),
-  /** Replaces the kiosk's records with the backup's (the staff PIN stays as it is). */
-  'staff.backup.restore': method<BackupPreview>()({
-    input: z.object({ text: z.string().max(MAX_BACKUP_BYTES) }).strict(),
-    staff: true,
-    // The file travels as a JSON string: escaped quotes make it longer than on disk.
-    maxBodyBytes: MAX_BACKUP_BYTES * 2,
-  }),
+  ...backupMethods,
+  ...courseMethods,
   /**
    * Saves the page as it is now (the report or a session summary, through its print stylesheet)
    * as a PDF in a folder staff choose. Desktop kiosk only: the browser kiosk prints with

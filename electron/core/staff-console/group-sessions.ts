@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateKeySchema } from '../activity/schema';
 import { DEFAULT_RETENTION_DAYS } from '../lessons/resume-codes';
 import type { Migration } from '../store/document-schema';
+import { identifierProblem, type IdentifierProblem } from '../../shared/personal-data';
 
 /**
  * Guided group sessions (group-sessions.json): what a social worker ran, where, which lessons,
@@ -165,70 +166,167 @@ export const GROUP_SESSIONS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** People at the session: the head count, or the list when more are listed. */
+/** People at the session: the head count, or those on the list ticked present when more are. */
 export function attendanceOf(session: Pick<GroupSession, 'headCount' | 'participants'>): number {
-  return Math.max(session.headCount, session.participants.length);
+  // A course session lists every member; only those ticked present came.
+  return Math.max(session.headCount, session.participants.filter((p) => p.present).length);
 }
 
-export interface LessonCompletion {
-  lessonId: string;
-  /** Participants (listed now or removed since) who finished the lesson. */
-  completed: number;
-  /** Listed participants with at least one step done but not finished. */
+/** Steps in each lesson, from the content the core read: what "finished" is measured against. */
+export type StepCounts = Readonly<Record<string, number>>;
+
+/**
+ * Where a participant is with a lesson, or with a whole session. Every participant is in exactly
+ * one: the summary, the CSV, the course view and the funder report all say these same three words.
+ */
+export type ProgressStatus = 'finished' | 'in-progress' | 'not-started';
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['finished', 'in-progress', 'not-started'];
+
+/**
+ * One lesson: finished only when every step of it is done. A lesson the content no longer has
+ * (steps unknown) keeps what was recorded for it.
+ */
+export function lessonStatus(
+  entry: Pick<LessonProgress, 'stepsDone' | 'completed'> | undefined,
+  steps: number | undefined,
+): ProgressStatus {
+  if (!entry) return 'not-started';
+  if (steps === undefined ? entry.completed : entry.stepsDone >= steps) return 'finished';
+  return entry.stepsDone > 0 || entry.completed ? 'in-progress' : 'not-started';
+}
+
+/** A whole session: finished when every one of its lessons is, not started when none was begun. */
+export function sessionStatus(
+  participant: Pick<Participant, 'progress'>,
+  lessonIds: readonly string[],
+  steps: StepCounts,
+): ProgressStatus {
+  const each = lessonIds.map((lessonId) =>
+    lessonStatus(
+      participant.progress.find((entry) => entry.lessonId === lessonId),
+      steps[lessonId],
+    ),
+  );
+  if (each.every((status) => status === 'finished')) return 'finished';
+  if (each.every((status) => status === 'not-started')) return 'not-started';
+  return 'in-progress';
+}
+
+/** Minutes from start to end on the session's day, or null when a time is missing. */
+export function durationMinutes(session: Pick<GroupSession, 'startTime' | 'endTime'>): number | null {
+  if (!session.startTime || !session.endTime) return null;
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return minutes(session.endTime) - minutes(session.startTime);
+}
+
+export interface StatusCounts {
+  finished: number;
   inProgress: number;
+  notStarted: number;
+}
+
+export interface LessonCompletion extends StatusCounts {
+  lessonId: string;
+  /** The lesson's step count in the content, or null when the content no longer has it. */
+  steps: number | null;
+}
+
+export interface SummaryProgress extends LessonProgress {
+  status: ProgressStatus;
 }
 
 export interface GroupSummary {
   id: string;
   title: string;
   date: string;
+  startTime: string | null;
+  endTime: string | null;
+  /** End minus start, or null for a session without times. */
+  durationMinutes: number | null;
+  courseId: string | null;
   place: string;
   facilitator: string;
   status: GroupSession['status'];
   closedAt: string | null;
   attendance: number;
-  /** Listed now plus removed by purge or wipe. */
+  /**
+   * The people the counts are over: those listed and present now, plus those a purge, wipe or
+   * withdrawal removed since (known only by the lessons they finished).
+   */
   listedParticipants: number;
+  /** Per lesson: finished + in progress + not started = listedParticipants. */
   lessons: LessonCompletion[];
-  participants: { label: string; kind: Participant['kind']; progress: LessonProgress[] }[];
+  /** The whole session, over the people listed and present now: the three add up to their number. */
+  totals: StatusCounts;
+  participants: {
+    id: string;
+    label: string;
+    kind: Participant['kind'];
+    needsHelp: boolean;
+    status: ProgressStatus;
+    progress: SummaryProgress[];
+  }[];
+  /** Personal data: shown on the kiosk's screen only, never in a totals-only print or a CSV. */
   notes: string;
 }
 
-export function summariseSession(session: GroupSession): GroupSummary {
+function countStatuses(statuses: readonly ProgressStatus[]): StatusCounts {
+  return {
+    finished: statuses.filter((s) => s === 'finished').length,
+    inProgress: statuses.filter((s) => s === 'in-progress').length,
+    notStarted: statuses.filter((s) => s === 'not-started').length,
+  };
+}
+
+export function summariseSession(session: GroupSession, steps: StepCounts): GroupSummary {
+  // A course session lists every member; only those ticked present were at this one.
+  const here = session.participants.filter((p) => p.present);
+  const listedParticipants = here.length + session.removed.participants;
+  const participants = here.map((p) => {
+    const progress = session.lessonIds.map((lessonId) => {
+      const entry = p.progress.find((e) => e.lessonId === lessonId) ?? {
+        lessonId,
+        stepsDone: 0,
+        completed: false,
+      };
+      return { ...entry, status: lessonStatus(entry, steps[lessonId]) };
+    });
+    return {
+      id: p.id,
+      label: p.label,
+      kind: p.kind,
+      needsHelp: p.needsHelp,
+      status: sessionStatus(p, session.lessonIds, steps),
+      progress,
+    };
+  });
   return {
     id: session.id,
     title: session.title,
     date: session.date,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    durationMinutes: durationMinutes(session),
+    courseId: session.courseId,
     place: session.place,
     facilitator: session.facilitator,
     status: session.status,
     closedAt: session.closedAt,
     attendance: attendanceOf(session),
-    listedParticipants: session.participants.length + session.removed.participants,
-    lessons: session.lessonIds.map((lessonId) => {
-      const progress = session.participants.map((p) =>
-        p.progress.find((entry) => entry.lessonId === lessonId),
-      );
+    listedParticipants,
+    lessons: session.lessonIds.map((lessonId, index) => {
+      const listed = countStatuses(participants.map((p) => p.progress[index]!.status));
+      const finished = listed.finished + (session.removed.completedByLesson[lessonId] ?? 0);
       return {
         lessonId,
-        completed:
-          progress.filter((entry) => entry?.completed).length +
-          (session.removed.completedByLesson[lessonId] ?? 0),
-        inProgress: progress.filter((entry) => entry && !entry.completed && entry.stepsDone > 0).length,
+        steps: steps[lessonId] ?? null,
+        finished,
+        inProgress: listed.inProgress,
+        notStarted: listedParticipants - finished - listed.inProgress,
       };
     }),
-    participants: session.participants.map((p) => ({
-      label: p.label,
-      kind: p.kind,
-      progress: session.lessonIds.map(
-        (lessonId) =>
-          p.progress.find((entry) => entry.lessonId === lessonId) ?? {
-            lessonId,
-            stepsDone: 0,
-            completed: false,
-          },
-      ),
-    })),
+    totals: countStatuses(participants.map((p) => p.status)),
+    participants,
     notes: session.notes,
   };
 }
@@ -241,14 +339,17 @@ export function summariseSession(session: GroupSession): GroupSummary {
 export function removeParticipants(
   session: GroupSession,
   remove: (participant: Participant) => boolean,
+  steps: StepCounts = {},
 ): number {
   const leaving = session.participants.filter(remove);
   if (leaving.length === 0) return 0;
   session.headCount = Math.min(MAX_HEAD_COUNT, attendanceOf(session));
-  session.removed.participants += leaving.length;
-  for (const participant of leaving) {
+  // A course member who missed this session was never counted in it.
+  const counted = leaving.filter((participant) => participant.present);
+  session.removed.participants += counted.length;
+  for (const participant of counted) {
     for (const entry of participant.progress) {
-      if (entry.completed)
+      if (lessonStatus(entry, steps[entry.lessonId]) === 'finished')
         session.removed.completedByLesson[entry.lessonId] =
           (session.removed.completedByLesson[entry.lessonId] ?? 0) + 1;
     }
@@ -267,16 +368,87 @@ export function isParticipantExpired(
 }
 
 /** The retention purge over the whole document, in place; returns how many participants went. */
-export function purgeExpiredParticipants(doc: GroupSessionsDoc, now: Date, days: number): number {
-  let removed = 0;
-  for (const session of doc.sessions)
-    removed += removeParticipants(session, (p) => isParticipantExpired(p, now, days));
-  return removed;
+export function purgeExpiredParticipants(
+  doc: GroupSessionsDoc,
+  now: Date,
+  days: number,
+  steps: StepCounts = {},
+): number {
+  return removeFromLists(doc, (p) => isParticipantExpired(p, now, days), steps);
 }
 
-/** "Wipe personal data": every participant of every session, counts kept. */
-export function wipeParticipants(doc: GroupSessionsDoc): number {
-  let removed = 0;
-  for (const session of doc.sessions) removed += removeParticipants(session, () => true);
-  return removed;
+/** "Wipe personal data": every participant of every session and every course member, counts kept. */
+export function wipeParticipants(doc: GroupSessionsDoc, steps: StepCounts = {}): number {
+  return removeFromLists(doc, () => true, steps);
+}
+
+/**
+ * Takes the people `pick` chooses off every list, counts kept: each course's members and each
+ * session's participants (a course session lists members under their id, with their consent).
+ * Returns how many people went, a course member once however many sessions listed them.
+ */
+function removeFromLists(
+  doc: GroupSessionsDoc,
+  pick: (person: Pick<Participant, 'consentAt'>) => boolean,
+  steps: StepCounts,
+): number {
+  const members = new Set<string>();
+  for (const course of doc.courses) {
+    const leaving = course.members.filter(pick);
+    for (const member of leaving) members.add(member.id);
+    course.members = course.members.filter((member) => !pick(member));
+    course.removedMembers += leaving.length;
+  }
+  let oneOff = 0;
+  for (const session of doc.sessions) {
+    for (const p of session.participants.filter(pick)) {
+      if (session.courseId) members.add(p.id);
+      else oneOff += 1;
+    }
+    removeParticipants(session, pick, steps);
+  }
+  return members.size + oneOff;
+}
+
+/**
+ * Notes are personal data (staff write names and phone numbers in them): kept for `days` days
+ * after the session's day in Hong Kong, like a participant list after consent.
+ */
+export function isNoteExpired(session: Pick<GroupSession, 'date'>, now: Date, days: number): boolean {
+  return now.getTime() - Date.parse(`${session.date}T00:00:00+08:00`) > days * DAY_MS;
+}
+
+/** Clears the notes `clear` picks, in place; returns how many sessions' notes went. */
+function clearNotes(doc: GroupSessionsDoc, clear: (session: GroupSession) => boolean): number {
+  let cleared = 0;
+  for (const session of doc.sessions) {
+    if (session.notes === '' || !clear(session)) continue;
+    session.notes = '';
+    cleared += 1;
+  }
+  return cleared;
+}
+
+/** The retention purge of notes: sessions held more than `days` days ago. */
+export function purgeExpiredNotes(doc: GroupSessionsDoc, now: Date, days: number): number {
+  return clearNotes(doc, (session) => isNoteExpired(session, now, days));
+}
+
+/** "Wipe personal data": every session's notes. */
+export function wipeNotes(doc: GroupSessionsDoc): number {
+  return clearNotes(doc, () => true);
+}
+
+/**
+ * Why notes may not be kept as written, or null: an identity-card-, phone- or e-mail-shaped
+ * string anywhere in them. Each line and each clause is checked on its own, so two numbers
+ * a sentence apart ("room 3, 12 people") are not read as one long number; a date written as
+ * 2026-12-01 is not a phone number.
+ */
+export function notesProblem(notes: string): IdentifierProblem | null {
+  for (const part of notes.normalize('NFKC').split(/[\n\r,.;:!?，。；：、！？]+/u)) {
+    const problem = identifierProblem(part.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' '));
+    if (problem) return problem;
+  }
+  return null;
 }

@@ -24,6 +24,11 @@ export const STAFF_ACTIONS = [
   'restore',
   'session-created',
   'session-closed',
+  'account-added',
+  'account-changed',
+  'account-removed',
+  'course-created',
+  'course-closed',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
