@@ -88,7 +88,12 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       handle(request, response).catch((error: unknown) => {
         console.error('[kiosk] request failed:', error);
         if (!response.headersSent)
-          sendError(response, new KioskError('internal', 'Something went wrong inside the kiosk.'));
+          sendError(
+            response,
+            new KioskError('internal', 'Something went wrong inside the kiosk.', {
+              reason: 'errors.codes.internal',
+            }),
+          );
         else response.destroy();
       });
     },
@@ -97,15 +102,30 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!allowedHosts().has(request.headers.host ?? '')) {
-      return sendError(response, new KioskError('forbidden', 'This kiosk only answers on its own address.'));
+      return sendError(
+        response,
+        new KioskError('forbidden', 'This kiosk only answers on its own address.', {
+          reason: 'errors.request.wrongAddress',
+        }),
+      );
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
-      return sendError(response, new KioskError('forbidden', 'Requests from other sites are refused.'));
+      return sendError(
+        response,
+        new KioskError('forbidden', 'Requests from other sites are refused.', {
+          reason: 'errors.request.otherSite',
+        }),
+      );
     }
     const pathname = requestPath(request.url);
     if (pathname === null) {
-      return sendError(response, new KioskError('invalid_input', 'The address of the request is not valid.'));
+      return sendError(
+        response,
+        new KioskError('invalid_input', 'The address of the request is not valid.', {
+          reason: 'errors.request.badAddress',
+        }),
+      );
     }
 
     if (pathname === '/healthz' && request.method === 'GET') {
@@ -114,11 +134,17 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     if (pathname.startsWith('/api/')) {
       const method = decodePath(pathname.slice('/api/'.length));
       if (method === null)
-        return sendError(response, new KioskError('not_found', 'There is no such method.'));
+        return sendError(
+          response,
+          new KioskError('not_found', 'There is no such method.', { reason: 'errors.request.noSuchMethod' }),
+        );
       return handleApi(request, response, method);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendError(response, new KioskError('not_found', 'Not found.'));
+      return sendError(
+        response,
+        new KioskError('not_found', 'Not found.', { reason: 'errors.codes.not_found' }),
+      );
     }
     return serveStatic(response, pathname, request.method === 'HEAD');
   }
@@ -129,10 +155,18 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     method: string,
   ): Promise<void> {
     if (request.method !== 'POST') {
-      return sendError(response, new KioskError('not_found', 'API calls use POST.'));
+      return sendError(
+        response,
+        new KioskError('not_found', 'API calls use POST.', { reason: 'errors.request.noSuchMethod' }),
+      );
     }
     if (request.headers['x-kiosk-token'] !== token) {
-      return sendError(response, new KioskError('unauthorized', 'The kiosk token is missing or wrong.'));
+      return sendError(
+        response,
+        new KioskError('unauthorized', 'The kiosk token is missing or wrong.', {
+          reason: 'errors.request.pageOutOfDate',
+        }),
+      );
     }
     const maxBody = bodyLimit(method);
     const declared = Number(request.headers['content-length'] ?? 0);
@@ -157,7 +191,10 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
           parsed.reason === 'too_deep'
             ? 'The request body is nested too deeply.'
             : 'The request body is not valid JSON.';
-        return sendError(response, new KioskError('invalid_input', message));
+        return sendError(
+          response,
+          new KioskError('invalid_input', message, { reason: 'errors.request.notValid' }),
+        );
       }
       input = parsed.value;
     }
@@ -200,7 +237,11 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     headOnly: boolean,
   ): Promise<void> {
     const found = await readStaticFile(rendererDir, pathname);
-    if (!found) return sendError(response, new KioskError('not_found', 'Not found.'));
+    if (!found)
+      return sendError(
+        response,
+        new KioskError('not_found', 'Not found.', { reason: 'errors.codes.not_found' }),
+      );
     // The page gets the per-launch token that every API call must carry.
     if (found.entry) {
       found.contents = Buffer.from(
@@ -255,7 +296,11 @@ function refuseTooLarge(
   lingerMs: number,
 ): void {
   closeWhenAnswered(request, lingerMs);
-  sendError(response, new KioskError('too_large', 'The request is too large.'), { connection: 'close' });
+  sendError(
+    response,
+    new KioskError('too_large', 'The request is too large.', { reason: 'errors.request.tooLarge' }),
+    { connection: 'close' },
+  );
 }
 
 /**

@@ -25,7 +25,12 @@ export function uploadInput(
   try {
     text = typeof header === 'string' ? decodeURIComponent(header) : '{}';
   } catch {
-    return { ok: false, error: new KioskError('invalid_input', 'The request is not valid.') };
+    return {
+      ok: false,
+      error: new KioskError('invalid_input', 'The request is not valid.', {
+        reason: 'errors.request.notValid',
+      }),
+    };
   }
   let value: unknown;
   try {
@@ -35,7 +40,12 @@ export function uploadInput(
     value = null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, error: new KioskError('invalid_input', 'The request is not valid.') };
+    return {
+      ok: false,
+      error: new KioskError('invalid_input', 'The request is not valid.', {
+        reason: 'errors.request.notValid',
+      }),
+    };
   }
   return { ok: true, input: { ...(value as Record<string, unknown>), [field]: limitedBody(request, limit) } };
 }
@@ -47,12 +57,15 @@ async function* limitedBody(request: http.IncomingMessage, limit: number): Async
     // for the answer, and the server closes it once that is sent.
     for await (const chunk of request.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
-      if (size > limit) throw new KioskError('too_large', 'The request is too large.');
+      if (size > limit)
+        throw new KioskError('too_large', 'The request is too large.', { reason: 'errors.request.tooLarge' });
       yield chunk;
     }
   } catch (error) {
     if (error instanceof KioskError) throw error;
     // The client hung up part-way ('aborted'): the file is incomplete, so nothing is kept.
-    throw new KioskError('invalid_input', 'The file did not arrive whole.');
+    throw new KioskError('invalid_input', 'The file did not arrive whole.', {
+      reason: 'errors.request.notWhole',
+    });
   }
 }

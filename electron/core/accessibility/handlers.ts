@@ -23,7 +23,9 @@ export async function createAccessibilityHandlers(
   return {
     'accessibility.demos': async () => {
       if (!content)
-        throw new KioskError('internal', `The accessibility demos could not be loaded (${problem}).`);
+        throw new KioskError('internal', `The accessibility demos could not be loaded (${problem}).`, {
+          reason: 'errors.contentMissing',
+        });
       return content;
     },
   };

@@ -32,7 +32,9 @@ export function createHandwritingHandlers(
       loading ??= load().catch((error: unknown) => {
         console.error(`[kiosk] handwriting templates could not be loaded: ${(error as Error).message}`);
         loading = null;
-        throw new KioskError('internal', 'The handwriting templates could not be loaded.');
+        throw new KioskError('internal', 'The handwriting templates could not be loaded.', {
+          reason: 'errors.contentMissing',
+        });
       });
       const recogniser = await loading;
       return { candidates: recogniser.recognise(strokes, { prefer, limit }) };

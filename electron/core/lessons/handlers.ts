@@ -57,7 +57,10 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
 
   function lessonOrNotFound(id: string): Lesson {
     const lesson = byId.get(id);
-    if (!lesson) throw new KioskError('not_found', `There is no lesson called ${id}.`);
+    if (!lesson)
+      throw new KioskError('not_found', `There is no lesson called ${id}.`, {
+        reason: 'lessons.errors.lessonGone',
+      });
     return lesson;
   }
 
@@ -78,7 +81,10 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
     'lessons.resume.create': async ({ lessonId, stepIndex, completedLessons = [] }) => {
       const lesson = lessonOrNotFound(lessonId);
       if (stepIndex >= lesson.steps.length)
-        throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`);
+        throw new KioskError('invalid_input', `Lesson ${lessonId} has ${lesson.steps.length} steps.`, {
+          reason: 'lessons.errors.noSuchStep',
+          params: { steps: lesson.steps.length },
+        });
       const now = ctx.now();
       const days = resumeCodes.data.retentionDays;
       // One write for expiry, the cap and the new code: the store rewrites the whole document each time.
@@ -103,10 +109,15 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
       // A code past its period is gone even if the purge has not run since.
       if (!entry || isExpired(entry, now, resumeCodes.data.retentionDays)) {
         guesses.recordWrong(now);
-        throw new KioskError('not_found', 'That code is not known on this kiosk, or it has expired.');
+        throw new KioskError('not_found', 'That code is not known on this kiosk, or it has expired.', {
+          reason: 'lessons.errors.codeUnknown',
+        });
       }
       const lesson = byId.get(entry.lessonId);
-      if (!lesson) throw new KioskError('not_found', 'The lesson for that code is no longer on this kiosk.');
+      if (!lesson)
+        throw new KioskError('not_found', 'The lesson for that code is no longer on this kiosk.', {
+          reason: 'lessons.errors.codeLessonGone',
+        });
       return {
         lessonId: entry.lessonId,
         // Content may have been shortened since the code was made.

@@ -34,6 +34,7 @@ export class ResumeGuessGuard {
       throw new KioskError(
         'locked',
         'Many codes were tried on this kiosk just now. Wait a few seconds and try again.',
+        { reason: 'lessons.errors.tooManyTries' },
       );
     }
     this.lastChecked = at;

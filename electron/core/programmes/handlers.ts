@@ -28,7 +28,10 @@ export async function createProgrammeHandlers(
     'programmes.list': async () => ({ programmes: content.programmes.map(summaryView) }),
     'programmes.get': async ({ id }) => {
       const programme = content.programmes.find((candidate) => candidate.id === id);
-      if (!programme) throw new KioskError('not_found', `There is no programme called ${id}.`);
+      if (!programme)
+        throw new KioskError('not_found', `There is no programme called ${id}.`, {
+          reason: 'programmes.errors.programmeGone',
+        });
       return detailView(programme, content.programmes);
     },
     'eligibility.questions': async () => questionsView(content),
@@ -58,9 +61,14 @@ export async function createProgrammeHandlers(
 export function checkAnswers(content: ProgrammeContent, answers: Record<string, string>): Answers {
   for (const [questionId, value] of Object.entries(answers)) {
     const question = content.questions.questions.find((candidate) => candidate.id === questionId);
-    if (!question) throw new KioskError('invalid_input', `There is no question called ${questionId}.`);
+    if (!question)
+      throw new KioskError('invalid_input', `There is no question called ${questionId}.`, {
+        reason: 'programmes.errors.questionsChanged',
+      });
     if (value !== NOT_SURE && !question.options.some((option) => option.id === value)) {
-      throw new KioskError('invalid_input', `That is not one of the answers to ${questionId}.`);
+      throw new KioskError('invalid_input', `That is not one of the answers to ${questionId}.`, {
+        reason: 'programmes.errors.questionsChanged',
+      });
     }
   }
   return answers;

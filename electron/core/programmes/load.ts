@@ -13,6 +13,9 @@ import {
 } from './schema';
 import type { ProgrammeContent } from './schema';
 
+/** Broken content is for the technician's log; a screen says only that the programmes cannot be shown. */
+const CONTENT_BROKEN_REASON = { reason: 'errors.contentMissing' };
+
 /**
  * Reads data/programmes/: `questions.json` (the check's questions, in asking order) and one file
  * per programme, `<id>.json`. Every file is schema-checked, then checked against the others (rules
@@ -28,7 +31,11 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new KioskError('internal', `${path.basename(file)} is not valid JSON: ${(error as Error).message}`);
+    throw new KioskError(
+      'internal',
+      `${path.basename(file)} is not valid JSON: ${(error as Error).message}`,
+      CONTENT_BROKEN_REASON,
+    );
   }
 }
 
@@ -38,7 +45,7 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T 
   const issues = parsed.error.issues
     .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
     .join('; ');
-  throw new KioskError('internal', `${file} does not match its schema: ${issues}`);
+  throw new KioskError('internal', `${file} does not match its schema: ${issues}`, CONTENT_BROKEN_REASON);
 }
 
 export async function loadProgrammeContent(contentDir: string): Promise<ProgrammeContent> {
@@ -59,12 +66,17 @@ export async function loadProgrammeContent(contentDir: string): Promise<Programm
       throw new KioskError(
         'internal',
         `${file} holds programme "${programme.id}"; name the file after its id.`,
+        CONTENT_BROKEN_REASON,
       );
     programmes.push(programme);
   }
   const problems = crossCheck(questions, programmes);
   if (problems.length > 0)
-    throw new KioskError('internal', `Programme content is inconsistent: ${problems.join('; ')}`);
+    throw new KioskError(
+      'internal',
+      `Programme content is inconsistent: ${problems.join('; ')}`,
+      CONTENT_BROKEN_REASON,
+    );
   // Open first, then unknown, then closed, so the help that runs now leads every list.
   const rank = { open: 0, unknown: 1, closed: 2 } as const;
   programmes.sort((a, b) => rank[a.status] - rank[b.status] || a.order - b.order);

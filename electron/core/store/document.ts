@@ -28,8 +28,11 @@ function storageError(name: string, error: unknown): KioskError {
     ? new KioskError(
         'disk_full',
         `The kiosk's disk is full: ${name} could not be saved. Nothing was changed.`,
+        { reason: 'errors.disk_full' },
       )
-    : new KioskError('storage', `The kiosk could not save ${name}. Nothing was changed.`);
+    : new KioskError('storage', `The kiosk could not save ${name}. Nothing was changed.`, {
+        reason: 'errors.codes.storage',
+      });
   // Kept for the health record and the console; the wire shape carries only code and message.
   refused.cause = error;
   return refused;
@@ -93,7 +96,9 @@ export class StoredDocument<T> {
       const result = change(draft);
       const checked = this.schema.check(draft);
       if (checked === null)
-        throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`);
+        throw new KioskError('invalid_input', `The change to ${this.options.name} is not valid.`, {
+          reason: 'errors.invalidChange',
+        });
       this.db.data = checked;
       try {
         await this.db.write();

@@ -88,8 +88,23 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
  */
 export function sayError(error: Pick<KioskErrorShape, 'code' | 'reason' | 'params'>): string {
   if (error.code === 'disk_full') return t('errors.disk_full');
-  if (error.reason && hasKey(error.reason)) return t(error.reason, error.params ?? {});
+  if (error.reason && hasKey(error.reason)) return t(error.reason, withFieldLabel(error.params ?? {}));
   return t(`errors.codes.${error.code}`);
+}
+
+/**
+ * A `field` param is the input's path ('centreName.en', 'location.latitude'): said as the label
+ * of its most specific part the locale files name (`fields.<name>`), else "one of the values",
+ * so a screen never shows a raw field name.
+ */
+function withFieldLabel(params: ErrorParams): ErrorParams {
+  const field = params.field;
+  if (typeof field !== 'string') return params;
+  const known = field
+    .split('.')
+    .reverse()
+    .find((name) => name !== 'unknown' && hasKey(`fields.${name}`));
+  return { ...params, field: t(known ? `fields.${known}` : 'fields.unknown') };
 }
 
 /** What to show for anything a call threw: its sentence, or the generic one for a thrown non-error. */
