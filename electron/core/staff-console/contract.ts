@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../contract-method';
+import { coordinatorOnly, method } from '../contract-method';
 import { LanguageSchema } from '../i18n';
 import { backupMethods } from './backup-contract';
 import { courseMethods } from './course-contract';
@@ -154,11 +154,12 @@ export const staffConsoleMethods = {
     staff: true,
   }),
 
-  'staff.datacare.status': method<DataCareStatus>()({ input: Empty, staff: true }),
+  'staff.datacare.status': method<DataCareStatus>()({ input: Empty, staff: true, role: 'coordinator' }),
   /** Sets how long participant lists and resume codes are kept, and purges at once. */
   'staff.datacare.retention': method<DataCareStatus>()({
     input: z.object({ days: z.number().int().min(MIN_RETENTION).max(MAX_RETENTION) }).strict(),
     staff: true,
+    role: 'coordinator',
   }),
   /** Removes every participant, resume code and session's notes; anonymous figures stay. */
   'staff.datacare.wipe': method<{
@@ -169,8 +170,9 @@ export const staffConsoleMethods = {
   }>()({
     input: z.object({ confirm: z.literal('wipe-personal-data') }).strict(),
     staff: true,
+    role: 'coordinator',
   }),
-  ...backupMethods,
+  ...coordinatorOnly(backupMethods),
   ...courseMethods,
   /**
    * Saves the page as it is now (the report or a session summary, through its print stylesheet)
