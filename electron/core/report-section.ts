@@ -2,7 +2,7 @@ import type { Tally } from './activity/schema';
 import type { CoreContent } from './core-context';
 import type { Language } from './i18n';
 import type { Period } from '../shared/period';
-import type { GroupSession } from './staff-console/group-sessions';
+import type { Course, GroupSession } from './staff-console/group-sessions';
 
 /**
  * What a capability declares to appear in the staff reports: how it counts its tallies, the figure
@@ -26,6 +26,8 @@ export interface ContentNames {
   names: Names;
   /** Ids in the order the content lists them: rows come in this order, ids content no longer has after. */
   order: string[];
+  /** A number content gives per id, when the section needs one (a lesson's step count). */
+  counts?: Readonly<Record<string, number>>;
 }
 
 /** Every section's content names, under its id. */
@@ -45,6 +47,7 @@ export interface ReportInput extends ReportBase {
   /** The tallies with a count, inside the period. */
   tallies: readonly Tally[];
   sessions: readonly GroupSession[];
+  courses: readonly Course[];
   /** This section's content names (its `names` declaration), or none. */
   names: ContentNames;
 }
@@ -79,6 +82,11 @@ export interface ReportFigure {
   columns: { label: string; text?: boolean }[];
   rows: { key: string; head: FigureCell; cells: FigureCell[] }[];
   chart?: FigureChart;
+  /**
+   * What the figures count, one UI string key a sentence ("visits count sessions at the screen,
+   * not people"): the report shows and prints them with the figures, as a funder reads them.
+   */
+  definitions?: string[];
 }
 
 /** A CSV table before quoting: headings and rows in the language staff chose. */
@@ -87,6 +95,10 @@ export interface CsvTable {
   file: string;
   header: string[];
   rows: (string | number)[][];
+  /** Columns (by index) summed in a totals row under the table; none: no totals row. */
+  totals?: number[];
+  /** The section's headline figures for the summary file: label, value, what it counts. */
+  summary?: { label: string; value: number | string; counts: string }[];
 }
 
 export interface ReportSectionSpec<Id extends string, Data> {

@@ -108,6 +108,18 @@ export function hongKongDateKey(at: Date): DateKey {
   }).format(at);
 }
 
+/** "2026-12-01 00:30" for 2026-11-30T16:30Z: an instant on the Hong Kong clock, as a spreadsheet sorts it. */
+export function hongKongDateTime(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Hong_Kong',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${hongKongDateKey(at)} ${part('hour')}:${part('minute')}`;
+}
+
 export type PeriodEnd = 'from' | 'to';
 
 /**

@@ -133,14 +133,24 @@ test('figures for a period, CSV export, backup and restore with a preview', asyn
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
   await page.getByTestId('report-export').tap();
-  await expect.poll(() => downloads.length).toBe(6);
+  // One file a table, then the summary of the headline figures.
+  await expect.poll(() => downloads.length).toBe(8);
   // The kiosk's clock is on DEFAULT_KIOSK_NOW (9 December 2026): this month so far.
   expect(downloads[0]!.suggestedFilename()).toBe('visits_2026-12-01_2026-12-09.csv');
+  expect(downloads.at(-1)!.suggestedFilename()).toBe('summary_2026-12-01_2026-12-09.csv');
   const visits = await readDownload(downloads[0]!);
   expect(visits.charCodeAt(0)).toBe(0xfeff);
-  expect(visits.split('\r\n')[0]).toBe('\uFEFFDay,Visits');
+  // The header block (centre, period, generated at on the kiosk's clock in Hong Kong time), a blank row, the table.
+  expect(visits.split('\r\n').slice(1, 5)).toEqual([
+    'Period,2026-12-01,2026-12-09',
+    expect.stringMatching(/^Generated at \(Hong Kong time\),2026-12-09 10:3\d$/),
+    '',
+    'Day,Visits',
+  ]);
   const languages = await readDownload(downloads[1]!);
-  expect(languages).toBe('\uFEFFLanguage,Visits\r\n繁體中文,1\r\nEnglish,1\r\n简体中文,1\r\n');
+  expect(languages.split('\r\n\r\n')[1]).toBe(
+    'Language,Visits\r\n繁體中文,1\r\nEnglish,1\r\n简体中文,1\r\nTotal,3\r\n',
+  );
   await page.getByTestId('report-print').tap();
   expect(await printCalls(page)).toBe(1);
 

@@ -21,6 +21,7 @@ import { computeReport } from '../../electron/core/staff-console/reports';
 import { makeCoreContext } from '../helpers/hotspots-context';
 import { manualClock } from '../helpers/manual-clock';
 import { LOCALE_LANGUAGES, readLocaleFolder } from '../helpers/locale-files';
+import { tableLines, TEST_ABOUT } from '../helpers/report-csv';
 import { tempDirs } from '../helpers/temp-dir';
 
 /**
@@ -182,7 +183,7 @@ describe('the "Add a capability" recipe, walked with a book corner', () => {
     };
     const report = computeReport(
       ctx.activity.data.tallies,
-      ctx.documents.groupSessions.data.sessions,
+      ctx.documents.groupSessions.data,
       { from: '2026-12-01', to: '2026-12-01' },
       names,
       sections,
@@ -206,11 +207,14 @@ describe('the "Add a capability" recipe, walked with a book corner', () => {
     // The visit the book was lent in counts in the shipped sections too.
     expect(report.figures.find((f) => f.id === 'visits')!.totals[0]!.value).toBe(1);
 
-    const files = reportCsvFiles(report, 'zh-HK', sections);
-    expect(files).toHaveLength(REPORT_SECTIONS.length + 1);
-    expect(files.at(-1)).toEqual({
-      name: 'books-lent_2026-12-01_2026-12-01.csv',
-      text: '\uFEFF書本編號,書本,借出次數\r\nbig-print-atlas,大字地圖集,0\r\nphone-basics,手機入門,1\r\n',
-    });
+    const files = reportCsvFiles(report, 'zh-HK', TEST_ABOUT, sections);
+    // One file a section, then the summary of every section's headline figures.
+    expect(files).toHaveLength(REPORT_SECTIONS.length + 2);
+    expect(files.at(-2)!.name).toBe('books-lent_2026-12-01_2026-12-01.csv');
+    expect(tableLines(files.at(-2)!.text)).toEqual([
+      '書本編號,書本,借出次數',
+      'big-print-atlas,大字地圖集,0',
+      'phone-basics,手機入門,1',
+    ]);
   });
 });

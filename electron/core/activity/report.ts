@@ -8,6 +8,11 @@ import { LANGUAGE_NAMES } from '../../shared/languages';
 
 // The visit counter belongs to the shell, so its report words are the staff console's.
 const CSV: Record<Language, typeof en.csv> = { en: en.csv, 'zh-HK': zhHK.csv, 'zh-CN': zhCN.csv };
+const DEFINE: Record<Language, typeof en.reports.define> = {
+  en: en.reports.define,
+  'zh-HK': zhHK.reports.define,
+  'zh-CN': zhCN.reports.define,
+};
 
 /** Visits over the period, by day (up to 62 days) or by month, with every bucket present. */
 export const visitsReport = defineReportSection({
@@ -34,6 +39,7 @@ export const visitsReport = defineReportSection({
         .filter((p) => p.count > 0)
         .map((p) => ({ key: p.period, head: { period: p.period }, cells: [p.count] })),
       chart: { kind: 'line', points: visits.series },
+      definitions: ['staff-console.reports.define.visits'],
     };
   },
   csv: (visits, { granularity }, language) => {
@@ -42,6 +48,8 @@ export const visitsReport = defineReportSection({
       file: 'visits',
       header: [granularity === 'day' ? l.day : l.month, l.visits],
       rows: visits.series.map((p) => [p.period, p.count]),
+      totals: [1],
+      summary: [{ label: l.visits, value: visits.total, counts: DEFINE[language].visits }],
     };
   },
 });
@@ -62,6 +70,7 @@ export const languagesReport = defineReportSection({
       kind: 'bars',
       bars: languages.map((l) => ({ label: [{ language: l.language }], values: [l.count] })),
     },
+    definitions: ['staff-console.reports.define.languages'],
   }),
   csv: (languages, _report, language) => {
     const l = CSV[language];
@@ -69,6 +78,7 @@ export const languagesReport = defineReportSection({
       file: 'languages',
       header: [l.language, l.visits],
       rows: languages.map((row) => [LANGUAGE_NAMES[row.language], row.count]),
+      totals: [1],
     };
   },
 });

@@ -10,6 +10,13 @@ const CSV: Record<Language, typeof en.report.csv> = {
   'zh-CN': zhCN.report.csv,
 };
 
+/** The headline's words and what it counts, for the report's summary file. */
+const WORDS: Record<Language, { total: string; define: string }> = {
+  en: en.report,
+  'zh-HK': zhHK.report,
+  'zh-CN': zhCN.report,
+};
+
 /** Hotspot look-ups by district, every district listed (A–T). */
 export const hotspotsReport = defineReportSection({
   id: 'hotspots',
@@ -31,6 +38,7 @@ export const hotspotsReport = defineReportSection({
     const used = hotspots.filter((h) => h.count > 0);
     return {
       title: 'hotspots.report.title',
+      definitions: ['hotspots.report.define'],
       totals: [
         {
           id: 'lookups',
@@ -52,6 +60,14 @@ export const hotspotsReport = defineReportSection({
       file: 'hotspot-lookups',
       header: [l.districtCode, l.district, l.lookups],
       rows: hotspots.map((row) => [row.district, nameIn(row.name, row.district, language), row.count]),
+      totals: [2],
+      summary: [
+        {
+          label: WORDS[language].total,
+          value: hotspots.reduce((sum, row) => sum + row.count, 0),
+          counts: WORDS[language].define,
+        },
+      ],
     };
   },
 });

@@ -11,6 +11,13 @@ const CSV: Record<Language, typeof en.report.csv> = {
   'zh-CN': zhCN.report.csv,
 };
 
+/** The headline's words and what it counts, for the report's summary file. */
+const WORDS: Record<Language, { total: string; define: string }> = {
+  en: en.report,
+  'zh-HK': zhHK.report,
+  'zh-CN': zhCN.report,
+};
+
 /** Lessons started, steps taken and lessons completed, by lesson; zero for lessons nobody opened. */
 export const lessonsReport = defineReportSection({
   id: 'lessons',
@@ -59,6 +66,7 @@ export const lessonsReport = defineReportSection({
         .filter((l) => l.started + l.completed > 0)
         .map((l) => ({ label: [{ name: l.name, id: l.lessonId }], values: [l.started, l.completed] })),
     },
+    definitions: ['lessons.report.define'],
   }),
   csv: (lessons, _report, language) => {
     const l = CSV[language];
@@ -72,6 +80,14 @@ export const lessonsReport = defineReportSection({
         row.steps,
         row.completed,
       ]),
+      totals: [2, 3, 4],
+      summary: [
+        {
+          label: WORDS[language].total,
+          value: lessons.reduce((sum, row) => sum + row.completed, 0),
+          counts: WORDS[language].define,
+        },
+      ],
     };
   },
 });

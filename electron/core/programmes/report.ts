@@ -14,6 +14,13 @@ const CSV: Record<Language, typeof en.report.csv & { outcomes: Record<string, st
   'zh-CN': { ...zhCN.report.csv, outcomes: zhCN.outcomeShort },
 };
 
+/** The headline's words and what it counts, for the report's summary file. */
+const WORDS: Record<Language, { total: string; define: string }> = {
+  en: en.report,
+  'zh-HK': zhHK.report,
+  'zh-CN': zhCN.report,
+};
+
 /** Eligibility checks by programme and outcome. */
 export const eligibilityReport = defineReportSection({
   id: 'eligibility',
@@ -49,6 +56,7 @@ export const eligibilityReport = defineReportSection({
     const outcome = (id: string) => ({ label: `programmes.outcomeShort.${id}`, fallback: id });
     return {
       title: 'programmes.report.title',
+      definitions: ['programmes.report.define'],
       totals: [
         {
           id: 'checks',
@@ -86,6 +94,14 @@ export const eligibilityReport = defineReportSection({
         l.outcomes[row.outcome] ?? row.outcome,
         row.count,
       ]),
+      totals: [3],
+      summary: [
+        {
+          label: WORDS[language].total,
+          value: eligibility.reduce((sum, row) => sum + row.count, 0),
+          counts: WORDS[language].define,
+        },
+      ],
     };
   },
 });

@@ -4,6 +4,7 @@ import { hotspotsReport } from '../hotspots/report';
 import { lessonsReport } from '../lessons/report';
 import { eligibilityReport } from '../programmes/report';
 import type { ReportNames } from '../report-section';
+import { coursesReport } from './courses-report';
 import { sessionsReport } from './sessions-report';
 
 /**
@@ -18,6 +19,7 @@ export const REPORT_SECTIONS = [
   eligibilityReport,
   hotspotsReport,
   sessionsReport,
+  coursesReport,
 ] as const;
 
 /** Every section's content names, read once from the content the core loaded at start-up. */

@@ -7,7 +7,7 @@ import {
   type ReportNames,
   type ReportSection,
 } from '../report-section';
-import type { GroupSession } from './group-sessions';
+import type { Course, GroupSession } from './group-sessions';
 import { REPORT_SECTIONS } from './report-sections';
 import { daysInPeriod, type Period } from '../../shared/period';
 
@@ -35,13 +35,21 @@ export type Report = ReportBase &
 
 export const MAX_DAILY_POINTS = 62;
 
+/** The group sessions and courses the report counts (group-sessions.json, or a test's own). */
+export interface GroupRecords {
+  sessions: readonly GroupSession[];
+  courses: readonly Course[];
+}
+
+export const NO_GROUPS: GroupRecords = { sessions: [], courses: [] };
+
 /**
  * `sections` is REPORT_SECTIONS: a parameter only so the recipe test can walk a new capability's
  * section through the same code without adding it to the kiosk.
  */
 export function computeReport(
   tallies: readonly Tally[],
-  sessions: readonly GroupSession[],
+  groups: GroupRecords,
   period: Period,
   names: ReportNames,
   sections: readonly AnyReportSection[] = REPORT_SECTIONS,
@@ -55,7 +63,8 @@ export function computeReport(
     ...base,
     period,
     tallies: tallies.filter((t) => t.date >= period.from && t.date <= period.to && t.count > 0),
-    sessions,
+    sessions: groups.sessions,
+    courses: groups.courses,
   };
   const data = Object.fromEntries(
     sections.map((section) => [

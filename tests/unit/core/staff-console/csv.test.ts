@@ -9,7 +9,7 @@ import {
 } from '../../../../electron/core/staff-console/csv';
 import { summariseSession } from '../../../../electron/core/staff-console/group-sessions';
 import { computeReport } from '../../../../electron/core/staff-console/reports';
-import { SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
+import { SEEDED_ABOUT, SEEDED_GROUPS, SEEDED_NAMES, SEEDED_SESSIONS, SEEDED_TALLIES } from './seed';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/reports');
 const golden = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -64,7 +64,7 @@ describe('CSV fields (RFC 4180)', () => {
 describe('CSV golden files (tests/fixtures/reports)', () => {
   const report = computeReport(
     SEEDED_TALLIES,
-    SEEDED_SESSIONS,
+    SEEDED_GROUPS,
     { from: '2025-03-01', to: '2025-03-31' },
     SEEDED_NAMES,
   );
@@ -72,7 +72,7 @@ describe('CSV golden files (tests/fixtures/reports)', () => {
   it.each(['en', 'zh-HK', 'zh-CN'] as const)(
     'the March report in %s matches its golden files, one per table',
     (language) => {
-      const files = reportCsvFiles(report, language);
+      const files = reportCsvFiles(report, language, SEEDED_ABOUT);
       expect(files.map((f) => f.name)).toEqual([
         'visits_2025-03-01_2025-03-31.csv',
         'languages_2025-03-01_2025-03-31.csv',
@@ -80,6 +80,8 @@ describe('CSV golden files (tests/fixtures/reports)', () => {
         'eligibility-checks_2025-03-01_2025-03-31.csv',
         'hotspot-lookups_2025-03-01_2025-03-31.csv',
         'group-sessions_2025-03-01_2025-03-31.csv',
+        'courses_2025-03-01_2025-03-31.csv',
+        'summary_2025-03-01_2025-03-31.csv',
       ]);
       for (const file of files) expect(file.text, file.name).toBe(golden(`${language}_${file.name}`));
     },
@@ -102,12 +104,52 @@ describe('CSV golden files (tests/fixtures/reports)', () => {
   it.each(['en', 'zh-HK', 'zh-CN'] as const)('a year by month in %s matches its golden file', (language) => {
     const year = computeReport(
       SEEDED_TALLIES,
-      SEEDED_SESSIONS,
+      SEEDED_GROUPS,
       { from: '2024-05-01', to: '2025-04-30' },
       SEEDED_NAMES,
     );
-    const visits = reportCsvFiles(year, language)[0]!;
+    const visits = reportCsvFiles(year, language, SEEDED_ABOUT)[0]!;
     expect(visits.name).toBe('visits_2024-05-01_2025-04-30.csv');
     expect(visits.text).toBe(golden(`${language}_${visits.name}`));
+  });
+
+  it('heads every report file with the centre, the period and when it was made, in Hong Kong time', () => {
+    for (const file of reportCsvFiles(report, 'en', SEEDED_ABOUT))
+      expect(file.text.split('\r\n').slice(0, 4), file.name).toEqual([
+        '\uFEFFCentre,Elderly Neighbourhood Centre',
+        'Period,2025-03-01,2025-03-31',
+        // 16:30 UTC on 31 March is 00:30 on 1 April in Hong Kong.
+        'Generated at (Hong Kong time),2025-04-01 00:30',
+        '',
+      ]);
+    // A centre without a zh-CN name of its own gets it converted from zh-HK.
+    const cn = reportCsvFiles(report, 'zh-CN', SEEDED_ABOUT)[0]!.text.split('\r\n')[0];
+    expect(cn).toBe('\uFEFF中心,长者邻舍中心');
+  });
+
+  it('ends each table with totals that add up its rows, and exports the headline figures', () => {
+    const files = reportCsvFiles(report, 'en', SEEDED_ABOUT);
+    const lines = (name: string) => files.find((f) => f.name.startsWith(name))!.text.split('\r\n');
+    // 12 visits over March; the sessions' minutes, attendance, present, listed, hours, lessons completed.
+    expect(lines('visits_').at(-2)).toBe('Total,12');
+    expect(lines('group-sessions_').at(-2)).toBe('Total,,,330,,,,,29,13,15,33,,11');
+    expect(lines('courses_').at(-2)).toBe('Total,2,,4,4,5,7,,7.5,4');
+    const summary = lines('summary_');
+    expect(summary[4]).toBe('Figure,Value,What it counts');
+    expect(summary.slice(5, -1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      'Visits,12',
+      'Lessons completed,2',
+      'Eligibility checks,7',
+      'Wi-Fi look-ups,8',
+      'Group sessions held,5',
+      'Attendance,29',
+      'Learning hours,33',
+      'Sessions without times,1',
+      'Lessons completed in sessions,11',
+      'New participants,9',
+      'Returning participants,2',
+      'Unique participants,4',
+      'Attendance rate (%),71',
+    ]);
   });
 });

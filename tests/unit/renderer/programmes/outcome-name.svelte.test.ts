@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../../../electron/core/programmes/decide';
 import { reportCsvFiles } from '../../../../electron/core/staff-console/csv';
-import { computeReport } from '../../../../electron/core/staff-console/reports';
+import { computeReport, NO_GROUPS } from '../../../../electron/core/staff-console/reports';
+import { tableLines, TEST_ABOUT } from '../../../helpers/report-csv';
 import { LANGUAGES } from '../../../../electron/shared/languages';
 import { locale } from '../../../../renderer/src/i18n/i18n.svelte';
 import { outcomeName } from '../../../../renderer/src/programmes/outcome-name';
@@ -21,11 +22,12 @@ describe("an outcome's name for staff", () => {
       language,
       count: 1,
     }));
-    const report = computeReport(tallies, [], { from: '2025-03-01', to: '2025-03-01' }, {});
-    const file = reportCsvFiles(report, language).find((f) => f.name.startsWith('eligibility-checks_'))!;
-    // programme id, programme, outcome, checks: no field here needs quoting.
-    const inCsv = file.text
-      .split('\r\n')
+    const report = computeReport(tallies, NO_GROUPS, { from: '2025-03-01', to: '2025-03-01' }, {});
+    const file = reportCsvFiles(report, language, TEST_ABOUT).find((f) =>
+      f.name.startsWith('eligibility-checks_'),
+    )!;
+    // programme id, programme, outcome, checks: no field here needs quoting; the totals row last.
+    const inCsv = tableLines(file.text)
       .slice(1, -1)
       .map((line) => line.split(',')[2]);
     expect(inCsv).toEqual(OUTCOMES.map((outcome) => outcomeName(outcome)));
