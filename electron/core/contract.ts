@@ -6,13 +6,18 @@ import { hotspotMethods } from './hotspots/contract';
 import { lessonMethods } from './lessons/contract';
 import { programmeMethods } from './programmes/contract';
 import { staffConsoleMethods } from './staff-console/contract';
+import { staffAccessMethods } from './staff-access/contract';
 import { LANGUAGES, type Language, LanguageSchema } from './i18n';
 import { PublicSettingsSchema, type PublicSettings } from './settings/schema';
 import type { HealthEvent } from './store/health-event';
 import type { VisitStarted } from './activity/visits';
-import type { StaffEntryMode, StaffHealth, StaffStatus } from './staff-access/staff-status';
+import type { StaffAccountView, StaffEntryMode, StaffHealth, StaffStatus } from './staff-access/staff-status';
 
-export type { StaffEntryMode, StaffHealth, StaffStatus };
+export type { StaffAccountView, StaffEntryMode, StaffHealth, StaffStatus };
+
+/** What set-up, sign-in and recovery return: the session, a recovery code to show once, who signed in. */
+type SignedIn = { session: string; recoveryCode: string | null; account: StaffAccountView };
+const AccountId = z.string().min(1).max(40);
 
 /**
  * The one list of everything the renderer may ask of the core. Preload, IPC, HTTP routes and the
@@ -65,22 +70,34 @@ export const contract = {
 
   'staff.status': method<StaffStatus>()({ input: Empty, staff: false }),
   /** The recovery code is returned once, to be shown once; null when it could not be saved. */
-  'staff.setup': method<{ session: string; recoveryCode: string | null }>()({
-    input: z.object({ pin: Pin, confirm: Pin }).strict(),
+  'staff.setup': method<SignedIn>()({
+    input: z.object({ pin: Pin, confirm: Pin, name: z.string().trim().max(40).optional() }).strict(),
     staff: false,
   }),
-  /** recoveryCode: made at this sign-in when the kiosk had none readable; shown once. */
-  'staff.login': method<{ session: string; recoveryCode: string | null }>()({
-    input: z.object({ pin: Pin }).strict(),
+  /**
+   * recoveryCode: made at this sign-in when the kiosk had none readable; shown once. `account` is
+   * needed when the kiosk has more than one staff account (one guess, one PIN checked).
+   */
+  'staff.login': method<SignedIn>()({
+    input: z.object({ pin: Pin, account: AccountId.optional() }).strict(),
     staff: false,
   }),
-  /** Sets a new PIN with the recovery code (forgotten or lost PIN, or a lock-out) and returns a new code. */
-  'staff.recover': method<{ session: string; recoveryCode: string | null }>()({
-    input: z.object({ code: z.string().max(40), pin: Pin, confirm: Pin }).strict(),
+  /**
+   * Sets a new PIN for a coordinator with the recovery code (forgotten or lost PIN, or a lock-out)
+   * and returns a new code: the coordinator `account`, else the first one, else a new coordinator.
+   */
+  'staff.recover': method<SignedIn>()({
+    input: z
+      .object({ code: z.string().max(40), pin: Pin, confirm: Pin, account: AccountId.optional() })
+      .strict(),
     staff: false,
   }),
   'staff.logout': method<{ signedOut: true }>()({ input: Empty, staff: true }),
-  'staff.settings.update': method<PublicSettings>()({ input: PublicSettingsPatchSchema, staff: true }),
+  'staff.settings.update': method<PublicSettings>()({
+    input: PublicSettingsPatchSchema,
+    staff: true,
+    role: 'coordinator',
+  }),
   'staff.pin.change': method<{ changed: true }>()({
     input: z.object({ current: Pin, next: Pin, confirm: Pin }).strict(),
     staff: true,
@@ -93,6 +110,7 @@ export const contract = {
   ...programmeMethods,
   ...hotspotMethods,
   ...staffConsoleMethods,
+  ...staffAccessMethods,
   ...accessibilityMethods,
   ...handwritingMethods,
 } as const;

@@ -14,7 +14,9 @@ import { createProgrammeHandlers } from './programmes/handlers';
 import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
 import { logStaffAction } from './staff-console/staff-log';
+import { runAsStaff } from './staff-access/actor';
 import { openStaffDocuments } from './staff-access/credential-store';
+import { createStaffAccessHandlers } from './staff-access/handlers';
 import { personalDataOnKiosk } from './staff-access/personal-data-present';
 import { StaffAuth } from './staff-access/staff-auth';
 import type { HealthEvent } from './store/document';
@@ -69,8 +71,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   });
   const { settings } = context;
   // After settings (opened in the wiring): a PIN still kept there by an older version moves into its own document.
-  const staff = new StaffAuth(await openStaffDocuments({ ...common, settings }), now);
+  const staffDocuments = await openStaffDocuments({ ...common, settings });
+  const staff = new StaffAuth(staffDocuments, now);
   staff.usePersonalDataCheck(() => personalDataOnKiosk(context));
+  staff.useCentrePhone(() => settings.data.public.centrePhone ?? null);
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -94,20 +98,26 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     'settings.get': async () => settings.data.public,
     'visit.start': async ({ language }) => context.visits.start(language),
     'staff.status': async () => staff.status(),
-    'staff.setup': async ({ pin, confirm }) => {
-      const result = await staff.setup(pin, confirm);
-      await logStaffAction(context, 'sign-in', 'first staff PIN set');
+    'staff.setup': async ({ pin, confirm, name }) => {
+      const result = await staff.setup(pin, confirm, name);
+      await runAsStaff(result.account, () => logStaffAction(context, 'sign-in', 'first staff PIN set'));
       return result;
     },
-    'staff.login': async ({ pin }) => {
+    'staff.login': async ({ pin, account }) => {
+      // Sign-ins and locks are logged under the account tried (a lock names whose PIN was guessed).
+      const tried = staff.accountTried(account);
+      const log = (action: 'sign-in' | 'sign-in-locked', detail = '') =>
+        tried
+          ? runAsStaff(tried, () => logStaffAction(context, action, detail))
+          : logStaffAction(context, action, detail);
       try {
-        const result = await staff.login(pin);
-        await logStaffAction(context, 'sign-in', result.recoveryCode ? 'new recovery code made' : '');
+        const result = await staff.login(pin, account);
+        await log('sign-in', result.recoveryCode ? 'new recovery code made' : '');
         return result;
       } catch (error) {
         // Only the attempt that locks is logged: the lock is what staff need to know about.
         if (error instanceof KioskError && error.code === 'unauthorized' && staff.lockedUntil())
-          await logStaffAction(context, 'sign-in-locked');
+          await log('sign-in-locked');
         throw error;
       }
     },
@@ -124,12 +134,14 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       await logStaffAction(context, 'settings-changed', Object.keys(patch).join(', '));
       return settings.data.public;
     },
-    'staff.recover': async ({ code, pin, confirm }) => {
-      const result = await staff.recover(code, pin, confirm);
-      await logStaffAction(
-        context,
-        'pin-changed',
-        'new PIN set with the recovery code; a new recovery code made',
+    'staff.recover': async ({ code, pin, confirm, account }) => {
+      const result = await staff.recover(code, pin, confirm, account);
+      await runAsStaff(result.account, () =>
+        logStaffAction(
+          context,
+          'pin-changed',
+          'new PIN set with the recovery code; a new recovery code made',
+        ),
       );
       return result;
     },
@@ -144,7 +156,9 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     }),
     'staff.exit': async () => {
       if (!options.exitKiosk)
-        throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.');
+        throw new KioskError('forbidden', 'Only the desktop kiosk can be closed from here.', {
+          reason: 'staff.errors.exitDesktopOnly',
+        });
       // Answer first, then close, so the console is not left waiting on a dead window.
       setTimeout(options.exitKiosk, 50);
       return { exiting: true };
@@ -157,6 +171,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       printToPdf: options.printToPdf,
       showGroupDisplay: options.showGroupDisplay,
     })),
+    ...createStaffAccessHandlers(context, staff, staffDocuments),
     ...(await createAccessibilityHandlers(context)),
     ...createHandwritingHandlers({ templatesFile: options.handwritingTemplates }),
     ...createSuggestHandlers(context),
@@ -164,20 +179,36 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
 
   async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {
     try {
-      if (!isMethodName(method)) throw new KioskError('not_found', `There is no method called ${method}.`);
-      const spec = contract[method];
-      if (spec.staff) staff.requireSession(context.staffSession);
+      if (!isMethodName(method))
+        throw new KioskError('not_found', `There is no method called ${method}.`, {
+          reason: 'errors.request.noSuchMethod',
+        });
+      const spec = contract[method] as (typeof contract)[typeof method] & { role?: 'coordinator' };
+      const account = spec.staff ? staff.requireSession(context.staffSession) : undefined;
+      if (spec.role && account?.role !== spec.role)
+        throw new KioskError('forbidden', `Only a ${spec.role} may do this.`, {
+          reason: 'staff.accounts.errors.coordinatorOnly',
+        });
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+        const field = issue?.path.filter((part) => typeof part === 'string').join('.');
         throw new KioskError(
           'invalid_input',
           `The request is not valid${where}: ${issue?.message ?? 'unknown problem'}.`,
+          // The field's path, which the screen turns into the field's label (never shown as it is).
+          field
+            ? { reason: 'errors.invalidField', params: { field } }
+            : { reason: 'errors.codes.invalid_input' },
         );
       }
       const handler = handlers[method] as (input: unknown, context: HandlerContext) => Promise<unknown>;
-      const value = await handler(parsed.data, { staffSession: context.staffSession });
+      const call: HandlerContext = { staffSession: context.staffSession, staffAccount: account };
+      // Whatever a staff call logs, however deep, is recorded under the account that made it.
+      const value = account
+        ? await runAsStaff(account, () => handler(parsed.data, call))
+        : await handler(parsed.data, call);
       return { ok: true, value };
     } catch (error) {
       if (!(error instanceof KioskError)) console.error(`[kiosk] ${method} failed:`, error);

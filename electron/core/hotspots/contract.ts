@@ -150,7 +150,7 @@ export const hotspotMethods = {
     staff: false,
   }),
 
-  'staff.hotspots.status': method<HotspotStatus>()({ input: Empty, staff: true }),
+  'staff.hotspots.status': method<HotspotStatus>()({ input: Empty, staff: true, role: 'coordinator' }),
   /** Reads a file and says what importing it would do; nothing is stored until confirm. */
   'staff.hotspots.preview': method<HotspotPreview>()({
     input: z
@@ -163,6 +163,7 @@ export const hotspotMethods = {
       })
       .strict(),
     staff: true,
+    role: 'coordinator',
     maxBodyBytes: MAX_PREVIEW_BODY_BYTES,
     upload: 'content',
   }),
@@ -170,17 +171,20 @@ export const hotspotMethods = {
   'staff.hotspots.confirm': method<HotspotStatus>()({
     input: z.object({ previewId: z.string().min(1).max(64), asOf: DayKey.optional() }).strict(),
     staff: true,
+    role: 'coordinator',
   }),
   'staff.hotspots.discard': method<{ discarded: boolean }>()({
     input: z.object({ previewId: z.string().min(1).max(64) }).strict(),
     staff: true,
+    role: 'coordinator',
   }),
   /** Puts back the dataset the last confirm replaced (one step). */
-  'staff.hotspots.rollback': method<HotspotStatus>()({ input: Empty, staff: true }),
+  'staff.hotspots.rollback': method<HotspotStatus>()({ input: Empty, staff: true, role: 'coordinator' }),
   /** Deletes the copy a rollback would use, to free disk space (works on a full disk). */
   'staff.hotspots.removePrevious': method<{ freedBytes: number; status: HotspotStatus }>()({
     input: Empty,
     staff: true,
+    role: 'coordinator',
   }),
 } as const;
 

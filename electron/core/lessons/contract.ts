@@ -99,6 +99,7 @@ export const lessonMethods = {
       .object({ days: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).optional() })
       .strict(),
     staff: true,
+    role: 'coordinator',
   }),
 } as const;
 

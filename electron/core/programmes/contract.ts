@@ -42,7 +42,11 @@ export const programmeMethods = {
     staff: false,
   }),
   /** Tallies by programme, outcome and month; each programme's rules date and a staleness flag. */
-  'staff.programmes.status': method<ProgrammesStatus>()({ input: Empty, staff: true }),
+  'staff.programmes.status': method<ProgrammesStatus>()({
+    input: Empty,
+    staff: true,
+    role: 'coordinator',
+  }),
 } as const;
 
 export type ProgrammeMethods = typeof programmeMethods;

@@ -59,6 +59,15 @@ export const PublicSettingsSchema = z.object({
    * written before the limit existed has none and loads with the default.
    */
   groupViewLimitMinutes: z.number().int().min(30).max(480).default(180),
+  /**
+   * The centre's phone number (8 digits, as on its door and leaflets), or null. No staff PIN may
+   * be six digits of it in a row. A settings file written before it existed loads with none.
+   */
+  centrePhone: z
+    .string()
+    .regex(/^\d{8}$/)
+    .nullable()
+    .default(null),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -88,6 +97,7 @@ export const DEFAULT_PUBLIC_SETTINGS: PublicSettings = {
   phoneStyle: DEFAULT_PHONE_STYLE,
   mapLink: DEFAULT_MAP_LINK,
   groupViewLimitMinutes: 180,
+  centrePhone: null,
 };
 
 export function defaultSettingsDoc(): SettingsDoc {

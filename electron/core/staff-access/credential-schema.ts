@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Migration } from '../store/document-schema';
 
 /** Only what is needed to check a secret (the PIN, the recovery code): never the secret itself. */
 export const SecretHashSchema = z.object({
@@ -23,15 +24,39 @@ const GuessCounterShape = {
   lockCount: z.number().int().min(0),
 };
 
+export const STAFF_ROLES = ['coordinator', 'facilitator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const MAX_STAFF_ACCOUNTS = 40;
+export const MAX_STAFF_NAME = 40;
+
 /**
- * staff-credential.json: the PIN hash and its lock-out, apart from settings.json so that recovering
- * settings can never take the PIN with it. `lostAt` records that a credential existed but neither
- * the file nor its backup could be read: the kiosk remembers the loss until a new PIN is set.
+ * One staff member: the name the entry screen shows and the staff log records, a role, and the
+ * hash of their own PIN. Coordinators set up accounts and keep the kiosk's data; facilitators run
+ * group sessions and courses, see reports and change their own PIN.
  */
-export const STAFF_CREDENTIAL_SCHEMA_VERSION = 1;
+export const StaffAccountSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(MAX_STAFF_NAME),
+  role: z.enum(STAFF_ROLES),
+  pinHash: PinHashSchema,
+  createdAt: z.string().datetime(),
+});
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+/** The account version 1's shared PIN becomes (renamable); also the first account a new kiosk makes. */
+export const FIRST_COORDINATOR = { id: 'coordinator', name: '統籌主任' } as const;
+
+/**
+ * staff-credential.json: the staff accounts and the kiosk's one wrong-PIN count and lock (per
+ * kiosk, not per account, so more accounts do not mean more guesses), apart from settings.json so
+ * that recovering settings can never take a PIN with it. `lostAt` records that a credential existed
+ * but neither the file nor its backup could be read: the kiosk remembers the loss until a new PIN
+ * is set.
+ */
+export const STAFF_CREDENTIAL_SCHEMA_VERSION = 2;
 export const StaffCredentialDocSchema = z.object({
   schemaVersion: z.literal(STAFF_CREDENTIAL_SCHEMA_VERSION),
-  pin: PinHashSchema.nullable(),
+  accounts: z.array(StaffAccountSchema).max(MAX_STAFF_ACCOUNTS),
   ...GuessCounterShape,
   lostAt: z.string().datetime().nullable(),
 });
@@ -40,12 +65,31 @@ export type StaffCredentialDoc = z.infer<typeof StaffCredentialDocSchema>;
 export function defaultStaffCredentialDoc(): StaffCredentialDoc {
   return {
     schemaVersion: STAFF_CREDENTIAL_SCHEMA_VERSION,
-    pin: null,
+    accounts: [],
     failedAttempts: 0,
     lockedUntil: null,
     lockCount: 0,
     lostAt: null,
   };
+}
+
+/**
+ * Version 1 held one shared PIN: it becomes one coordinator account, so a kiosk keeps signing in
+ * with the PIN it had. The lock and the count carry over as they were.
+ */
+export function credentialMigrations(now: () => Date): Migration[] {
+  return [
+    {
+      from: 1,
+      migrate: ({ pin, ...rest }) => ({
+        ...rest,
+        schemaVersion: 2,
+        accounts: pin
+          ? [{ ...FIRST_COORDINATOR, role: 'coordinator', pinHash: pin, createdAt: now().toISOString() }]
+          : [],
+      }),
+    },
+  ];
 }
 
 /**

@@ -2,7 +2,9 @@ import { readdir } from 'node:fs/promises';
 import type { SettingsDoc } from '../settings/schema';
 import { StoredDocument, type DocumentOptions, type HealthEvent } from '../store/document';
 import {
+  credentialMigrations,
   defaultStaffCredentialDoc,
+  FIRST_COORDINATOR,
   defaultStaffRecoveryDoc,
   StaffCredentialDocSchema,
   StaffRecoveryDocSchema,
@@ -81,6 +83,7 @@ export async function openStaffDocuments(options: StaffDocumentOptions): Promise
     fs: options.credentialFs ?? options.fs,
     name: CREDENTIAL_DOCUMENT,
     schema: StaffCredentialDocSchema,
+    migrations: credentialMigrations(now),
     defaults: defaultStaffCredentialDoc,
   });
   const recovery = await openWatched<StaffRecoveryDoc>({
@@ -97,19 +100,15 @@ export async function openStaffDocuments(options: StaffDocumentOptions): Promise
     recovery: await rememberLoss(recovery.doc, recovery.lost, now),
   };
 
-  const unmovedLegacy = await moveFromSettings(options.settings, credential.doc, notice);
-  if (credential.doc.data.pin || unmovedLegacy) lostAt.credential = null;
+  const unmovedLegacy = await moveFromSettings(options.settings, credential.doc, notice, now);
+  const hasPin = credential.doc.data.accounts.length > 0;
+  if (hasPin || unmovedLegacy) lostAt.credential = null;
   if (lostAt.credential) notice('credential-lost', lostAt.credential);
   if (lostAt.recovery && !recovery.doc.data.code) notice('recovery-lost', lostAt.recovery);
-  else if (!recovery.doc.data.code && (credential.doc.data.pin || unmovedLegacy)) notice('recovery-missing');
+  else if (!recovery.doc.data.code && (hasPin || unmovedLegacy)) notice('recovery-missing');
   const everHadPin =
-    Boolean(
-      credential.doc.data.pin ||
-      unmovedLegacy ||
-      recovery.doc.data.code ||
-      lostAt.credential ||
-      lostAt.recovery,
-    ) || (await keptAside(options.dataDir, [CREDENTIAL_DOCUMENT, RECOVERY_DOCUMENT]));
+    Boolean(hasPin || unmovedLegacy || recovery.doc.data.code || lostAt.credential || lostAt.recovery) ||
+    (await keptAside(options.dataDir, [CREDENTIAL_DOCUMENT, RECOVERY_DOCUMENT]));
   return { credential: credential.doc, recovery: recovery.doc, unmovedLegacy, lostAt, notices, everHadPin };
 }
 
@@ -144,15 +143,19 @@ async function moveFromSettings(
   settings: StoredDocument<SettingsDoc>,
   credential: StoredDocument<StaffCredentialDoc>,
   notice: (code: StaffHealthCode) => void,
+  now: () => Date,
 ): Promise<LegacyStaffAuth | null> {
   const legacy = settings.data.staff;
   if (!legacy) return null;
   // The credential document, once it holds a PIN, is the truth: a PIN still in settings is a copy
   // left by a move cut short, or by an older copy of settings restored from its backup.
-  if (!credential.data.pin && legacy.pin) {
+  if (credential.data.accounts.length === 0 && legacy.pin) {
+    const pinHash = legacy.pin;
     try {
       await credential.update((draft) => {
-        draft.pin = legacy.pin;
+        draft.accounts = [
+          { ...FIRST_COORDINATOR, role: 'coordinator', pinHash, createdAt: now().toISOString() },
+        ];
         draft.failedAttempts = legacy.failedAttempts;
         draft.lockedUntil = legacy.lockedUntil;
         draft.lostAt = null;

@@ -13,29 +13,44 @@ export interface StaffSessionOptions {
  * shared lobby kiosk wants. Tokens are random and unguessable.
  */
 export class StaffSessions {
-  private readonly sessions = new Map<string, { started: number; lastUsed: number }>();
+  private readonly sessions = new Map<string, { started: number; lastUsed: number; accountId: string }>();
 
   constructor(private readonly options: StaffSessionOptions) {}
 
-  start(): string {
+  /** A new session signed in as the staff account `accountId`. */
+  start(accountId: string): string {
     const token = randomBytes(24).toString('base64url');
     const now = this.options.now();
-    this.sessions.set(token, { started: now, lastUsed: now });
+    this.sessions.set(token, { started: now, lastUsed: now, accountId });
     return token;
   }
 
-  /** True and refreshed when the token names a live session; expired ones are forgotten. */
-  touch(token: string | undefined): boolean {
-    if (!token) return false;
+  /**
+   * The account a live session is signed in as, the session refreshed; null when the token names
+   * none (expired ones are forgotten).
+   */
+  touch(token: string | undefined): string | null {
+    if (!token) return null;
     const session = this.sessions.get(token);
-    if (!session) return false;
+    if (!session) return null;
     const now = this.options.now();
     if (now - session.lastUsed > this.options.idleMs || now - session.started > this.options.maxMs) {
       this.sessions.delete(token);
-      return false;
+      return null;
     }
     session.lastUsed = now;
-    return true;
+    return session.accountId;
+  }
+
+  /** The live and stale sessions of one account. */
+  tokensOf(accountId: string): string[] {
+    return [...this.sessions].filter(([, s]) => s.accountId === accountId).map(([token]) => token);
+  }
+
+  /** Ends every session of one account (removed, or its PIN reset by a coordinator). */
+  endAccount(accountId: string): void {
+    for (const [token, session] of [...this.sessions])
+      if (session.accountId === accountId) this.sessions.delete(token);
   }
 
   end(token: string): void {

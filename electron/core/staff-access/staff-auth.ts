@@ -1,5 +1,10 @@
 import { KioskError } from '../errors';
-import type { StaffCredentialDoc, StaffRecoveryDoc } from './credential-schema';
+import {
+  FIRST_COORDINATOR,
+  type StaffAccount,
+  type StaffCredentialDoc,
+  type StaffRecoveryDoc,
+} from './credential-schema';
 import type { StaffDocuments } from './credential-store';
 import {
   countGuess,
@@ -14,12 +19,14 @@ import { hashPin, hashSecret, PIN_PATTERN, verifyPin, verifySecret } from './pin
 import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
 import { StaffSessions } from './sessions';
 import type {
+  StaffAccountView,
   StaffEntryMode,
   StaffHealth,
   StaffHealthCode,
   StaffHealthNotice,
   StaffStatus,
 } from './staff-status';
+import { weakPinReason } from './weak-pin';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 /** The first lock; each further lock in a row (no right PIN in between) lasts twice as long… */
@@ -40,6 +47,17 @@ export const RECOVERY_POLICY: GuessPolicy = {
   lockMs: () => RECOVERY_LOCKOUT_MS,
 };
 
+/** What a sign-in, a set-up or a recovery returns: the session, a recovery code to show once, who signed in. */
+export interface SignedIn {
+  session: string;
+  recoveryCode: string | null;
+  account: StaffAccountView;
+}
+
+export function viewOf(account: StaffAccount): StaffAccountView {
+  return { id: account.id, name: account.name, role: account.role };
+}
+
 function counterOf(doc: Readonly<StaffCredentialDoc | StaffRecoveryDoc>): GuessCounter {
   return { failedAttempts: doc.failedAttempts, lockedUntil: doc.lockedUntil, lockCount: doc.lockCount };
 }
@@ -57,6 +75,7 @@ export class StaffAuth {
   private recoveryCounter: GuessCounter;
   private readonly notices: StaffHealthNotice[];
   private personalData: () => Promise<boolean> = async () => false;
+  private centrePhone: () => string | null = () => null;
   private recovering = false;
 
   constructor(
@@ -84,12 +103,55 @@ export class StaffAuth {
     this.personalData = check;
   }
 
-  private get pinHash() {
-    return this.docs.credential.data.pin ?? this.docs.unmovedLegacy?.pin ?? null;
+  /** The centre's phone number, whose digits no new PIN may be (a public setting). */
+  useCentrePhone(phone: () => string | null): void {
+    this.centrePhone = phone;
+  }
+
+  /**
+   * Every staff account, oldest first. A PIN that could not yet be moved out of settings.json (a
+   * full disk at the upgrade) is the one coordinator, from memory.
+   */
+  get accounts(): readonly StaffAccount[] {
+    const stored = this.docs.credential.data.accounts;
+    if (stored.length > 0 || !this.docs.unmovedLegacy?.pin) return stored;
+    return [
+      {
+        ...FIRST_COORDINATOR,
+        role: 'coordinator',
+        pinHash: this.docs.unmovedLegacy.pin,
+        createdAt: '1970-01-01T00:00:00.000Z',
+      },
+    ];
   }
 
   get pinIsSet(): boolean {
-    return this.pinHash !== null;
+    return this.accounts.length > 0;
+  }
+
+  /** The account a live session is signed in as (refreshing it), or null. */
+  accountOf(token: string | undefined): StaffAccountView | null {
+    const id = this.sessions.touch(token);
+    const account = id === null ? undefined : this.accounts.find((a) => a.id === id);
+    if (id !== null && !account) this.sessions.endAccount(id);
+    return account ? viewOf(account) : null;
+  }
+
+  /**
+   * A PIN being chosen (set-up, change, reset, recovery): six digits, the same twice, and not one
+   * a passer-by would try first. Checked before anything is counted or written.
+   */
+  assertNewPin(pin: string, confirm: string): void {
+    assertPinShape(pin);
+    if (pin !== confirm)
+      throw new KioskError('invalid_input', 'The two PINs are not the same.', {
+        reason: 'staff.accounts.errors.pinsDiffer',
+      });
+    const weak = weakPinReason(pin, this.centrePhone());
+    if (weak)
+      throw new KioskError('invalid_input', `That PIN is too easy to guess (${weak}).`, {
+        reason: `staff.accounts.errors.weak.${weak}`,
+      });
   }
 
   /** ISO time until which PIN entry is locked, or null. */
@@ -109,6 +171,7 @@ export class StaffAuth {
       pinSet: this.pinIsSet,
       lockedUntil: pinLocked,
       entry: await this.entry(),
+      accounts: this.accounts.map(viewOf),
       triesLeft: triesLeft(this.pinCounter, this.now(), PIN_POLICY),
       lockMinutes: PIN_POLICY.lockMs(this.pinCounter.lockCount + (pinLocked ? 0 : 1)) / 60_000,
       recovery: {
@@ -127,38 +190,79 @@ export class StaffAuth {
     };
   }
 
-  /** First-run set-up. Returns the session and the recovery code, to be shown once (null if it could not be saved). */
-  async setup(pin: string, confirm: string): Promise<{ session: string; recoveryCode: string | null }> {
+  /**
+   * First-run set-up: the first coordinator account. Returns the session and the recovery code,
+   * to be shown once (null if it could not be saved).
+   */
+  async setup(pin: string, confirm: string, name?: string): Promise<SignedIn> {
     if (this.pinIsSet) throw alreadySetError();
-    assertPinShape(pin);
-    if (pin !== confirm) throw new KioskError('invalid_input', 'The two PINs are not the same.');
     if ((await this.entry()) !== 'set-up') throw recoveryNeededError();
-    const hash = await hashPin(pin);
+    this.assertNewPin(pin, confirm);
+    const account: StaffAccount = {
+      id: FIRST_COORDINATOR.id,
+      name: name?.trim() || FIRST_COORDINATOR.name,
+      role: 'coordinator',
+      pinHash: await hashPin(pin),
+      createdAt: this.now().toISOString(),
+    };
     // Another set-up may have finished while this one hashed: decide inside the serialised update.
     await this.docs.credential.update((draft) => {
-      if (draft.pin !== null) throw alreadySetError();
-      Object.assign(draft, freshCounter(), { pin: hash, lostAt: null });
+      if (draft.accounts.length > 0) throw alreadySetError();
+      Object.assign(draft, freshCounter(), { accounts: [account], lostAt: null });
     });
     this.pinCounter = freshCounter();
     const recoveryCode = await this.renewRecoveryCode();
-    return { session: this.sessions.start(), recoveryCode };
+    return { session: this.sessions.start(account.id), recoveryCode, account: viewOf(account) };
+  }
+
+  /**
+   * The account a sign-in is for: the one named, or the only one. With several accounts the
+   * name is needed, so that one guess is checked against one PIN, never against every account's.
+   */
+  private accountFor(accountId: string | undefined): StaffAccount {
+    const accounts = this.accounts;
+    if (accounts.length === 0)
+      throw new KioskError('conflict', 'No staff PIN is set yet. Set one up first.', {
+        reason: 'staff.errors.noPinYet',
+      });
+    const account = accountId
+      ? accounts.find((a) => a.id === accountId)
+      : accounts.length === 1
+        ? accounts[0]
+        : undefined;
+    if (!account)
+      throw new KioskError('invalid_input', 'Choose whose sign-in this is.', {
+        reason: 'staff.accounts.errors.chooseName',
+      });
+    return account;
   }
 
   /**
    * Sign-in. A kiosk without a stored recovery code (set up before there were any, or whose record
    * was lost) makes one now, for the signed-in staff to keep.
    */
-  async login(pin: string): Promise<{ session: string; recoveryCode: string | null }> {
-    const attempts = await this.checkPin(pin);
+  async login(pin: string, accountId?: string): Promise<SignedIn> {
+    const account = this.accountFor(accountId);
+    const attempts = await this.checkPin(pin, account);
     if (attempts > 0) throw wrongPinError(attempts);
     const recoveryCode = this.docs.recovery.data.code === null ? await this.renewRecoveryCode() : null;
-    return { session: this.sessions.start(), recoveryCode };
+    return { session: this.sessions.start(account.id), recoveryCode, account: viewOf(account) };
+  }
+
+  /** The account a sign-in would be checked against, for the log (null when none would be). */
+  accountTried(accountId: string | undefined): StaffAccountView | null {
+    try {
+      return viewOf(this.accountFor(accountId));
+    } catch {
+      return null;
+    }
   }
 
   /**
-   * Wrong current PINs count towards the lockout like wrong logins, so a left-open console cannot
-   * be used to guess the PIN; reaching the lock also ends every staff session. A changed PIN ends
-   * every staff session but the one that changed it: whoever knew the old PIN is signed out.
+   * The signed-in staff member changes their own PIN. Wrong current PINs count towards the
+   * lockout like wrong logins, so a left-open console cannot be used to guess a PIN; reaching the
+   * lock also ends every staff session. A changed PIN ends every other session of that account:
+   * whoever knew the old PIN is signed out.
    */
   async changePin(
     current: string,
@@ -166,45 +270,63 @@ export class StaffAuth {
     confirm: string,
     keepSession: string | undefined,
   ): Promise<void> {
-    assertPinShape(next);
-    if (next !== confirm) throw new KioskError('invalid_input', 'The two new PINs are not the same.');
-    const attempts = await this.checkPin(current);
+    const account = this.accountOf(keepSession);
+    if (!account)
+      throw new KioskError('unauthorized', 'Staff sign-in is needed (or has expired).', {
+        reason: 'staff.errors.signInNeeded',
+      });
+    this.assertNewPin(next, confirm);
+    const attempts = await this.checkPin(current, this.accountFor(account.id));
     if (attempts > 0) {
       if (attempts >= MAX_FAILED_ATTEMPTS) this.sessions.endAll();
       throw new KioskError(
         'invalid_input',
         `The current PIN is not right. ${wrongPinError(attempts).message}`,
+        attempts < MAX_FAILED_ATTEMPTS
+          ? { reason: 'staff.errors.currentPinWrong', params: { left: MAX_FAILED_ATTEMPTS - attempts } }
+          : { reason: 'staff.errors.currentPinWrongLocked' },
       );
     }
     const hash = await hashPin(next);
     await this.writeCredential(this.pinCounter, (draft) => {
-      draft.pin = hash;
+      const own = draft.accounts.find((a) => a.id === account.id);
+      if (!own)
+        throw new KioskError('not_found', 'That staff account is no longer on this kiosk.', {
+          reason: 'staff.accounts.errors.notFound',
+        });
+      own.pinHash = hash;
     });
-    this.sessions.endAllExcept(keepSession);
+    for (const token of this.sessions.tokensOf(account.id))
+      if (token !== keepSession) this.sessions.end(token);
   }
 
   /**
-   * The recovery code sets a new PIN, whatever happened to the old one (forgotten, lost with its
-   * file, or locked out), and lifts the PIN lock. It is then used up: a new one is made and
-   * returned to be shown once. Wrong codes have their own limit.
+   * The recovery code sets a new PIN for a coordinator, whatever happened to the old one
+   * (forgotten, lost with its file, or locked out), and lifts the PIN lock: the coordinator named
+   * (`accountId`), else the first coordinator, else (every account lost) a new coordinator
+   * account. It is then used up: a new one is made and returned to be shown once. Wrong codes
+   * have their own limit. A facilitator who forgot their PIN asks a coordinator to reset it.
    */
-  async recover(
-    code: string,
-    pin: string,
-    confirm: string,
-  ): Promise<{ session: string; recoveryCode: string | null }> {
-    assertPinShape(pin);
-    if (pin !== confirm) throw new KioskError('invalid_input', 'The two PINs are not the same.');
+  async recover(code: string, pin: string, confirm: string, accountId?: string): Promise<SignedIn> {
+    this.assertNewPin(pin, confirm);
+    const coordinators = this.accounts.filter((a) => a.role === 'coordinator');
+    if (accountId && !coordinators.some((a) => a.id === accountId))
+      throw new KioskError('forbidden', 'The recovery code sets a coordinator PIN only.', {
+        reason: 'staff.accounts.errors.recoverCoordinatorOnly',
+      });
     const stored = this.docs.recovery.data.code;
     if (!stored)
       throw new KioskError(
         'forbidden',
         'There is no recovery code on this kiosk that can be read. A technician must check it.',
+        { reason: 'staff.errors.noRecoveryCode' },
       );
     const locked = lockHolds(this.recoveryCounter, this.now());
     if (locked) throw recoveryLockedError(locked);
     if (this.recovering)
-      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
+      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.', {
+        reason: 'staff.errors.recoveryUnderWay',
+      });
     const digits = normaliseRecoveryCode(code);
     const correct = digits !== null && (await verifySecret(digits, stored));
     // Other guesses may have been counted while this one hashed: the lock is checked again, and
@@ -212,7 +334,9 @@ export class StaffAuth {
     const lockedNow = lockHolds(this.recoveryCounter, this.now());
     if (lockedNow) throw recoveryLockedError(lockedNow);
     if (this.recovering)
-      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.');
+      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.', {
+        reason: 'staff.errors.recoveryUnderWay',
+      });
     const before = this.recoveryCounter;
     this.recoveryCounter = countGuess(before, correct, this.now(), RECOVERY_POLICY);
     if (!correct) {
@@ -223,14 +347,36 @@ export class StaffAuth {
         left > 0
           ? `That recovery code is not right. ${left} tries left.`
           : 'That recovery code is not right. Recovery is locked for 15 minutes.',
+        left > 0
+          ? { reason: 'staff.errors.wrongRecoveryCode', params: { left } }
+          : { reason: 'staff.errors.wrongRecoveryCodeLocked' },
       );
     }
     this.recovering = true;
     try {
       const hash = await hashPin(pin);
+      const memory = this.accounts;
+      let chosen: StaffAccount | undefined;
       // The PIN is saved before the code is used up: if this write fails, the code still works.
       await this.writeCredential(freshCounter(), (draft) => {
-        draft.pin = hash;
+        // A PIN only in memory (not yet moved out of settings) is written as its account now.
+        if (draft.accounts.length === 0) draft.accounts = structuredClone([...memory]);
+        chosen =
+          draft.accounts.find((a) => a.id === accountId) ??
+          draft.accounts.find((a) => a.role === 'coordinator');
+        if (!chosen) {
+          chosen = {
+            id: draft.accounts.some((a) => a.id === FIRST_COORDINATOR.id)
+              ? `coordinator-${this.now().getTime()}`
+              : FIRST_COORDINATOR.id,
+            name: FIRST_COORDINATOR.name,
+            role: 'coordinator',
+            pinHash: hash,
+            createdAt: this.now().toISOString(),
+          };
+          draft.accounts.push(chosen);
+        }
+        chosen.pinHash = hash;
         draft.lostAt = null;
       });
       this.pinCounter = freshCounter();
@@ -239,26 +385,31 @@ export class StaffAuth {
       const recoveryCode = await this.renewRecoveryCode();
       if (recoveryCode === null && !sameCounter(before, this.recoveryCounter))
         await this.saveRecoveryCounter();
-      return { session: this.sessions.start(), recoveryCode };
+      const account = viewOf(chosen!);
+      return { session: this.sessions.start(account.id), recoveryCode, account };
     } finally {
       this.recovering = false;
     }
   }
 
-  /** Throws unauthorized unless the token names a live session. */
-  requireSession(token: string | undefined): void {
-    if (!this.sessions.touch(token)) {
-      throw new KioskError('unauthorized', 'Staff sign-in is needed (or has expired).');
+  /** The signed-in account; throws unauthorized unless the token names a live session of one. */
+  requireSession(token: string | undefined): StaffAccountView {
+    const account = this.accountOf(token);
+    if (!account) {
+      throw new KioskError('unauthorized', 'Staff sign-in is needed (or has expired).', {
+        reason: 'staff.errors.signInNeeded',
+      });
     }
+    return account;
   }
 
   /**
-   * Checks a PIN against the stored hash and counts the attempt: 0 when right, else the number of
-   * wrong attempts so far (the fifth locks staff entry). Throws while locked.
+   * Checks a PIN against one account's hash and counts the attempt on the kiosk's one counter: 0
+   * when right, else the number of wrong attempts so far (the fifth locks staff entry). Throws
+   * while locked.
    */
-  private async checkPin(pin: string): Promise<number> {
-    const stored = this.pinHash;
-    if (!stored) throw new KioskError('conflict', 'No staff PIN is set yet. Set one up first.');
+  private async checkPin(pin: string, account: StaffAccount): Promise<number> {
+    const stored = account.pinHash;
     const locked = this.lockedUntil();
     if (locked) throw lockedError(locked);
     const correct = PIN_PATTERN.test(pin) && (await verifyPin(pin, stored));
@@ -283,7 +434,7 @@ export class StaffAuth {
 
   /** The counter as it is in memory now (later guesses included); a failed write is noted, never thrown. */
   private async savePinCounter(): Promise<void> {
-    if (!this.docs.credential.data.pin) {
+    if (this.docs.credential.data.accounts.length === 0) {
       // The PIN is only in memory (it could not be moved out of settings): nothing to write it with.
       this.notice('lockout-not-saved');
       return;
@@ -347,33 +498,47 @@ export class StaffAuth {
 }
 
 function assertPinShape(pin: string): void {
-  if (!PIN_PATTERN.test(pin)) throw new KioskError('invalid_input', 'A staff PIN is exactly 6 digits.');
+  if (!PIN_PATTERN.test(pin))
+    throw new KioskError('invalid_input', 'A staff PIN is exactly 6 digits.', {
+      reason: 'staff.errors.pinShape',
+    });
 }
 
 function wrongPinError(attempts: number): KioskError {
   const left = MAX_FAILED_ATTEMPTS - attempts;
-  if (left <= 0) return new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked.');
+  if (left <= 0)
+    return new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked.', {
+      reason: 'staff.errors.wrongPinLocked',
+    });
   return new KioskError(
     'unauthorized',
     `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks.`,
+    { reason: 'staff.errors.wrongPin', params: { left } },
   );
 }
 
 function alreadySetError(): KioskError {
-  return new KioskError('conflict', 'A staff PIN is already set. Sign in to change it.');
+  return new KioskError('conflict', 'A staff PIN is already set. Sign in to change it.', {
+    reason: 'staff.errors.pinAlreadySet',
+  });
 }
 
 function recoveryNeededError(): KioskError {
   return new KioskError(
     'forbidden',
     'The staff PIN cannot be read and personal data is on this kiosk: a new PIN needs the recovery code.',
+    { reason: 'staff.errors.recoveryNeeded' },
   );
 }
 
 function lockedError(until: string): KioskError {
-  return new KioskError('locked', `Too many wrong PINs. Staff entry is locked until ${until}.`);
+  return new KioskError('locked', `Too many wrong PINs. Staff entry is locked until ${until}.`, {
+    reason: 'staff.errors.pinLocked',
+  });
 }
 
 function recoveryLockedError(until: string): KioskError {
-  return new KioskError('locked', `Too many wrong recovery codes. Recovery is locked until ${until}.`);
+  return new KioskError('locked', `Too many wrong recovery codes. Recovery is locked until ${until}.`, {
+    reason: 'staff.errors.recoveryLocked',
+  });
 }

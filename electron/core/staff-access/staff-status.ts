@@ -12,8 +12,17 @@
  */
 export type StaffEntryMode = 'sign-in' | 'set-up' | 'recovery' | 'closed';
 
+/** A staff account as the entry screen and the console see it (never its PIN hash). */
+export interface StaffAccountView {
+  id: string;
+  name: string;
+  role: 'coordinator' | 'facilitator';
+}
+
 export interface StaffStatus {
   pinSet: boolean;
+  /** The names the entry screen offers, oldest account first (none before set-up). */
+  accounts: StaffAccountView[];
   /** ISO time until which PIN entry is locked, or null. */
   lockedUntil: string | null;
   entry: StaffEntryMode;

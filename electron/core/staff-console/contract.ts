@@ -182,7 +182,7 @@ export const staffConsoleMethods = {
   'staff.print.pdf': method<{ saved: boolean; file?: string }>()({
     input: z
       .object({
-        kind: z.enum(['report', 'session-summary']),
+        kind: z.enum(['report', 'session-summary', 'sign-in-sheet']),
         suggestedName: z.string().trim().min(1).max(120),
       })
       .strict(),

@@ -87,7 +87,9 @@ describe('the staff credential lives apart from the settings', () => {
     expect((await readJson(dataDir, 'settings.json')).staff).toBeUndefined();
     expect((await readJson(dataDir, 'settings.bak.json')).staff).toBeUndefined();
     const credential = await readJson(dataDir, 'staff-credential.json');
-    expect(credential.pin).toEqual(legacyStaff.pin);
+    expect(credential.accounts).toEqual([
+      expect.objectContaining({ id: 'coordinator', role: 'coordinator', pinHash: legacyStaff.pin }),
+    ]);
     expect(credential.failedAttempts).toBe(3);
     expect(await status(upgraded)).toMatchObject({ pinSet: true, entry: 'sign-in', triesLeft: 2 });
     // No recovery code existed before: the first sign-in makes one, shown once.

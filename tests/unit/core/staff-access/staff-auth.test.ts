@@ -72,7 +72,7 @@ describe('staff PIN storage', () => {
     for (const file of await fs.readdir(dataDir)) {
       expect(await fs.readFile(path.join(dataDir, file), 'utf8')).not.toContain(PIN);
     }
-    const stored = doc.pin;
+    const stored = doc.accounts[0]?.pinHash;
     expect(stored).not.toBeNull();
     if (!stored) return;
     expect(stored.algorithm).toBe('scrypt');
@@ -121,7 +121,7 @@ describe('staff PIN set-up', () => {
     const result = await core.invoke('staff.setup', { pin, confirm });
     expect(errorCode(result)).toBe('invalid_input');
     expect(await snapshotDir(dataDir)).toEqual(before);
-    expect((await readCredential(dataDir)).doc.pin).toBeNull();
+    expect((await readCredential(dataDir)).doc.accounts).toEqual([]);
   });
 
   it('accepts two equal 6-digit PINs, signs staff in, and refuses a second set-up with conflict', async () => {
@@ -134,10 +134,10 @@ describe('staff PIN set-up', () => {
       value: { pinSet: true, lockedUntil: null, entry: 'sign-in' },
     });
 
-    const hashBefore = (await readCredential(dataDir)).doc.pin;
+    const hashBefore = (await readCredential(dataDir)).doc.accounts;
     const again = await core.invoke('staff.setup', { pin: '999999', confirm: '999999' });
     expect(errorCode(again)).toBe('conflict');
-    expect((await readCredential(dataDir)).doc.pin).toEqual(hashBefore);
+    expect((await readCredential(dataDir)).doc.accounts).toEqual(hashBefore);
     expect(errorCode(await core.invoke('staff.login', { pin: '999999' }))).toBe('unauthorized');
   });
 
@@ -332,12 +332,13 @@ describe('staff sessions', () => {
 
   it('are random, long tokens', () => {
     const sessions = new StaffSessions({ idleMs: 1000, maxMs: 5000, now: () => 0 });
-    const tokens = new Set(Array.from({ length: 100 }, () => sessions.start()));
+    const tokens = new Set(Array.from({ length: 100 }, () => sessions.start('coordinator')));
     expect(tokens.size).toBe(100);
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    expect(sessions.touch(undefined)).toBe(false);
-    expect(sessions.touch('')).toBe(false);
-    expect(sessions.touch('not-a-session')).toBe(false);
+    expect(sessions.touch(undefined)).toBeNull();
+    expect(sessions.touch('')).toBeNull();
+    expect(sessions.touch('not-a-session')).toBeNull();
+    expect(sessions.touch([...tokens][0])).toBe('coordinator');
   });
 });
 
