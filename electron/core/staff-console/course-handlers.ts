@@ -16,11 +16,66 @@ import {
   MAX_COURSES,
   PICS_VERSION,
   type Course,
+  type CourseMember,
   type GroupSession,
   type GroupSessionsDoc,
 } from './group-sessions';
 import { keptParticipantLabel, refuseOnList } from './participant-label';
 import { logStaffAction } from './staff-log';
+
+function courseOrNotFound(doc: Readonly<GroupSessionsDoc>, id: string): Course {
+  const course = doc.courses.find((c) => c.id === id);
+  if (!course)
+    throw new KioskError('not_found', 'There is no such course on this kiosk.', {
+      reason: 'staff-console.errors.courseNotFound',
+    });
+  return course as Course;
+}
+
+/** A course that may still change: members join it and sessions are added only while it is open. */
+function openCourse(doc: GroupSessionsDoc, id: string): Course {
+  const course = courseOrNotFound(doc, id);
+  if (course.status === 'closed')
+    throw new KioskError('conflict', 'This course is closed.', {
+      reason: 'staff-console.errors.courseClosed',
+      params: { title: course.title },
+    });
+  return course;
+}
+
+/**
+ * Someone added at a course session joins the course (consent once, for all its sessions) and is
+ * ticked present at this one. Returns the session as saved.
+ */
+export async function joinCourseAtSession(
+  ctx: CoreContext,
+  sessionId: string,
+  kind: CourseMember['kind'],
+  kept: string,
+): Promise<GroupSession> {
+  return ctx.documents.groupSessions.update((draft) => {
+    const session = draft.sessions.find((s) => s.id === sessionId && s.courseId);
+    if (!session)
+      throw new KioskError('not_found', 'There is no such group session on this kiosk.', {
+        reason: 'staff-console.errors.sessionNotFound',
+      });
+    if (session.status === 'closed')
+      throw new KioskError('conflict', 'This session is closed; its record can no longer change.', {
+        reason: 'staff-console.errors.sessionClosed',
+      });
+    const course = openCourse(draft, session.courseId!);
+    refuseOnList(course.members, kept);
+    const member = {
+      id: randomUUID(),
+      kind,
+      label: kept,
+      consentAt: ctx.now().toISOString(),
+      picsVersion: PICS_VERSION,
+    };
+    enrolMember(draft, course, member, session.id);
+    return structuredClone(session);
+  });
+}
 
 /**
  * Courses: several sessions of one class, whose members consent once for the course and are
@@ -30,26 +85,6 @@ export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof course
   const groups = ctx.documents.groupSessions;
   const steps = stepCountsOf(ctx);
   const { changeOpenSession } = groupSessionAccess(groups);
-
-  function courseOrNotFound(doc: Readonly<GroupSessionsDoc>, id: string): Course {
-    const course = doc.courses.find((c) => c.id === id);
-    if (!course)
-      throw new KioskError('not_found', 'There is no such course on this kiosk.', {
-        reason: 'staff-console.errors.courseNotFound',
-      });
-    return course as Course;
-  }
-
-  /** A course that may still change: members join it and sessions are added only while it is open. */
-  function openCourse(doc: GroupSessionsDoc, id: string): Course {
-    const course = courseOrNotFound(doc, id);
-    if (course.status === 'closed')
-      throw new KioskError('conflict', 'This course is closed.', {
-        reason: 'staff-console.errors.courseClosed',
-        params: { title: course.title },
-      });
-    return course;
-  }
 
   function refuseUnknownLessons(lessonIds: readonly string[]): void {
     const unknown = lessonIds.find((id) => steps[id] === undefined);

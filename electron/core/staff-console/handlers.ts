@@ -7,7 +7,7 @@ import { purgeExpiredResumeCodes, type ResumeCodesDoc } from '../lessons/resume-
 import type { StoredDocument } from '../store/document';
 import { errnoField } from '../store/durable-file';
 import { createBackupHandlers } from './backup-handlers';
-import { createCourseHandlers } from './course-handlers';
+import { createCourseHandlers, joinCourseAtSession } from './course-handlers';
 import { peopleListed } from './courses';
 import type { DataCareStatus, staffConsoleMethods } from './contract';
 import { reportCsvFiles } from './csv';
@@ -66,6 +66,7 @@ export async function createStaffConsoleHandlers(
       ctx,
       'purge',
       `${reason}: ${participants} participant(s), ${removedCodes} resume code(s) and ${notes} session note(s) past ${groups.data.retentionDays} days removed`,
+      { when: reason, participants, resumeCodes: removedCodes, notes, days: groups.data.retentionDays },
     );
     return { participants, resumeCodes: removedCodes };
   }
@@ -105,6 +106,9 @@ export async function createStaffConsoleHandlers(
     'staff.groups.get': async ({ id }) => structuredClone(sessionOrNotFound(groups.data, id)),
     'staff.groups.participants.add': async ({ id, kind, label }) => {
       const kept = keptParticipantLabel(kind, label);
+      // At a course session the person joins the course: consent once, on every session's list.
+      if (groups.data.sessions.some((s) => s.id === id && s.courseId))
+        return joinCourseAtSession(ctx, id, kind, kept);
       return changeOpenSession(id, (session) => {
         refuseOnList(session.participants, kept);
         session.participants.push({
@@ -166,7 +170,11 @@ export async function createStaffConsoleHandlers(
           generatedAt: ctx.now(),
         },
       );
-      await logStaffAction(ctx, 'export', `figures ${from} to ${to}: ${files.length} CSV file(s)`);
+      await logStaffAction(ctx, 'export', `figures ${from} to ${to}: ${files.length} CSV file(s)`, {
+        from,
+        to,
+        files: files.length,
+      });
       return { files };
     },
 
@@ -182,7 +190,10 @@ export async function createStaffConsoleHandlers(
           draft.retentionDays = days;
         });
       }
-      await logStaffAction(ctx, 'retention-changed', `${before} → ${days} days`);
+      await logStaffAction(ctx, 'retention-changed', `${before} → ${days} days`, {
+        fromDays: before,
+        toDays: days,
+      });
       await purge('retention-changed');
       return status();
     },
@@ -202,6 +213,7 @@ export async function createStaffConsoleHandlers(
         ctx,
         'wipe',
         `${participantsRemoved} participant(s), ${resumeCodesRemoved} resume code(s) and ${notesCleared} session note(s) removed; anonymous figures kept`,
+        { participants: participantsRemoved, resumeCodes: resumeCodesRemoved, notes: notesCleared },
       );
       return { participantsRemoved, resumeCodesRemoved, notesCleared };
     },
@@ -230,7 +242,8 @@ export async function createStaffConsoleHandlers(
         await logStaffAction(
           ctx,
           'export',
-          `${kind === 'report' ? 'figures' : 'group session summary'}: PDF ${path.basename(result.file)}`,
+          `${{ report: 'figures', 'session-summary': 'group session summary', 'sign-in-sheet': 'sign-in sheet' }[kind]}: PDF ${path.basename(result.file)}`,
+          { pdf: path.basename(result.file), document: kind },
         );
       return result.saved && result.file ? { saved: true, file: result.file } : { saved: false };
     },

@@ -8,21 +8,36 @@ export type StaffSection = ComponentSource & {
   id: string;
   /** i18n key of the menu label */
   label: string;
+  /** Greyed for a facilitator (the core refuses its methods to them too). */
+  coordinatorOnly?: boolean;
 };
 
 export const STAFF_SECTIONS: StaffSection[] = [
-  { id: 'settings', label: 'staff.sections.settings', component: SettingsPanel },
+  { id: 'settings', label: 'staff.sections.settings', component: SettingsPanel, coordinatorOnly: true },
+  {
+    id: 'accounts',
+    label: 'staff.sections.accounts',
+    coordinatorOnly: true,
+    load: () => import('./StaffAccountsPanel.svelte'),
+  },
   { id: 'pin', label: 'staff.sections.pin', component: ChangePin },
   { id: 'health', label: 'staff.sections.health', component: DataHealthPanel },
   {
     id: 'lessons',
     label: 'lessons.staff.section',
+    coordinatorOnly: true,
     load: () => import('../lessons/RetentionPanel.svelte'),
   },
-  { id: 'hotspots', label: 'hotspots.staff.section', load: () => import('../hotspots/StaffPanel.svelte') },
+  {
+    id: 'hotspots',
+    label: 'hotspots.staff.section',
+    coordinatorOnly: true,
+    load: () => import('../hotspots/StaffPanel.svelte'),
+  },
   {
     id: 'programmes',
     label: 'programmes.staff.title',
+    coordinatorOnly: true,
     load: () => import('../programmes/screens/StaffProgrammesPanel.svelte'),
   },
   {
@@ -30,6 +45,7 @@ export const STAFF_SECTIONS: StaffSection[] = [
     label: 'staff-console.sections.groups',
     load: () => import('./GroupSessionsPanel.svelte'),
   },
+  { id: 'courses', label: 'staff-console.sections.courses', load: () => import('./CoursesPanel.svelte') },
   {
     id: 'reports',
     label: 'staff-console.sections.reports',
@@ -38,6 +54,7 @@ export const STAFF_SECTIONS: StaffSection[] = [
   {
     id: 'data-care',
     label: 'staff-console.sections.care',
+    coordinatorOnly: true,
     load: () => import('./DataCarePanel.svelte'),
   },
   {

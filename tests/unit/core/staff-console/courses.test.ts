@@ -158,6 +158,40 @@ describe('courses', () => {
     ]);
   });
 
+  it('someone added at a course session joins the course, ticked present there', async () => {
+    const k = await kiosk();
+    const c = await course(k, ['Auntie May']);
+    const one = await week(k, c.id, '2026-11-03');
+    const two = await week(k, c.id, '2026-11-10');
+    const after = await k.call<GroupSession>('staff.groups.participants.add', {
+      id: one.id,
+      kind: 'nickname',
+      label: 'Uncle Wing',
+      picsAgreed: true,
+    });
+    expect(after.participants.map((p) => [p.label, p.present])).toEqual([
+      ['Auntie May', false],
+      ['Uncle Wing', true],
+    ]);
+    const view = await k.call<CourseView>('staff.courses.get', { id: c.id });
+    expect(view.members.map((m) => [m.label, m.attendance])).toEqual([
+      ['Auntie May', ['absent', 'absent']],
+      ['Uncle Wing', ['present', 'absent']],
+    ]);
+    expect(view.members[1]!.id).toBe(after.participants[1]!.id);
+    expect((await k.call<GroupSession>('staff.groups.get', { id: two.id })).participants).toHaveLength(2);
+    expect(
+      refusal(
+        await k.raw('staff.groups.participants.add', {
+          id: two.id,
+          kind: 'nickname',
+          label: 'uncle wing',
+          picsAgreed: true,
+        }),
+      ),
+    ).toMatchObject({ reason: 'staff-console.errors.duplicateNickname' });
+  });
+
   it('holds members to the checks session participants pass, each refusal with its reason', async () => {
     const k = await kiosk();
     const c = await course(k, ['Auntie May']);
