@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { hongKongDateKey } from '../shared/period';
 import { contract, isMethodName, type Contract } from './contract';
 import type { HandlerContext, HandlersOf } from './contract-method';
@@ -100,7 +101,9 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     'staff.status': async () => staff.status(),
     'staff.setup': async ({ pin, confirm, name }) => {
       const result = await staff.setup(pin, confirm, name);
-      await runAsStaff(result.account, () => logStaffAction(context, 'sign-in', 'first staff PIN set'));
+      await runAsStaff(result.account, () =>
+        logStaffAction(context, 'sign-in', 'first staff PIN set', { firstPin: 'yes' }),
+      );
       return result;
     },
     'staff.login': async ({ pin, account }) => {
@@ -108,8 +111,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       const tried = staff.accountTried(account);
       const log = (action: 'sign-in' | 'sign-in-locked', detail = '') =>
         tried
-          ? runAsStaff(tried, () => logStaffAction(context, action, detail))
-          : logStaffAction(context, action, detail);
+          ? runAsStaff(tried, () =>
+              logStaffAction(context, action, detail, detail ? { newRecoveryCode: 'yes' } : {}),
+            )
+          : logStaffAction(context, action, detail, detail ? { newRecoveryCode: 'yes' } : {});
       try {
         const result = await staff.login(pin, account);
         await log('sign-in', result.recoveryCode ? 'new recovery code made' : '');
@@ -128,10 +133,19 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
       return { signedOut: true };
     },
     'staff.settings.update': async (patch) => {
+      const before = structuredClone(settings.data.public);
       await settings.update((doc) => {
         doc.public = { ...doc.public, ...patch };
       });
-      await logStaffAction(context, 'settings-changed', Object.keys(patch).join(', '));
+      // Only what really changed, by field name: the console says each as its label.
+      const fields = Object.keys(patch).filter(
+        (name) =>
+          !isDeepStrictEqual(
+            before[name as keyof typeof before],
+            settings.data.public[name as keyof typeof before],
+          ),
+      );
+      await logStaffAction(context, 'settings-changed', fields.join(', '), { fields });
       return settings.data.public;
     },
     'staff.recover': async ({ code, pin, confirm, account }) => {
@@ -141,13 +155,14 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
           context,
           'pin-changed',
           'new PIN set with the recovery code; a new recovery code made',
+          { recovery: 'yes' },
         ),
       );
       return result;
     },
     'staff.pin.change': async ({ current, next, confirm }, call) => {
       await staff.changePin(current, next, confirm, call.staffSession);
-      await logStaffAction(context, 'pin-changed');
+      await logStaffAction(context, 'pin-changed', '', {});
       return { changed: true };
     },
     'staff.health': async () => ({

@@ -329,7 +329,10 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       pending = null;
       if (candidate.kind === 'fixed') await rebuild();
       else await keepIndex();
-      await logStaffAction(ctx, 'hotspots-imported', `${preview.fileName} (${candidate.kind})`);
+      await logStaffAction(ctx, 'hotspots-imported', `${preview.fileName} (${candidate.kind})`, {
+        file: preview.fileName,
+        kind: candidate.kind,
+      });
       return status();
     },
 
@@ -343,13 +346,13 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       await store.rollback();
       pending = null;
       await rebuild();
-      await logStaffAction(ctx, 'hotspots-rolled-back');
+      await logStaffAction(ctx, 'hotspots-rolled-back', '', {});
       return status();
     },
 
     'staff.hotspots.removePrevious': async () => {
       const freedBytes = await store.removePrevious();
-      await logStaffAction(ctx, 'hotspots-previous-removed', `${freedBytes} bytes`);
+      await logStaffAction(ctx, 'hotspots-previous-removed', `${freedBytes} bytes`, { bytes: freedBytes });
       return { freedBytes, status: await status() };
     },
   };

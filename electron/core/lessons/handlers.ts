@@ -41,7 +41,11 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
     const purgedAtStart = await pruneResumeCodes(resumeCodes, ctx.now(), resumeCodes.data.retentionDays);
     if (purgedAtStart > 0) {
       const why = `past ${resumeCodes.data.retentionDays} days or beyond the newest ${MAX_STORED_RESUME_CODES}`;
-      await logStaffAction(ctx, 'purge', `start-up: ${purgedAtStart} resume code(s) ${why} removed`);
+      await logStaffAction(ctx, 'purge', `start-up: ${purgedAtStart} resume code(s) ${why} removed`, {
+        when: 'start-up',
+        resumeCodes: purgedAtStart,
+        days: resumeCodes.data.retentionDays,
+      });
     }
   } catch (error) {
     // A full disk must not keep the kiosk from starting; the next create and the next start purge again.
@@ -131,7 +135,10 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
           draft.retentionDays = days;
         });
         const purged = await purgeExpiredResumeCodes(resumeCodes, ctx.now(), days);
-        await logStaffAction(ctx, 'retention-changed', `resume codes kept ${days} days; ${purged} removed`);
+        await logStaffAction(ctx, 'retention-changed', `resume codes kept ${days} days; ${purged} removed`, {
+          codeDays: days,
+          removed: purged,
+        });
       }
       return { days: resumeCodes.data.retentionDays, storedCodes: resumeCodes.data.codes.length };
     },
