@@ -6,6 +6,7 @@ import type { StoredDocument } from '../store/document';
 import type { staffConsoleMethods } from './contract';
 import { sessionCsvFiles } from './csv';
 import {
+  attendanceOf,
   notesProblem,
   summariseSession,
   type GroupSession,
@@ -188,7 +189,8 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
       const closed = await changeOpenSession(id, (session) => {
         session.status = 'closed';
         session.closedAt = ctx.now().toISOString();
-        session.headCount = Math.max(session.headCount, session.participants.length);
+        // A course session lists every member: only those ticked present raise the count.
+        session.headCount = attendanceOf(session);
         // "Needs help" is for the class while it runs; a closed record keeps no flags.
         for (const participant of session.participants) participant.needsHelp = false;
       });

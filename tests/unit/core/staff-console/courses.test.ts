@@ -138,6 +138,8 @@ describe('courses', () => {
         [2, '2026-11-10', '10:00', '11:30', 'open', 1],
       ],
     );
+    // Closing the first counted those ticked present (two of three listed), not the whole list.
+    expect(view.sessions[0]).toMatchObject({ present: 2, attendance: 2 });
     expect(view.members.map((m) => [m.label, m.attendance, m.attended, m.finishedLessons])).toEqual([
       ['Auntie May', ['present', 'absent'], 1, ['free-wifi']],
       ['Uncle Wing', ['absent', 'present'], 1, []],
