@@ -159,8 +159,7 @@ test('figures for a period, CSV export and print', async ({ page, kiosk }) => {
   // Backups and restores have their own journey (backup-encrypted.spec.ts).
   await page.getByRole('button', { name: 'Staff log' }).tap();
   const log = page.getByTestId('staff-log');
-  for (const action of ['Exported', 'Signed in'])
-    await expect(log).toContainText(action);
+  for (const action of ['Exported', 'Signed in']) await expect(log).toContainText(action);
 });
 
 /** axe at text size 1 and 3, normal and high contrast; 64 px targets and the 24 px floor at size 1. */
