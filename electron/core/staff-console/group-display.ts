@@ -1,11 +1,14 @@
 import { withSimplified, type FullText } from '../content/localise';
 import type { Language } from '../i18n';
 import type { Lesson, Step } from '../lessons/schema';
+import { DEFAULT_PHONE_STYLE, type PhoneStyle } from '../../shared/phone-style';
 
 /**
  * Facilitator mode on a second screen: what the group sees while the facilitator keeps
  * the controls on the kiosk's own screen. Built in the core from the shipped lessons, so the
  * group window needs no core access of its own; the Electron shell shows it (electron/group-display.ts).
+ * The browser kiosk's projector tab shows the same view, built in the renderer from the same
+ * five values (renderer/src/staff-console/projector-channel.ts), through the same GroupDisplay.svelte.
  */
 export interface GroupDisplayView {
   lessonId: string;
@@ -20,6 +23,8 @@ export interface GroupDisplayView {
    */
   stage: number;
   language: Language;
+  /** The practice phone's look chosen for the class (Android or iPhone). */
+  phoneStyle: PhoneStyle;
 }
 
 /** The shell's hook: a view shows (or updates) the group screen, null closes it. */
@@ -36,6 +41,7 @@ export function buildGroupDisplayView(
   stepIndex: number,
   stage: number,
   language: Language,
+  phoneStyle: PhoneStyle = DEFAULT_PHONE_STYLE,
 ): GroupDisplayView | undefined {
   const step = lesson.steps[stepIndex];
   if (!step) return undefined;
@@ -46,5 +52,6 @@ export function buildGroupDisplayView(
     position: { number: stepIndex + 1, total: lesson.steps.length },
     stage: Math.min(Math.max(0, stage), stagesOf(step) - 1),
     language,
+    phoneStyle,
   };
 }

@@ -29,6 +29,7 @@ function view(number: number): GroupDisplayView {
     position: { number, total: 5 },
     stage: 0,
     language: 'en',
+    phoneStyle: 'android',
   };
 }
 

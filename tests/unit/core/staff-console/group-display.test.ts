@@ -43,7 +43,7 @@ describe('staff.groups.display', () => {
 
     const result = await core.invoke(
       'staff.groups.display',
-      { lessonId: 'free-wifi', stepIndex: practiceIndex, stage: 1, language: 'zh-CN' },
+      { lessonId: 'free-wifi', stepIndex: practiceIndex, stage: 1, language: 'zh-CN', phoneStyle: 'iphone' },
       { staffSession },
     );
     expect(result).toEqual({ ok: true, value: { shown: true } });
@@ -55,6 +55,7 @@ describe('staff.groups.display', () => {
       position: { number: practiceIndex + 1, total: steps.length },
       stage: 1,
       language: 'zh-CN',
+      phoneStyle: 'iphone',
     });
     expect((view.step as { title: { 'zh-CN'?: string } }).title['zh-CN']).toBeTruthy();
 
@@ -65,7 +66,9 @@ describe('staff.groups.display', () => {
       { lessonId: 'free-wifi', stepIndex: explainIndex, stage: 2, language: 'en' },
       { staffSession },
     );
+    // Left out, the phone is the default Android style.
     expect(showGroupDisplay.mock.calls[1]![0]).toMatchObject({
+      phoneStyle: 'android',
       stage: 0,
       position: { number: explainIndex + 1 },
     });
