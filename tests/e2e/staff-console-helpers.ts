@@ -63,6 +63,24 @@ export async function signInToConsole(
   return session;
 }
 
+/**
+ * Opens staff entry by touch and signs in as one named staff member: their name button (shown
+ * when the kiosk has more than one account), then their PIN on the pad.
+ */
+export async function signInAs(
+  page: Page,
+  kiosk: KioskProcess,
+  languageName: string,
+  name: string,
+  pin: string,
+): Promise<void> {
+  await startVisit(page, kiosk, languageName);
+  await holdByTouch(page, 'centre-name', 3300);
+  await page.getByTestId('staff-names').getByRole('button', { name, exact: true }).tap();
+  await tapPin(page, pin);
+  await expect(page.getByTestId('staff-sign-out')).toBeVisible();
+}
+
 /** Types letters and digits on the kiosk's own keyboard, key by key. */
 export async function typeOnScreen(page: Page, text: string): Promise<void> {
   // A Chinese visit opens the full keyboard on its handwriting pad: the letters are one switch away.
