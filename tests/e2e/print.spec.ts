@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { expect, REPO_ROOT, startVisit, test } from './fixtures';
+import { api, expect, REPO_ROOT, startVisit, test } from './fixtures';
 import { openDirectory, prepareKiosk, resultCards } from './hotspots-helpers';
 import { completeLesson, openLessons, playStep, readLesson } from './lessons-helpers';
 import { answerQuestions, JOURNEYS, LANGUAGES, openProgrammes, patientKiosk } from './programmes-helpers';
+import { signInToConsole } from './staff-console-helpers';
 
 /**
  * The slips a visitor takes away (the lesson slip, the resume-code card, the programme result)
@@ -29,6 +31,37 @@ function pdfPages(pdf: Buffer): PdfPage[] {
   const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g)];
   expect(boxes.length, 'one MediaBox per page').toBe(pages.length);
   return boxes.map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+}
+
+/**
+ * How many pieces of text each page of a PDF Chromium wrote draws (TJ/Tj operators in its content
+ * stream): 0 is a blank page. Chromium writes each page's content as one Flate stream.
+ */
+function textOnPages(pdf: Buffer): number[] {
+  const text = pdf.toString('latin1');
+  const objects = new Map<string, { head: string; start: number }>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*/g)) {
+    const from = m.index + m[0].length;
+    const streamAt = text.indexOf('stream', from);
+    const endAt = text.indexOf('endobj', from);
+    const isStream = streamAt >= 0 && streamAt < endAt;
+    objects.set(m[1]!, {
+      head: text.slice(from, isStream ? streamAt : endAt),
+      start: isStream ? streamAt + (text[streamAt + 6] === '\r' ? 8 : 7) : -1,
+    });
+  }
+  return [...objects.values()]
+    .filter((o) => /\/Type\s*\/Page(?![a-zA-Z])/.test(o.head))
+    .map((pageObject) => {
+      const content = objects.get(/\/Contents\s+(\d+) 0 R/.exec(pageObject.head)?.[1] ?? '');
+      expect(content && content.start >= 0, 'each page has one content stream').toBe(true);
+      const raw = pdf.subarray(
+        content!.start,
+        content!.start + Number(/\/Length\s+(\d+)/.exec(content!.head)?.[1]),
+      );
+      const body = (/FlateDecode/.test(content!.head) ? inflateSync(raw) : raw).toString('latin1');
+      return (body.match(/\bT[Jj]\b/g) ?? []).length;
+    });
 }
 
 /** The slip printed on A4, then on an 80 mm receipt roll: one page each, the receipt 80 mm wide. */
@@ -272,5 +305,70 @@ test('the Wi-Fi place slip prints on one A4 page or one 80 mm receipt, with the 
   await expect(slip.locator('.slip-qr svg')).toHaveCount(1);
   await expect(page.getByTestId('hotspots-venue')).toBeHidden();
   await expectOnePageEach(page, 'Wi-Fi place slip');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test("a month's report prints on two A4 pages at most, none blank, titled with the centre and the period", async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(120_000);
+  const session = await signInToConsole(page, kiosk, '繁體中文');
+  // A month of group work: a course of six with two weekly sessions, attendance ticked, and a
+  // one-off drop-in without times (the kiosk's clock is on 9 December 2026).
+  const staff = async (method: string, input: unknown) => {
+    const result = await api(page, method, input, session);
+    expect(result.ok, `${method}: ${JSON.stringify(result.error)}`).toBe(true);
+    return result.value as Record<string, unknown>;
+  };
+  const course = (await staff('staff.courses.create', {
+    title: '智能手機入門（四星期）',
+    place: '活動室',
+    lessonIds: ['free-wifi', 'spot-the-scam'],
+    plannedSessions: 4,
+  })) as { id: string };
+  for (const label of ['陳太', '李生', '黃婆婆', '何伯', '張姨', '周太'])
+    await staff('staff.courses.members.add', { id: course.id, kind: 'nickname', label, picsAgreed: true });
+  for (const [date, present] of [
+    ['2026-12-02', 6],
+    ['2026-12-09', 4],
+  ] as const) {
+    const week = (await staff('staff.courses.sessions.add', {
+      courseId: course.id,
+      date,
+      startTime: '10:00',
+      endTime: '11:30',
+      lessonIds: ['free-wifi'],
+    })) as { id: string; participants: { id: string }[] };
+    for (const participant of week.participants.slice(0, present))
+      await staff('staff.groups.attendance', { id: week.id, participantId: participant.id, present: true });
+  }
+  const dropIn = (await staff('staff.groups.create', {
+    title: '電話求助時段',
+    date: '2026-12-05',
+    place: '大堂',
+    lessonIds: ['spot-the-scam'],
+  })) as { id: string };
+  await staff('staff.groups.update', { id: dropIn.id, headCount: 8 });
+
+  await page.getByRole('button', { name: '數字及報告' }).tap();
+  await expect(page.getByTestId('figure-unique-participants')).toHaveText('6');
+  await expect(page.getByTestId('figure-learning-hours')).toHaveText(String(((6 + 4) * 90) / 60));
+  await expect(page.getByTestId('report-definitions')).toContainText('不是人數');
+
+  await page.emulateMedia({ media: 'print' });
+  const head = page.getByTestId('report-print-head');
+  await expect(head).toBeVisible();
+  await expect(head.locator('h2')).toHaveText(
+    '數碼共融站：由 2026年12月1日 星期二 至 2026年12月9日 星期三 的數字',
+  );
+  await expect(head).toContainText('列印時間：2026年12月9日 星期三 10:');
+  await expect(page.getByTestId('report-definitions')).toBeVisible();
+  // The console around the report is out of the printout, not merely invisible in it.
+  await expect(page.getByTestId('staff-sign-out')).toBeHidden();
+  const pages = textOnPages(await page.pdf({ format: 'A4', printBackground: true }));
+  expect(pages.length, `A4 pages: ${JSON.stringify(pages)}`).toBeLessThanOrEqual(2);
+  for (const [index, drawn] of pages.entries())
+    expect(drawn, `page ${index + 1} has text on it`).toBeGreaterThan(20);
   await page.emulateMedia({ media: 'screen' });
 });
