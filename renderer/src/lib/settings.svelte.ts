@@ -1,6 +1,6 @@
 import type { PublicSettings } from '../../../electron/core/settings/schema';
 import type { AppInfo } from '../../../electron/core/contract';
-import { invoke } from './api';
+import { errorText, invoke } from './api';
 import { followCoreClock } from './clock';
 import { visit } from './visit.svelte';
 
@@ -19,7 +19,7 @@ class KioskConfig {
       visit.defaultLanguage = settings.defaultLanguage;
       this.error = null;
     } catch (error) {
-      this.error = (error as Error).message;
+      this.error = errorText(error);
     }
   }
 }
