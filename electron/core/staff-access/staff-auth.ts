@@ -13,9 +13,30 @@ import {
   sameCounter,
   triesLeft,
   type GuessCounter,
-  type GuessPolicy,
 } from './guess-limit';
 import { hashPin, hashSecret, PIN_PATTERN, verifyPin, verifySecret } from './pin';
+import {
+  accountToCheck,
+  alreadySetError,
+  assertNewPin,
+  LOCKOUT_MS,
+  lockedError,
+  MAX_FAILED_ATTEMPTS,
+  MAX_LOCKOUT_MS,
+  MAX_RECOVERY_ATTEMPTS,
+  noRecoveryCodeError,
+  PIN_POLICY,
+  RECOVERY_LOCKOUT_MS,
+  RECOVERY_POLICY,
+  recoveryLockedError,
+  recoveryNeededError,
+  recoveryTarget,
+  recoveryUnderWayError,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  wrongPinError,
+  wrongRecoveryCodeError,
+} from './auth-rules';
 import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
 import { StaffSessions } from './sessions';
 import type {
@@ -26,25 +47,17 @@ import type {
   StaffHealthNotice,
   StaffStatus,
 } from './staff-status';
-import { weakPinReason } from './weak-pin';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-/** The first lock; each further lock in a row (no right PIN in between) lasts twice as long… */
-export const LOCKOUT_MS = 5 * 60 * 1000;
-/** …up to this. README.md in this folder says why. */
-export const MAX_LOCKOUT_MS = 4 * 60 * 60 * 1000;
-export const MAX_RECOVERY_ATTEMPTS = 10;
-export const RECOVERY_LOCKOUT_MS = 15 * 60 * 1000;
-export const SESSION_IDLE_MS = 10 * 60 * 1000;
-export const SESSION_MAX_MS = 2 * 60 * 60 * 1000;
-
-export const PIN_POLICY: GuessPolicy = {
-  maxAttempts: MAX_FAILED_ATTEMPTS,
-  lockMs: (lockCount) => Math.min(LOCKOUT_MS * 2 ** Math.max(0, lockCount - 1), MAX_LOCKOUT_MS),
-};
-export const RECOVERY_POLICY: GuessPolicy = {
-  maxAttempts: MAX_RECOVERY_ATTEMPTS,
-  lockMs: () => RECOVERY_LOCKOUT_MS,
+export {
+  LOCKOUT_MS,
+  MAX_FAILED_ATTEMPTS,
+  MAX_LOCKOUT_MS,
+  MAX_RECOVERY_ATTEMPTS,
+  PIN_POLICY,
+  RECOVERY_LOCKOUT_MS,
+  RECOVERY_POLICY,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
 };
 
 /** What a sign-in, a set-up or a recovery returns: the session, a recovery code to show once, who signed in. */
@@ -142,16 +155,7 @@ export class StaffAuth {
    * a passer-by would try first. Checked before anything is counted or written.
    */
   assertNewPin(pin: string, confirm: string): void {
-    assertPinShape(pin);
-    if (pin !== confirm)
-      throw new KioskError('invalid_input', 'The two PINs are not the same.', {
-        reason: 'staff.accounts.errors.pinsDiffer',
-      });
-    const weak = weakPinReason(pin, this.centrePhone());
-    if (weak)
-      throw new KioskError('invalid_input', `That PIN is too easy to guess (${weak}).`, {
-        reason: `staff.accounts.errors.weak.${weak}`,
-      });
+    assertNewPin(pin, confirm, this.centrePhone());
   }
 
   /** ISO time until which PIN entry is locked, or null. */
@@ -220,21 +224,7 @@ export class StaffAuth {
    * name is needed, so that one guess is checked against one PIN, never against every account's.
    */
   private accountFor(accountId: string | undefined): StaffAccount {
-    const accounts = this.accounts;
-    if (accounts.length === 0)
-      throw new KioskError('conflict', 'No staff PIN is set yet. Set one up first.', {
-        reason: 'staff.errors.noPinYet',
-      });
-    const account = accountId
-      ? accounts.find((a) => a.id === accountId)
-      : accounts.length === 1
-        ? accounts[0]
-        : undefined;
-    if (!account)
-      throw new KioskError('invalid_input', 'Choose whose sign-in this is.', {
-        reason: 'staff.accounts.errors.chooseName',
-      });
-    return account;
+    return accountToCheck(this.accounts, accountId);
   }
 
   /**
@@ -315,42 +305,22 @@ export class StaffAuth {
         reason: 'staff.accounts.errors.recoverCoordinatorOnly',
       });
     const stored = this.docs.recovery.data.code;
-    if (!stored)
-      throw new KioskError(
-        'forbidden',
-        'There is no recovery code on this kiosk that can be read. A technician must check it.',
-        { reason: 'staff.errors.noRecoveryCode' },
-      );
+    if (!stored) throw noRecoveryCodeError();
     const locked = lockHolds(this.recoveryCounter, this.now());
     if (locked) throw recoveryLockedError(locked);
-    if (this.recovering)
-      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.', {
-        reason: 'staff.errors.recoveryUnderWay',
-      });
+    if (this.recovering) throw recoveryUnderWayError();
     const digits = normaliseRecoveryCode(code);
     const correct = digits !== null && (await verifySecret(digits, stored));
     // Other guesses may have been counted while this one hashed: the lock is checked again, and
     // the counter changed, with nothing awaited in between.
     const lockedNow = lockHolds(this.recoveryCounter, this.now());
     if (lockedNow) throw recoveryLockedError(lockedNow);
-    if (this.recovering)
-      throw new KioskError('conflict', 'A recovery is already under way. Try again in a moment.', {
-        reason: 'staff.errors.recoveryUnderWay',
-      });
+    if (this.recovering) throw recoveryUnderWayError();
     const before = this.recoveryCounter;
     this.recoveryCounter = countGuess(before, correct, this.now(), RECOVERY_POLICY);
     if (!correct) {
       await this.saveRecoveryCounter();
-      const left = MAX_RECOVERY_ATTEMPTS - this.recoveryCounter.failedAttempts;
-      throw new KioskError(
-        'unauthorized',
-        left > 0
-          ? `That recovery code is not right. ${left} tries left.`
-          : 'That recovery code is not right. Recovery is locked for 15 minutes.',
-        left > 0
-          ? { reason: 'staff.errors.wrongRecoveryCode', params: { left } }
-          : { reason: 'staff.errors.wrongRecoveryCodeLocked' },
-      );
+      throw wrongRecoveryCodeError(MAX_RECOVERY_ATTEMPTS - this.recoveryCounter.failedAttempts);
     }
     this.recovering = true;
     try {
@@ -361,22 +331,7 @@ export class StaffAuth {
       await this.writeCredential(freshCounter(), (draft) => {
         // A PIN only in memory (not yet moved out of settings) is written as its account now.
         if (draft.accounts.length === 0) draft.accounts = structuredClone([...memory]);
-        chosen =
-          draft.accounts.find((a) => a.id === accountId) ??
-          draft.accounts.find((a) => a.role === 'coordinator');
-        if (!chosen) {
-          chosen = {
-            id: draft.accounts.some((a) => a.id === FIRST_COORDINATOR.id)
-              ? `coordinator-${this.now().getTime()}`
-              : FIRST_COORDINATOR.id,
-            name: FIRST_COORDINATOR.name,
-            role: 'coordinator',
-            pinHash: hash,
-            createdAt: this.now().toISOString(),
-          };
-          draft.accounts.push(chosen);
-        }
-        chosen.pinHash = hash;
+        chosen = recoveryTarget(draft.accounts, accountId, hash, this.now());
         draft.lostAt = null;
       });
       this.pinCounter = freshCounter();
@@ -495,50 +450,4 @@ export class StaffAuth {
     for (let i = this.notices.length - 1; i >= 0; i -= 1)
       if (codes.includes(this.notices[i]!.code)) this.notices.splice(i, 1);
   }
-}
-
-function assertPinShape(pin: string): void {
-  if (!PIN_PATTERN.test(pin))
-    throw new KioskError('invalid_input', 'A staff PIN is exactly 6 digits.', {
-      reason: 'staff.errors.pinShape',
-    });
-}
-
-function wrongPinError(attempts: number): KioskError {
-  const left = MAX_FAILED_ATTEMPTS - attempts;
-  if (left <= 0)
-    return new KioskError('unauthorized', 'Wrong PIN. Staff entry is now locked.', {
-      reason: 'staff.errors.wrongPinLocked',
-    });
-  return new KioskError(
-    'unauthorized',
-    `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before staff entry locks.`,
-    { reason: 'staff.errors.wrongPin', params: { left } },
-  );
-}
-
-function alreadySetError(): KioskError {
-  return new KioskError('conflict', 'A staff PIN is already set. Sign in to change it.', {
-    reason: 'staff.errors.pinAlreadySet',
-  });
-}
-
-function recoveryNeededError(): KioskError {
-  return new KioskError(
-    'forbidden',
-    'The staff PIN cannot be read and personal data is on this kiosk: a new PIN needs the recovery code.',
-    { reason: 'staff.errors.recoveryNeeded' },
-  );
-}
-
-function lockedError(until: string): KioskError {
-  return new KioskError('locked', `Too many wrong PINs. Staff entry is locked until ${until}.`, {
-    reason: 'staff.errors.pinLocked',
-  });
-}
-
-function recoveryLockedError(until: string): KioskError {
-  return new KioskError('locked', `Too many wrong recovery codes. Recovery is locked until ${until}.`, {
-    reason: 'staff.errors.recoveryLocked',
-  });
 }
