@@ -226,7 +226,11 @@ describe('invoke errors', () => {
       if (!result.ok) {
         expect(ERROR_CODES).toContain(result.error.code);
         expect(result.error.message.length).toBeGreaterThan(0);
-        expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+        // Nothing else crosses the wire: no stack, no cause; a refusal says its reason (and params).
+        expect(['code', 'message', 'params', 'reason']).toEqual(
+          expect.arrayContaining(Object.keys(result.error)),
+        );
+        expect(result.error.reason).toMatch(/(^|\.)errors\./);
       }
     }
   });
