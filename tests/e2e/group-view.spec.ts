@@ -9,6 +9,8 @@ import {
   test,
   TEST_PIN,
 } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+import { expectFits } from './fits-check';
 import { typeOnScreen } from './staff-console-helpers';
 
 const MINUTE = 60_000;
@@ -72,6 +74,8 @@ test('the class view stays without a touch, a projector tab follows it, and the 
   await expect(shown.locator('.counter')).toHaveText(/^Step 2 of \d+$/);
   await expect(shown.getByTestId('phone')).toHaveAttribute('data-phone-style', 'iphone');
   await expect(shown.getByTestId('phone')).toBeVisible();
+  await expectNoAxeViolations(page, 'class view, a practice step');
+  await expectNoAxeViolations(projector, 'projector view, a practice step');
   // The stages follow too: "what happens" appears on both.
   await page.getByTestId('group-next').tap();
   await page.getByTestId('group-next').tap();
@@ -96,6 +100,8 @@ test('the class view stays without a touch, a projector tab follows it, and the 
   // Five minutes before the hour: the warning, which one tap answers and which restarts the hour.
   await page.clock.fastForward(40 * MINUTE);
   await expect(page.getByTestId('group-limit-warning')).toContainText('5 min');
+  await expectFits(page, 'class view limit warning');
+  await expectNoAxeViolations(page, 'class view limit warning');
   await page.getByTestId('group-keep-open').tap();
   await expect(page.getByTestId('group-limit-warning')).toHaveCount(0);
   await page.clock.fastForward(30 * MINUTE);
