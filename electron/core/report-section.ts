@@ -63,7 +63,8 @@ export type FigureCell =
   | { name: LocalisedName | null; id: string }
   | { label: string; fallback: string }
   | { language: Language }
-  | { day: string }
+  /** A day, with a Hong Kong clock time or span after it ("10:00–11:30") when there is one. */
+  | { day: string; time?: string }
   | { period: string };
 
 export type FigureChart =

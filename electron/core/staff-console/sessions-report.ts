@@ -3,7 +3,7 @@ import zhCN from '../../../renderer/src/staff-console/locales/zh-CN.json';
 import zhHK from '../../../renderer/src/staff-console/locales/zh-HK.json';
 import type { CoreContent } from '../core-context';
 import type { Language } from '../i18n';
-import { defineReportSection, type ContentNames, type FigureCell } from '../report-section';
+import { defineReportSection, type ContentNames } from '../report-section';
 import { groupFigures, type SessionFigures } from './group-figures';
 
 const CSV: Record<Language, typeof en.csv> = { en: en.csv, 'zh-HK': zhHK.csv, 'zh-CN': zhCN.csv };
@@ -21,11 +21,6 @@ export function lessonSteps({ lessons: { lessons } }: CoreContent): ContentNames
     counts: Object.fromEntries(lessons.map((lesson) => [lesson.id, lesson.steps.length])),
   };
 }
-
-const timeCell = (s: SessionFigures): FigureCell =>
-  s.startTime && s.endTime
-    ? { text: `${s.startTime}–${s.endTime}` }
-    : { label: 'staff-console.reports.noTime', fallback: '–' };
 
 /** Group sessions held in the period, by date and start time, with attendance and learning hours. */
 export const sessionsReport = defineReportSection({
@@ -79,17 +74,17 @@ export const sessionsReport = defineReportSection({
       },
     ],
     columns: [
-      { label: 'staff-console.reports.day' },
+      { label: 'staff-console.reports.dayTime' },
       { label: 'staff-console.reports.sessionTitle', text: true },
-      { label: 'staff-console.reports.sessionTime', text: true },
       { label: 'staff-console.reports.attendance' },
       { label: 'staff-console.reports.learningHours' },
       { label: 'staff-console.reports.lessonsCompleted' },
     ],
     rows: sessions.rows.map((r) => ({
       key: r.id,
-      head: { day: r.date },
-      cells: [{ text: r.title }, timeCell(r), r.attendance, r.learningHours, r.lessonsCompleted],
+      // The day and its times share the first column, so six columns fit the panel at the largest text.
+      head: r.startTime && r.endTime ? { day: r.date, time: `${r.startTime}–${r.endTime}` } : { day: r.date },
+      cells: [{ text: r.title }, r.attendance, r.learningHours, r.lessonsCompleted],
     })),
     definitions: [
       'staff-console.reports.define.attendance',

@@ -20,7 +20,7 @@ export function cellText(cell: FigureCell): string | number {
   if ('name' in cell) return cell.name ? pick(cell.name) : cell.id;
   if ('label' in cell) return t(cell.label, { defaultValue: cell.fallback });
   if ('language' in cell) return LANGUAGE_NAMES[cell.language];
-  if ('day' in cell) return formatDay(cell.day, locale.current);
+  if ('day' in cell) return [formatDay(cell.day, locale.current), cell.time].filter(Boolean).join(' ');
   return periodText(cell.period);
 }
 
