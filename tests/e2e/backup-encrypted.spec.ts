@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
+import { expectFits } from './fits-check';
 import { api, expect, test } from './fixtures';
 import { signInToConsole, typeOnScreen } from './staff-console-helpers';
 
@@ -34,6 +36,8 @@ test('an encrypted backup by touch: made with a passphrase typed twice, refused 
   page,
   kiosk,
 }) => {
+  // Four scrypt derivations (about 0.4 s each on a quiet machine, several on a loaded one) and axe.
+  test.setTimeout(150_000);
   const staff = await signInToConsole(page, kiosk, 'English');
   await addSession(page, staff, 'Phones for beginners', NICKNAME);
 
@@ -45,6 +49,8 @@ test('an encrypted backup by touch: made with a passphrase typed twice, refused 
 
   // The passphrase on the kiosk keyboard, twice; Save explains itself until both agree.
   await page.getByTestId('backup-create').tap();
+  await expectNoAxeViolations(page, 'backup passphrase dialog');
+  await expectFits(page, 'backup passphrase dialog');
   await typeOnScreen(page, 'tea');
   // force: Playwright waits for an aria-disabled button to become enabled; a tap is what elders do.
   await page.getByTestId('backup-save').tap({ force: true });
@@ -86,6 +92,7 @@ test('an encrypted backup by touch: made with a passphrase typed twice, refused 
   await page.getByTestId('restore-choose').tap();
   await (await chooser).setFiles(backupPath);
   await expect(page.getByTestId('restore-passphrase')).toBeVisible();
+  await expectNoAxeViolations(page, 'restore passphrase dialog');
   await typeOnScreen(page, 'teatime2025');
   await page.getByTestId('restore-open').tap();
   await expect(page.getByTestId('backup-dialog-error')).toHaveText(
