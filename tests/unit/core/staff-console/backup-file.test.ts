@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultActivityDoc } from '../../../../electron/core/activity/schema';
 import { KioskError } from '../../../../electron/core/errors';
 import { defaultResumeCodesDoc } from '../../../../electron/core/lessons/resume-codes';
-import { defaultSettingsDoc } from '../../../../electron/core/settings/schema';
+import { defaultSettingsDoc, SETTINGS_SCHEMA_VERSION } from '../../../../electron/core/settings/schema';
 import {
   BACKUP_FORMAT,
   backupFileName,
@@ -185,7 +185,7 @@ describe('plain backup file from before encryption (version 1)', () => {
     const session = current.groupSessions.sessions[0]!;
     const { startTime: _s, endTime: _e, courseId: _c, ...oldSession } = session;
     const documents = {
-      settings: { schemaVersion: current.settings.schemaVersion, public: current.settings.public },
+      settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, public: current.settings.public },
       activity: current.activity,
       groupSessions: {
         schemaVersion: 1,
