@@ -1,5 +1,6 @@
 import type { Period } from '../../shared/period';
 import {
+  attendanceOf,
   durationMinutes,
   lessonStatus,
   type Course,
@@ -16,16 +17,12 @@ import {
  */
 
 /**
- * The people at a session: the head count staff entered, or the participants ticked present when
- * more are ticked. A course session lists every member of the course; only those ticked present
- * came. (A one-off session's participants are added as they come, so they are all present.)
+ * Those ticked present at a session. A course session lists every member of the course; only
+ * those ticked came. (A one-off session's participants are added as they come, so are all present.)
+ * A session's attendance is `attendanceOf`: the head count, or those present when more.
  */
 export function presentAt(session: Pick<GroupSession, 'participants'>): Participant[] {
   return session.participants.filter((p) => p.present);
-}
-
-export function attendedOf(session: Pick<GroupSession, 'headCount' | 'participants'>): number {
-  return Math.max(session.headCount, presentAt(session).length);
 }
 
 /**
@@ -107,7 +104,7 @@ export function sessionFigures(
   steps: StepCounts,
 ): SessionFigures {
   const minutes = durationMinutes(session);
-  const attendance = attendedOf(session);
+  const attendance = attendanceOf(session);
   return {
     id: session.id,
     date: session.date,
