@@ -85,21 +85,27 @@ export class VenueNormaliser {
     const { rejected, seenIds, byKey, districts } = this;
     this.read += 1;
     const locationId = clean(fields.LocationID);
-    const reject = (reason: string) =>
-      rejected.push({ record, ...(locationId ? { locationId } : {}), reason });
+    const reject = (reason: string, code: string, params?: Record<string, string | number>) =>
+      rejected.push({
+        record,
+        ...(locationId ? { locationId } : {}),
+        reason,
+        code,
+        ...(params ? { params } : {}),
+      });
     if (!locationId) {
-      reject('No LocationID.');
+      reject('No LocationID.', 'noId');
       return;
     }
     const earlier = seenIds.get(locationId);
     if (earlier !== undefined) {
-      reject(`Same LocationID as record ${earlier}.`);
+      reject(`Same LocationID as record ${earlier}.`, 'sameIdAs', { record: earlier });
       return;
     }
     const latitude = parseCoordinate(fields.Latitude);
     const longitude = parseCoordinate(fields.Longitude);
     if (latitude === null || longitude === null) {
-      reject('Latitude or Longitude is missing or not a number.');
+      reject('Latitude or Longitude is missing or not a number.', 'noCoordinates');
       return;
     }
     if (
@@ -108,17 +114,26 @@ export class VenueNormaliser {
       longitude < BOUNDS.west ||
       longitude > BOUNDS.east
     ) {
-      reject(`The location (${latitude}, ${longitude}) is outside Hong Kong.`);
+      reject(`The location (${latitude}, ${longitude}) is outside Hong Kong.`, 'outsideHongKong', {
+        latitude,
+        longitude,
+      });
       return;
     }
     const name = sourceText(fields, 'LocationName');
     if (!name.en && !name['zh-HK']) {
-      reject('No name in any language.');
+      reject('No name in any language.', 'noName');
       return;
     }
     const hotspots = parseCount(fields.NumberOfHotspots);
     if (hotspots === null) {
-      reject(`NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`);
+      reject(
+        `NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`,
+        'badHotspotCount',
+        {
+          value: clean(fields.NumberOfHotspots),
+        },
+      );
       return;
     }
     seenIds.set(locationId, record);
@@ -178,23 +193,36 @@ export function normaliseVehicles(records: RawRecord[]): NormalisedVehicles {
   const seen = new Set<string>();
   for (const { record, fields } of records) {
     const id = clean(fields.LocationID);
-    const reject = (reason: string) => rejected.push({ record, ...(id ? { locationId: id } : {}), reason });
+    const reject = (reason: string, code: string, params?: Record<string, string | number>) =>
+      rejected.push({
+        record,
+        ...(id ? { locationId: id } : {}),
+        reason,
+        code,
+        ...(params ? { params } : {}),
+      });
     if (!id) {
-      reject('No LocationID.');
+      reject('No LocationID.', 'noId');
       continue;
     }
     if (seen.has(id)) {
-      reject('The same LocationID appears more than once.');
+      reject('The same LocationID appears more than once.', 'duplicateId');
       continue;
     }
     const name = sourceText(fields, 'LocationName');
     if (!name.en && !name['zh-HK']) {
-      reject('No name in any language.');
+      reject('No name in any language.', 'noName');
       continue;
     }
     const hotspots = parseCount(fields.NumberOfHotspots);
     if (hotspots === null) {
-      reject(`NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`);
+      reject(
+        `NumberOfHotspots "${clean(fields.NumberOfHotspots)}" is not a whole number.`,
+        'badHotspotCount',
+        {
+          value: clean(fields.NumberOfHotspots),
+        },
+      );
       continue;
     }
     seen.add(id);

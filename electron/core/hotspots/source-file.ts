@@ -16,7 +16,11 @@ export interface RawRecord {
 export interface RejectedRow {
   record: number;
   locationId?: string;
+  /** English, for logs and tests. */
   reason: string;
+  /** What the preview says: `hotspots.rejected.<code>` with `params`, in the console's language. */
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParsedSource {
@@ -133,6 +137,7 @@ export class JsonRecords {
       this.rejected.push({
         record: index + 1,
         reason: 'Not a record (expected an object with named fields).',
+        code: 'notARecord',
       });
       return;
     }
@@ -223,6 +228,8 @@ export class CsvRecords {
         record: this.index,
         ...(locationId ? { locationId } : {}),
         reason: `Has ${row.length} fields where the header has ${header.length}`,
+        code: 'fieldCount',
+        params: { found: row.length, expected: header.length },
       };
       return;
     }
@@ -238,6 +245,7 @@ export class CsvRecords {
       this.rejected.push({
         ...this.lastShort,
         reason: `${this.lastShort.reason} (the file may be cut off).`,
+        code: 'fieldCountCutOff',
       });
     this.lastShort = null;
     return 'fixed-csv';

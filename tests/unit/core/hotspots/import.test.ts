@@ -245,4 +245,37 @@ describe('refusing bad files with a clear message', () => {
     );
     expect(none.message).toMatch(/None of the 2 records/);
   });
+
+  it('names each rejected record by a code the preview says in every language, with its values', async () => {
+    const records = [
+      fixedRecord,
+      { ...fixedRecord, LocationID: 'A2', Latitude: '' },
+      { ...fixedRecord, LocationID: 'A3', Latitude: '40.7', Longitude: '-74' },
+      { ...fixedRecord, LocationID: 'A1' },
+      { ...fixedRecord, LocationID: 'A5', LocationNameEN: '' },
+      { ...fixedRecord, LocationID: 'A6', NumberOfHotspots: 'many' },
+    ];
+    const candidate = await readImport(utf8(JSON.stringify(records)), {
+      fileName: 'x.json',
+      directory,
+      now: new Date(),
+    });
+    expect(candidate.rejected.map((row) => [row.code, row.params])).toEqual([
+      ['noCoordinates', undefined],
+      ['outsideHongKong', { latitude: 40.7, longitude: -74 }],
+      ['sameIdAs', { record: 1 }],
+      ['noName', undefined],
+      ['badHotspotCount', { value: 'many' }],
+    ]);
+    for (const language of ['zh-HK', 'en', 'zh-CN']) {
+      const said = JSON.parse(
+        readFileSync(
+          path.resolve(import.meta.dirname, `../../../../renderer/src/hotspots/locales/${language}.json`),
+          'utf8',
+        ),
+      ) as { rejected: Record<string, string> };
+      for (const row of candidate.rejected)
+        expect(said.rejected[row.code], `${row.code} in ${language}`).toBeTruthy();
+    }
+  });
 });
