@@ -7,12 +7,12 @@ import type { staffConsoleMethods } from './contract';
 import { sessionCsvFiles } from './csv';
 import {
   attendanceOf,
-  notesProblem,
   summariseSession,
   type GroupSession,
   type GroupSessionsDoc,
   type StepCounts,
 } from './group-sessions';
+import { notesProblem } from './session-notes';
 import { reportNames } from './report-sections';
 import { logStaffAction } from './staff-log';
 

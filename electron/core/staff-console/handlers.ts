@@ -13,13 +13,8 @@ import type { DataCareStatus, staffConsoleMethods } from './contract';
 import { reportCsvFiles } from './csv';
 import { buildGroupDisplayView, type ShowGroupDisplay } from './group-display';
 import { createGroupSessionHandlers, groupSessionAccess, stepCountsOf } from './group-handlers';
-import {
-  PICS_VERSION,
-  purgeExpiredNotes,
-  purgeExpiredParticipants,
-  wipeNotes,
-  wipeParticipants,
-} from './group-sessions';
+import { PICS_VERSION, purgeExpiredParticipants, wipeParticipants } from './group-sessions';
+import { purgeExpiredNotes, wipeNotes } from './session-notes';
 import { keptParticipantLabel, refuseOnList } from './participant-label';
 import { reportNames } from './report-sections';
 import { computeReport } from './reports';

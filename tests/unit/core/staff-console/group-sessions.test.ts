@@ -7,12 +7,12 @@ import {
   GROUP_SESSIONS_MIGRATIONS,
   GroupSessionsDocSchema,
   lessonStatus,
-  notesProblem,
   sessionStatus,
   summariseSession,
   type GroupSession,
   type GroupSummary,
 } from '../../../../electron/core/staff-console/group-sessions';
+import { notesProblem } from '../../../../electron/core/staff-console/session-notes';
 import { DocumentSchema } from '../../../../electron/core/store/document-schema';
 import { tempDirs } from '../../../helpers/temp-dir';
 
