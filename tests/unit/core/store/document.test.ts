@@ -221,6 +221,7 @@ describe('StoredDocument: migrations', () => {
         phoneStyle: 'android',
         mapLink: 'google',
         groupViewLimitMinutes: 180,
+        centrePhone: null,
       },
       staff: { pin: null, failedAttempts: 2, lockedUntil: null },
     };
