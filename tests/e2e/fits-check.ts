@@ -141,7 +141,8 @@ function fitsInPage(options: Required<FitsOptions>, smallTargets: (exempt: strin
     const xs = [(rect.left + rect.right) / 2, rect.left + inset, rect.right - inset];
     for (const x of xs) {
       const hit = document.elementFromPoint(Math.min(Math.max(x, 0), vw - 1), y);
-      if (hit && !el.contains(hit) && !hit.contains(el)) return hit;
+      // A see-through control laid over its own label (a file input over its button) hides nothing.
+      if (hit && !el.contains(hit) && !hit.contains(el) && getComputedStyle(hit).opacity !== '0') return hit;
     }
     return null;
   };

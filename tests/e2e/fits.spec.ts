@@ -276,6 +276,18 @@ plain.describe('the fits checker', () => {
     expect(found).toContainEqual(expect.stringMatching(/^toolbar: text "Behind the bar" under the toolbar/));
   });
 
+  plain('text under a see-through control is not covered, under a visible one it is', async ({ page }) => {
+    const over = (opacity: number) =>
+      FITTING.replace(
+        '<h1>Title</h1>',
+        `<h1>Title</h1><label style="position: relative; display: inline-block; min-height: 64px; padding: 0 1em"><span>Choose file</span><input type="file" style="position: absolute; inset: 0; width: 100%; height: 100%; opacity: ${opacity}"></label>`,
+      );
+    expect(await rules(page, over(0))).toEqual([]);
+    expect(await rules(page, over(1))).toContainEqual(
+      expect.stringMatching(/^covered: text "Choose file" hidden behind input/),
+    );
+  });
+
   plain('a button label that spills out of its button fails', async ({ page }) => {
     const found = await rules(
       page,
