@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { api, expect, startVisit, test } from './fixtures';
 import { offered, pickCandidate, writeCharacter } from './handwriting-helpers';
 import { openDirectory, prepareKiosk, resultCards } from './hotspots-helpers';
-import { signInToConsole, typeOnScreen } from './staff-console-helpers';
+import { agreeToStatement, signInToConsole, typeOnScreen } from './staff-console-helpers';
 
 /** The e2e dataset (data/hotspots-sample.json) has three places in Sha Tin district. */
 const SHA_TIN_VENUES = ['NPL-004', 'WTT-182', 'NPL-014'];
@@ -72,7 +72,7 @@ test('the nickname 陳太 is written by finger in a group session, saved and sho
     .first()
     .tap();
   await page.getByTestId('participant-start').tap();
-  await page.getByTestId('pics-agree').tap();
+  await agreeToStatement(page);
   const field = page.getByTestId('participant-label');
   await field.tap();
 

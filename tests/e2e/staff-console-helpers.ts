@@ -92,3 +92,21 @@ export async function typeOnScreen(page: Page, text: string): Promise<void> {
 export async function printCalls(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __printCalls: number[] }).__printCalls.length);
 }
+
+/**
+ * The participant agrees to the collection statement. "I agree" works only once the whole
+ * statement has been on screen, so it is read to its end first with the dialog's "down" button.
+ */
+export async function agreeToStatement(page: Page): Promise<void> {
+  const agree = page.getByTestId('pics-agree');
+  await expect(page.getByTestId('pics-statement')).toBeVisible();
+  const dialog = page.getByRole('dialog');
+  const region = dialog.locator('[data-scroll-region] > [role="region"]');
+  for (let taps = 0; taps < 12 && (await agree.getAttribute('aria-disabled')) === 'true'; taps++) {
+    const before = await region.evaluate((el) => el.scrollTop);
+    await dialog.locator('[data-scroll-down]').tap();
+    await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+  }
+  await expect(agree).not.toHaveAttribute('aria-disabled', 'true');
+  await agree.tap();
+}

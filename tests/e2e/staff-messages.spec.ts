@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
-import { signInToConsole, typeOnScreen } from './staff-console-helpers';
+import { agreeToStatement, signInToConsole, typeOnScreen } from './staff-console-helpers';
 
 /**
  * A zh-HK console says every refusal and every log entry in Chinese (the core sends reasons and
@@ -51,7 +51,7 @@ test('the zh-HK staff console says a duplicate nickname, a bad Wi-Fi file and a 
   await page.getByTestId('participant-start').tap();
   // "I agree" works once the whole statement has been on screen.
   await page.getByTestId('pics-statement').evaluate((el) => el.scrollIntoView({ block: 'end' }));
-  await page.getByTestId('pics-agree').tap();
+  await agreeToStatement(page);
   await page.getByTestId('participant-label').tap();
   await typeOnScreen(page, 'may');
   await page.getByTestId('participant-add').tap();
