@@ -145,12 +145,13 @@ describe.skipIf(!dataDir)(
 
       // Wiping personal data still works on the full disk: deleting must never need free space first.
       const wiped = await staff('staff.datacare.wipe', { confirm: 'wipe-personal-data' });
-      expect(wiped).toMatchObject({ ok: true, value: { participantsRemoved: 1 } });
+      expect(wiped).toMatchObject({ ok: true, value: { participantsRemoved: 1, notesCleared: 1 } });
       const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'group-sessions.json'), 'utf8')) as {
         sessions: Session[];
       };
+      // Notes are personal data: the wipe takes them with the participants.
       expect(onDisk.sessions[0]?.participants).toEqual([]);
-      expect(onDisk.sessions[0]?.notes).toBe('acknowledged before the disk filled');
+      expect(onDisk.sessions[0]?.notes).toBe('');
 
       // Space freed (staff removed a dataset): writes work again and build on what was acknowledged.
       await fs.rm(filler);

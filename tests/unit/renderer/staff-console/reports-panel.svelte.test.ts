@@ -70,6 +70,11 @@ describe('the Reports panel', () => {
       'lookups',
       'sessions',
       'attendance',
+      'learning-hours',
+      'session-lessons-completed',
+      'new-participants',
+      'returning-participants',
+      'unique-participants',
     ]);
     for (const total of totals)
       expect(screen.getByTestId(`figure-${total.id}`).textContent, total.id).toBe(String(total.value));
