@@ -91,7 +91,7 @@ test('the zh-HK staff console says a duplicate nickname, a bad Wi-Fi file and a 
   await typeOnScreen(page, 'x');
   const save = page.getByTestId('save-settings');
   await save.tap();
-  const saved = page.locator('.save .status');
+  const saved = page.locator('.save .status-note');
   await expect(saved).toHaveText('已儲存。');
   expect(await gapBelow(save, saved)).toBeLessThan(40);
 
