@@ -76,6 +76,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   const staff = new StaffAuth(staffDocuments, now);
   staff.usePersonalDataCheck(() => personalDataOnKiosk(context));
   staff.useCentrePhone(() => settings.data.public.centrePhone ?? null);
+  staff.useClassViewLimit(() => settings.data.public.groupViewLimitMinutes * 60_000);
 
   const handlers: Handlers = {
     'app.info': async () => ({

@@ -89,9 +89,15 @@ test('the class view stays without a touch, a projector tab follows it, and the 
   // Nothing personal on the projector: no session title, no participant.
   await expect(shown).not.toContainText('zq7');
 
-  // Fifteen minutes of class without a touch: no "Are you still there?", no wipe.
+  // Fifteen minutes of class without a touch: no "Are you still there?", no wipe; and the view
+  // kept the facilitator's sign-in from lapsing (it ends after 10 minutes without a staff call).
+  const signInKept: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/staff.whoami')) signInKept.push(request.url());
+  });
   await page.clock.fastForward(15 * MINUTE);
   await page.clock.fastForward(30_000);
+  await expect.poll(() => signInKept.length).toBeGreaterThan(0);
   await expect(view).toBeVisible();
   await expect(page.getByTestId('idle-countdown')).toHaveCount(0);
   await expect(page.getByTestId('touch-to-start')).toHaveCount(0);

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 export interface StaffSessionOptions {
   /** A session ends after this long without a staff call. */
   idleMs: number;
-  /** …and after this long in any case. */
-  maxMs: number;
+  /** …and after this long in any case (read at each check: a setting may lengthen it). */
+  maxMs: number | (() => number);
   now: () => number;
 }
 
@@ -34,7 +34,8 @@ export class StaffSessions {
     const session = this.sessions.get(token);
     if (!session) return null;
     const now = this.options.now();
-    if (now - session.lastUsed > this.options.idleMs || now - session.started > this.options.maxMs) {
+    const maxMs = typeof this.options.maxMs === 'function' ? this.options.maxMs() : this.options.maxMs;
+    if (now - session.lastUsed > this.options.idleMs || now - session.started > maxMs) {
       this.sessions.delete(token);
       return null;
     }

@@ -89,6 +89,7 @@ export class StaffAuth {
   private readonly notices: StaffHealthNotice[];
   private personalData: () => Promise<boolean> = async () => false;
   private centrePhone: () => string | null = () => null;
+  private classViewLimitMs: () => number = () => 0;
   private recovering = false;
 
   constructor(
@@ -97,7 +98,9 @@ export class StaffAuth {
   ) {
     this.sessions = new StaffSessions({
       idleMs: SESSION_IDLE_MS,
-      maxMs: SESSION_MAX_MS,
+      // A class may run as long as its view is allowed to stay up: the facilitator signed in at
+      // the start must not be asked for the PIN when it ends.
+      maxMs: () => Math.max(SESSION_MAX_MS, this.classViewLimitMs() + SESSION_IDLE_MS),
       now: () => this.now().getTime(),
     });
     this.pinCounter = docs.unmovedLegacy
@@ -114,6 +117,11 @@ export class StaffAuth {
   /** How to tell whether personal data is on the kiosk (data care's documents, known once they are open). */
   usePersonalDataCheck(check: () => Promise<boolean>): void {
     this.personalData = check;
+  }
+
+  /** How long a class view may stay up (the `groupViewLimitMinutes` setting), in ms. */
+  useClassViewLimit(limitMs: () => number): void {
+    this.classViewLimitMs = limitMs;
   }
 
   /** The centre's phone number, whose digits no new PIN may be (a public setting). */

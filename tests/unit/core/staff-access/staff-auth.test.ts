@@ -288,20 +288,47 @@ describe('staff sessions', () => {
     expect(errorCode(await core.invoke('staff.health', {}, { staffSession: session }))).toBe('unauthorized');
   });
 
+  /** Staff calls every half idle time from sign-in until `until` ms; all must be answered. */
+  async function keepUsing(
+    core: KioskCore,
+    clock: ReturnType<typeof fakeClock>,
+    session: string,
+    until: number,
+  ) {
+    const step = Math.floor(SESSION_IDLE_MS / 2);
+    let elapsed = 0;
+    while (elapsed + step <= until) {
+      clock.advance(step);
+      elapsed += step;
+      expect((await core.invoke('staff.health', {}, { staffSession: session })).ok).toBe(true);
+    }
+    return elapsed;
+  }
+
   it('end after the maximum time even when in use', async () => {
     const dataDir = await dirs.make();
     const clock = fakeClock();
     const core = await openCore(dataDir, clock);
     const session = await setUp(core);
+    // The shortest class view allowed: the sign-in keeps its own two-hour maximum.
+    await core.invoke('staff.settings.update', { groupViewLimitMinutes: 30 }, { staffSession: session });
 
-    const step = Math.floor(SESSION_IDLE_MS / 2);
-    let elapsed = 0;
-    while (elapsed + step <= SESSION_MAX_MS) {
-      clock.advance(step);
-      elapsed += step;
-      expect((await core.invoke('staff.health', {}, { staffSession: session })).ok).toBe(true);
-    }
+    const elapsed = await keepUsing(core, clock, session, SESSION_MAX_MS);
     clock.advance(SESSION_MAX_MS - elapsed + 1);
+    expect(errorCode(await core.invoke('staff.health', {}, { staffSession: session }))).toBe('unauthorized');
+  });
+
+  it('last as long as a class view may stay up, so a long class does not end with the PIN pad', async () => {
+    const dataDir = await dirs.make();
+    const clock = fakeClock();
+    const core = await openCore(dataDir, clock);
+    const session = await setUp(core);
+    // The default: a class view stays up to 3 hours, longer than the sign-in's own maximum.
+    const limit = 180 * 60_000;
+    expect(limit).toBeGreaterThan(SESSION_MAX_MS);
+
+    const elapsed = await keepUsing(core, clock, session, limit + SESSION_IDLE_MS);
+    clock.advance(limit + SESSION_IDLE_MS - elapsed + 1);
     expect(errorCode(await core.invoke('staff.health', {}, { staffSession: session }))).toBe('unauthorized');
   });
 
