@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ActivityDocSchema, type ActivityDoc } from '../activity/schema';
 import { KioskError, type ErrorParams } from '../errors';
 import { parseGuardedJson } from '../json-guard';
+import { hongKongDateTime } from '../../shared/period';
 import { ResumeCodesDocSchema, type ResumeCodesDoc } from '../lessons/resume-codes';
 import { PublicSettingsSchema, SETTINGS_SCHEMA_VERSION } from '../settings/schema';
 import { DocumentSchema } from '../store/document-schema';
@@ -103,21 +104,10 @@ export function backupDocuments(sources: BackupSources): BackupDocuments {
   });
 }
 
-const HONG_KONG_STAMP = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Hong_Kong',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** kiosk-backup-2026-12-02-0815.json for 00:15Z: staff find the file by the time on their own clock. */
 export function backupFileName(createdAt: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    HONG_KONG_STAMP.formatToParts(createdAt).find((p) => p.type === type)?.value ?? '00';
-  return `kiosk-backup-${part('year')}-${part('month')}-${part('day')}-${part('hour')}${part('minute')}.json`;
+  const [day, time] = hongKongDateTime(createdAt).split(' ');
+  return `kiosk-backup-${day}-${time!.replace(':', '')}.json`;
 }
 
 /**
