@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'storage',
   /** A write failed because the data folder's disk is full (ENOSPC): nothing was changed. */
   'disk_full',
+  /** Something the kiosk relies on outside itself (the Syncthing service) is not there or refuses it. */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,6 +48,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   storage: 500,
   // Insufficient Storage: the server is fine, the disk under it is full.
   disk_full: 507,
+  // Service Unavailable: a helper service the kiosk talks to is down or refuses it.
+  unavailable: 503,
   internal: 500,
 };
 
