@@ -31,6 +31,19 @@ export default defineConfig({
         },
       },
       {
+        // Real Syncthing processes (tests/helpers/syncthing-instance.ts): one file at a time, since
+        // each starts several instances and two cores are shared; a journey waits on real transfers.
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         root: fileURLToPath(new URL('./renderer', import.meta.url)),
         plugins: [
