@@ -58,6 +58,11 @@ export const STAFF_SECTIONS: StaffSection[] = [
     load: () => import('./DataCarePanel.svelte'),
   },
   {
+    id: 'org',
+    label: 'org.section',
+    load: () => import('../org/OrgPanel.svelte'),
+  },
+  {
     id: 'staff-log',
     label: 'staff-console.sections.log',
     load: () => import('./StaffLogPanel.svelte'),
