@@ -143,8 +143,9 @@ export class PackStore {
           params: { version },
           record: current.tree !== PackStore.treeName(manifest),
         };
-      // Older content comes back only through rollback, which keeps the previous tree for it.
-      if (order < 0)
+      // Older content comes back through rollback (which keeps the previous tree for it), or when
+      // staff themselves apply a version they rolled back from.
+      if (order < 0 && !(options.byStaff && this.packs.held.includes(version)))
         return {
           ok: false,
           reason: refusalKey('olderVersion'),
