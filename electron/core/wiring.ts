@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { CoreContent, CoreContext } from './core-context';
 import { ActivityDocSchema, defaultActivityDoc, type ActivityDoc } from './activity/schema';
 import { VisitCounter } from './activity/visits';
+import { liveContent, loadContentParts, loadShippedContent } from './content/live-content';
 import { DistrictDirectory } from './hotspots/districts';
 import { VenuesInUse } from './hotspots/venues-in-use';
-import { loadLessons } from './lessons/load-lessons';
+import { defaultOrgDoc, OrgDocSchema, type OrgDoc } from './org/org-doc';
 import { defaultResumeCodesDoc, ResumeCodesDocSchema, type ResumeCodesDoc } from './lessons/resume-codes';
-import { loadProgrammeContent } from './programmes/load';
 import {
   defaultSettingsDoc,
   SettingsDocSchema,
@@ -27,20 +27,43 @@ export interface WiringOptions {
   contentDir: string;
   now: () => Date;
   onHealthEvent: (event: HealthEvent) => void;
+  /**
+   * The applied pack tree to start with. Unset: the one org.json's packs.current names (under
+   * dataDir/org/packs), else the shipped content. A tree that does not load: the shipped content
+   * and a `content-pack-not-loaded` health event.
+   */
+  contentTree?: string;
 }
 
 /**
- * Shipped content, read and validated once at start-up: it never changes while the kiosk runs, and
- * every capability that needs it (the staff console's report names, the group display) gets this
- * one copy. A programme content error stops the core, as it always has: the content tests catch it
- * before shipping.
+ * The content to start with: the applied pack tree when there is one and it loads, else the
+ * shipped content. A programme error in the shipped content stops the core, as it always has (the
+ * content tests catch it before shipping); a pack tree that no longer loads (a damaged disk) must
+ * not, so the kiosk starts on the shipped content and Data health says why.
  */
-export async function loadCoreContent(contentDir: string): Promise<CoreContent> {
-  return {
-    lessons: await loadLessons(path.join(contentDir, 'lessons')),
-    programmes: await loadProgrammeContent(contentDir),
-    districts: DistrictDirectory.load(contentDir),
-  };
+export async function loadCoreContent(
+  contentDir: string,
+  tree?: string,
+  report?: (event: HealthEvent) => void,
+  now: () => Date = () => new Date(),
+): Promise<CoreContent> {
+  const districts = DistrictDirectory.load(contentDir);
+  if (tree) {
+    const loaded = await loadContentParts(tree).catch((error: Error) => ({
+      ok: false as const,
+      problems: [{ part: 'pack' as const, file: '', problem: error.message }],
+    }));
+    if (loaded.ok) return { ...loaded.content, districts, tree };
+    const first = loaded.problems[0];
+    console.error(`[kiosk] content pack ${path.basename(tree)} not loaded: ${first?.file} ${first?.problem}`);
+    report?.({
+      time: now().toISOString(),
+      document: 'org',
+      kind: 'content-pack-not-loaded',
+      file: path.basename(tree),
+    });
+  }
+  return loadShippedContent(contentDir, districts);
 }
 
 /**
@@ -63,7 +86,18 @@ export async function openCoreContext(options: WiringOptions): Promise<CoreConte
     schema: ActivityDocSchema,
     defaults: defaultActivityDoc,
   });
-  const content = await loadCoreContent(options.contentDir);
+  // Before the content: an applied organisation pack, if any, is what the kiosk starts with.
+  const org = await StoredDocument.open<OrgDoc>({
+    ...common,
+    name: 'org',
+    schema: OrgDocSchema,
+    defaults: defaultOrgDoc,
+  });
+  // The pack applied last, unless the caller names the tree itself.
+  const applied = org.data.packs.current;
+  const contentTree =
+    options.contentTree ?? (applied ? path.join(options.dataDir, 'org', 'packs', applied.tree) : undefined);
+  const content = await loadCoreContent(options.contentDir, contentTree, options.onHealthEvent, options.now);
   const resumeCodes = await StoredDocument.open<ResumeCodesDoc>({
     ...common,
     name: 'resume-codes',
@@ -83,14 +117,17 @@ export async function openCoreContext(options: WiringOptions): Promise<CoreConte
     schema: StaffLogDocSchema,
     defaults: defaultStaffLogDoc,
   });
-  return {
+  // Built before its live half so replaceContent assigns to the very object every handler holds.
+  const context = {
     ...common,
     contentDir: options.contentDir,
     settings,
     activity,
     visits: new VisitCounter(activity, options.now),
     content,
-    documents: { resumeCodes, groupSessions, staffLog },
+    documents: { resumeCodes, groupSessions, staffLog, org },
     venuesInUse: new VenuesInUse(),
   };
+  const live: CoreContext = Object.assign(context, liveContent(context));
+  return live;
 }

@@ -32,5 +32,6 @@ export async function makeCoreContext(
     now,
     onHealthEvent: (event) => healthEvents.push(event),
   });
-  return { ...ctx, healthEvents };
+  // The same object, not a copy: ctx.replaceContent swaps the content on the context it was made with.
+  return Object.assign(ctx, { healthEvents });
 }

@@ -2,28 +2,20 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
 import type { accessibilityMethods } from './contract';
-import { loadAccessibilityContent } from './load-accessibility';
-import type { AccessibilityContent } from './schema';
 
 /**
- * The demos are shipped content read once at start-up. A broken file must not stop the rest of
- * the kiosk: it is logged and the method answers `internal` until the file is fixed.
+ * The demos are content (shipped, or an organisation's pack), read from `ctx.content` at each
+ * call. A broken shipped file must not stop the rest of the kiosk: the loader logs it and leaves
+ * the demos out, and the method answers `internal` until the file is fixed.
  */
 export async function createAccessibilityHandlers(
   ctx: CoreContext,
 ): Promise<HandlersOf<typeof accessibilityMethods>> {
-  let content: AccessibilityContent | undefined;
-  let problem = '';
-  try {
-    content = await loadAccessibilityContent(ctx.contentDir);
-  } catch (error) {
-    problem = (error as Error).message;
-    console.error(`[kiosk] accessibility demos left out: ${problem}`);
-  }
   return {
     'accessibility.demos': async () => {
+      const content = ctx.content.accessibility;
       if (!content)
-        throw new KioskError('internal', `The accessibility demos could not be loaded (${problem}).`, {
+        throw new KioskError('internal', 'The accessibility demos could not be loaded.', {
           reason: 'errors.contentMissing',
         });
       return content;

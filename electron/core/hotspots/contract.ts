@@ -28,6 +28,8 @@ export interface DatasetLabel {
   kind: 'sample' | 'imported' | 'none';
   fileName: string | null;
   importedAt: string | null;
+  /** The organisation's content pack the file came in (its version); absent for a staff import. */
+  packVersion?: string;
 }
 
 /** Which data the directory shows and how to credit it; visitor screens show the attribution. */

@@ -70,6 +70,11 @@ export const SourceInfoSchema = z
       .object({ day: z.string().refine(isDateKey), from: z.enum(DATA_DATE_SOURCES) })
       .strict()
       .optional(),
+    /** Set when the file came in an organisation's content pack (not a staff import): the pack's version. */
+    pack: z
+      .object({ version: z.string().min(1).max(40) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
@@ -94,6 +94,7 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       fixed: {
         kind: doc.fixed ? 'imported' : 'sample',
         fileName: fixed.source.fileName,
+        ...(doc.fixed?.source.pack ? { packVersion: doc.fixed.source.pack.version } : {}),
         importedAt: doc.fixed ? fixed.source.importedAt : null,
         format: fixed.source.format,
         asOf: datasetInfo().asOf,
@@ -128,6 +129,45 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
       termsUrl: TERMS_URL,
     };
   };
+
+  // An organisation's pack carries a Wi-Fi file: it goes through the staff import's reader and
+  // the same store step as a confirm (so the one-step previous is kept), labelled with the pack.
+  ctx.packWifi.provide({
+    prepare: async (file, pack) => {
+      const bytes = await fs.readFile(file);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const doc = store.current;
+      // Already the dataset in use (the same pack applied again, a start-up): nothing to do.
+      if (doc.fixed?.source.sha256 === sha256 || doc.vehicles?.source.sha256 === sha256)
+        return async () => undefined;
+      const candidate = await readImport(bytes, {
+        fileName: path.basename(file),
+        directory,
+        now: ctx.now(),
+      });
+      candidate.part.source.pack = { version: pack.version };
+      return async () => {
+        await store.replacePart(
+          candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part },
+        );
+        // A preview made against the dataset this replaced would no longer be true.
+        pending = null;
+        if (candidate.kind === 'fixed') await rebuild();
+        else await keepIndex();
+        const { fileName } = candidate.part.source;
+        await logStaffAction(
+          ctx,
+          'hotspots-imported',
+          `${fileName} (${candidate.kind}) from pack ${pack.version}`,
+          {
+            file: fileName,
+            kind: candidate.kind,
+            pack: pack.version,
+          },
+        );
+      };
+    },
+  });
 
   // The venues are unchanged but hotspots.json is not (its header): save the index under its new key.
   const keepIndex = async () => {
@@ -384,7 +424,12 @@ async function openIndex(
 function label(source: SourceInfo | null, whenNull: 'sample' | 'none'): DatasetLabel {
   if (!source)
     return { kind: whenNull, fileName: whenNull === 'sample' ? SAMPLE_FILE : null, importedAt: null };
-  return { kind: 'imported', fileName: source.fileName, importedAt: source.importedAt };
+  return {
+    kind: 'imported',
+    fileName: source.fileName,
+    importedAt: source.importedAt,
+    ...(source.pack ? { packVersion: source.pack.version } : {}),
+  };
 }
 
 /** The shipped sample, read through the same parser and normaliser as an import. */

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../core-context';
+import type { CoreContent, CoreContext } from '../core-context';
 import type { HandlersOf } from '../contract-method';
 import { KioskError } from '../errors';
 import { errnoField } from '../store/durable-file';
@@ -17,23 +17,41 @@ import {
 import { ResumeGuessGuard } from './resume-guard';
 import { summariseLesson, TOPIC_LABELS, TOPICS, type Lesson } from './schema';
 
-/** Lessons are read once at start-up (wiring.ts): they are shipped content and never change while running. */
-export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf<typeof lessonMethods>> {
-  const { lessons, problems } = ctx.content.lessons;
-  for (const problem of problems) console.error(`[kiosk] lesson left out: ${problem}`);
-  const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+/** What the lesson methods derive from one content object: built once per content, on first use. */
+interface LessonView {
+  byId: Map<string, Lesson>;
+  list: LessonList;
+}
+const views = new WeakMap<CoreContent, LessonView>();
 
-  const list: LessonList = {
-    topics: TOPICS.filter((topic) => lessons.some((l) => l.topic === topic)).map((id) => ({
-      id,
-      label: TOPIC_LABELS[id],
-    })),
-    lessons: lessons.map(summariseLesson),
-    startHere: lessons
-      .filter((l) => l.startHere !== undefined)
-      .sort((a, b) => (a.startHere ?? 0) - (b.startHere ?? 0))
-      .map((l) => l.id),
+function lessonView(content: CoreContent): LessonView {
+  let view = views.get(content);
+  if (view) return view;
+  const { lessons } = content.lessons;
+  view = {
+    byId: new Map(lessons.map((lesson) => [lesson.id, lesson])),
+    list: {
+      topics: TOPICS.filter((topic) => lessons.some((l) => l.topic === topic)).map((id) => ({
+        id,
+        label: TOPIC_LABELS[id],
+      })),
+      lessons: lessons.map(summariseLesson),
+      startHere: lessons
+        .filter((l) => l.startHere !== undefined)
+        .sort((a, b) => (a.startHere ?? 0) - (b.startHere ?? 0))
+        .map((l) => l.id),
+    },
   };
+  views.set(content, view);
+  return view;
+}
+
+/**
+ * The lessons are read from `ctx.content` at each call: an organisation's pack may replace them
+ * while the kiosk runs (ctx.replaceContent), and the next call sees the new ones.
+ */
+export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf<typeof lessonMethods>> {
+  const byId = () => lessonView(ctx.content).byId;
 
   // Data care (staff console) wipes, purges, backs up and restores these codes through the same copy.
   const resumeCodes = ctx.documents.resumeCodes;
@@ -60,7 +78,7 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
   const guesses = new ResumeGuessGuard();
 
   function lessonOrNotFound(id: string): Lesson {
-    const lesson = byId.get(id);
+    const lesson = byId().get(id);
     if (!lesson)
       throw new KioskError('not_found', `There is no lesson called ${id}.`, {
         reason: 'lessons.errors.lessonGone',
@@ -69,7 +87,7 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
   }
 
   return {
-    'lessons.list': async () => list,
+    'lessons.list': async () => lessonView(ctx.content).list,
     'lessons.get': async ({ id }) => lessonOrNotFound(id),
     'lessons.progress': async ({ lessonId, event, language, visit }) => {
       // Only known lessons: the counters must not fill with whatever a caller sends.
@@ -98,7 +116,7 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
           code: generateResumeCode({ has: (candidate) => kept.some((c) => c.code === candidate) }),
           lessonId,
           stepIndex,
-          completedLessons: [...new Set(completedLessons.filter((id) => byId.has(id)))],
+          completedLessons: [...new Set(completedLessons.filter((id) => byId().has(id)))],
           createdAt: now.toISOString(),
         };
         draft.codes = [...kept, created];
@@ -117,7 +135,8 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
           reason: 'lessons.errors.codeUnknown',
         });
       }
-      const lesson = byId.get(entry.lessonId);
+      const known = byId();
+      const lesson = known.get(entry.lessonId);
       if (!lesson)
         throw new KioskError('not_found', 'The lesson for that code is no longer on this kiosk.', {
           reason: 'lessons.errors.codeLessonGone',
@@ -126,7 +145,7 @@ export async function createLessonHandlers(ctx: CoreContext): Promise<HandlersOf
         lessonId: entry.lessonId,
         // Content may have been shortened since the code was made.
         stepIndex: Math.min(entry.stepIndex, lesson.steps.length - 1),
-        completedLessons: entry.completedLessons.filter((id) => byId.has(id)),
+        completedLessons: entry.completedLessons.filter((id) => known.has(id)),
       };
     },
     'staff.lessons.retention': async ({ days }) => {

@@ -11,8 +11,9 @@ import { ELIGIBILITY_EVENT, programmesStatus } from './staff-status';
 import { detailView, evaluateAll, questionsView, stepView, summaryView } from './views';
 
 /**
- * Programme pages and the eligibility check. Content is read and validated once, when the core
- * starts (wiring.ts) (a content error is a build error: the content tests catch it before shipping).
+ * Programme pages and the eligibility check. The content is validated when it is loaded (wiring.ts
+ * at start-up, ctx.replaceContent for a pack) and read from `ctx.content` at each call, so a pack
+ * applied while the kiosk runs is what the next call answers from.
  *
  * Privacy: the answers are used inside the call and dropped. The only write is countEvent —
  * programme, outcome, language and day — never the answers or anything derived from one family.
@@ -20,13 +21,14 @@ import { detailView, evaluateAll, questionsView, stepView, summaryView } from '.
 export async function createProgrammeHandlers(
   ctx: CoreContext,
 ): Promise<HandlersOf<typeof programmeMethods>> {
-  const content = ctx.content.programmes;
+  const programmes = () => ctx.content.programmes;
   // The rules are evaluated at today's date in Hong Kong, from the core's injected clock.
   const today = () => hongKongDateKey(ctx.now());
 
   return {
-    'programmes.list': async () => ({ programmes: content.programmes.map(summaryView) }),
+    'programmes.list': async () => ({ programmes: programmes().programmes.map(summaryView) }),
     'programmes.get': async ({ id }) => {
+      const content = programmes();
       const programme = content.programmes.find((candidate) => candidate.id === id);
       if (!programme)
         throw new KioskError('not_found', `There is no programme called ${id}.`, {
@@ -34,10 +36,13 @@ export async function createProgrammeHandlers(
         });
       return detailView(programme, content.programmes);
     },
-    'eligibility.questions': async () => questionsView(content),
-    'eligibility.next': async ({ answers }) =>
-      stepView(nextQuestion(content, checkAnswers(content, answers), today())),
+    'eligibility.questions': async () => questionsView(programmes()),
+    'eligibility.next': async ({ answers }) => {
+      const content = programmes();
+      return stepView(nextQuestion(content, checkAnswers(content, answers), today()));
+    },
     'eligibility.evaluate': async ({ answers, language, visit }) => {
+      const content = programmes();
       const result = evaluateAll(content, checkAnswers(content, answers), today());
       // One at a time: the store serialises writes anyway, and this keeps the order predictable.
       // Once per programme and visit: checking again with other answers is the same family's check.
@@ -52,8 +57,15 @@ export async function createProgrammeHandlers(
       }
       return result;
     },
-    'staff.programmes.status': async () =>
-      programmesStatus(content.programmes, ctx.activity.data.tallies, today(), content.questions.version),
+    'staff.programmes.status': async () => {
+      const content = programmes();
+      return programmesStatus(
+        content.programmes,
+        ctx.activity.data.tallies,
+        today(),
+        content.questions.version,
+      );
+    },
   };
 }
 

@@ -22,7 +22,9 @@ export type HealthEventKind =
   /** At start-up, `count` temp files left by writes cut short were removed. */
   | 'temp-files-removed'
   /** The start-up retention purge could not run (`code`); it runs again daily and at the next start. */
-  | 'purge-failed';
+  | 'purge-failed'
+  /** The applied content pack named in org.json (`file`: its folder under org/packs) did not load: the shipped content is in use. */
+  | 'content-pack-not-loaded';
 
 /** Why a file could not be used: it failed to open (`code` says how), held no JSON, or not the document's shape. */
 export type HealthEventReason = 'unreadable' | 'not-json' | 'not-schema';

@@ -18,6 +18,7 @@ const KINDS: Record<HealthEventKind, true> = {
   'not-synced': true,
   'temp-files-removed': true,
   'purge-failed': true,
+  'content-pack-not-loaded': true,
 };
 
 /** File-system codes a person can be told about in words; others are shown as the code itself. */

@@ -9,6 +9,7 @@ import { loadAccessibilityContent } from '../../../../electron/core/accessibilit
 import { MAINLAND_PHRASES, toSimplified as toMainland } from '../../../../electron/core/content/localise';
 import { AccessibilityContentSchema, DEMO_IDS } from '../../../../electron/core/accessibility/schema';
 import { collectLocalisedTexts } from '../../../../electron/core/content/localise';
+import { loadShippedAccessibility } from '../../../../electron/core/content/live-content';
 import { makeCoreContext } from '../../../helpers/hotspots-context';
 
 const CONTENT_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
@@ -21,8 +22,10 @@ afterEach(async () => {
 async function context(contentDir: string) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kiosk-a11y-'));
   temps.push(dataDir);
-  // The accessibility capability reads its own content from contentDir: point only that at the folder under test.
-  return { ...(await makeCoreContext(dataDir, () => new Date('2026-11-27T00:00:00Z'))), contentDir };
+  // Only the demos come from the folder under test, loaded the way the shipped content loads them.
+  const ctx = await makeCoreContext(dataDir, () => new Date('2026-11-27T00:00:00Z'));
+  ctx.content = { ...ctx.content, accessibility: await loadShippedAccessibility(contentDir) };
+  return ctx;
 }
 
 describe('accessibility demos content', () => {

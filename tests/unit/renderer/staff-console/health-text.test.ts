@@ -58,6 +58,12 @@ const EVENTS: Record<HealthEventKind, HealthEvent> = {
   'not-synced': { time: TIME, document: 'activity', kind: 'not-synced', code: 'EIO' },
   'temp-files-removed': { time: TIME, document: '', kind: 'temp-files-removed', count: 42 },
   'purge-failed': { time: TIME, document: 'group-sessions', kind: 'purge-failed', code: 'ENOSPC' },
+  'content-pack-not-loaded': {
+    time: TIME,
+    document: 'org',
+    kind: 'content-pack-not-loaded',
+    file: '3-0a1b2c3d',
+  },
 };
 
 /** Latin words left once file names and the unit are taken out: English leaking onto a Chinese screen. */
