@@ -27,10 +27,14 @@ export interface KioskProcess {
  */
 export const DEFAULT_KIOSK_NOW = '2026-12-09T10:30:00+08:00';
 
-/** Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder, its clock starting at `now`. */
+/**
+ * Start the built browser kiosk (`dist/server/cli.mjs`) on a free port and a fresh data folder, its
+ * clock starting at `now`; `env` adds to its environment (a test Syncthing's home, say).
+ */
 export async function startKiosk(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-')),
   now: string = DEFAULT_KIOSK_NOW,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ kiosk: KioskProcess; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -43,7 +47,7 @@ export async function startKiosk(
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KIOSK_NOW: now },
+      env: { ...process.env, ...env, KIOSK_NOW: now },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
