@@ -4,6 +4,7 @@ import { accessibilityMethods } from './accessibility/contract';
 import { handwritingMethods } from './handwriting/contract';
 import { hotspotMethods } from './hotspots/contract';
 import { lessonMethods } from './lessons/contract';
+import { orgMethods, type PackRefusal, type WaitingPack } from './org/org-contract';
 import { programmeMethods } from './programmes/contract';
 import { staffConsoleMethods } from './staff-console/contract';
 import { staffAccessMethods } from './staff-access/contract';
@@ -51,6 +52,8 @@ export interface DataHealth {
   disk: { freeBytes: number; totalBytes: number } | null;
   /** The staff credential and recovery code: what happened to them, as codes the console words. */
   staff: StaffHealth;
+  /** Organisation content packs refused (newest first) and one being waited for, said as in the console. */
+  org: { refused: PackRefusal[]; waiting: WaitingPack | null };
 }
 
 export const PublicSettingsPatchSchema = PublicSettingsSchema.partial().strict();
@@ -113,6 +116,7 @@ export const contract = {
   ...staffAccessMethods,
   ...accessibilityMethods,
   ...handwritingMethods,
+  ...orgMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -50,7 +50,7 @@ export async function sweepDataFolder(
 export async function readDataHealth(
   dataDir: string,
   launchEvents: readonly HealthEvent[],
-): Promise<Omit<DataHealth, 'staff'>> {
+): Promise<Omit<DataHealth, 'staff' | 'org'>> {
   const names = await fs.readdir(dataDir);
   // Only codes and parameters go to the screen, which says them in the reader's language.
   const events: HealthEvent[] = launchEvents.map(({ detail: _english, ...event }) => event);

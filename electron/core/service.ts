@@ -11,6 +11,7 @@ import { createHandwritingHandlers } from './handwriting/handlers';
 import { createSuggestHandlers } from './handwriting/suggest-handlers';
 import { createHotspotHandlers } from './hotspots/handlers';
 import { createLessonHandlers } from './lessons/handlers';
+import { createOrgHandlers } from './org/org-handlers';
 import { createProgrammeHandlers } from './programmes/handlers';
 import type { ShowGroupDisplay } from './staff-console/group-display';
 import { createStaffConsoleHandlers } from './staff-console/handlers';
@@ -34,6 +35,12 @@ export interface CoreOptions {
   showGroupDisplay?: ShowGroupDisplay;
   /** The shipped content (lessons, programmes, districts, samples); defaults to ./data (the repo's, in tests). */
   contentDir?: string;
+  /** The kiosk's Syncthing home (its config.xml: GUI address, API key); default defaultSyncthingHome(). */
+  syncthingHome?: string;
+  /** How often the organisation loop looks at the content folder and writes figures (default 15 s). */
+  orgPollMs?: number;
+  /** Provided by the Electron shell only: a file dialog for an organisation's join file (a USB stick); null when cancelled. */
+  chooseJoinFile?: () => Promise<Buffer | null>;
   /** The built handwriting templates (dist/handwriting/templates.bin); unset, tests compile them from node_modules. */
   handwritingTemplates?: string;
   now?: () => Date;
@@ -51,6 +58,8 @@ export interface KioskCore {
   invoke(method: string, input: unknown, context?: CallContext): Promise<Result<unknown>>;
   readonly handlers: Handlers;
   readonly dataDir: string;
+  /** Stops the core's timers (the organisation loop); the kiosk's documents need no closing. */
+  close?(): void;
 }
 
 // esbuild and vitest define the package version at build time.
@@ -78,6 +87,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
   staff.useCentrePhone(() => settings.data.public.centrePhone ?? null);
   staff.useClassViewLimit(() => settings.data.public.groupViewLimitMinutes * 60_000);
 
+  const closers: (() => void)[] = [];
   const handlers: Handlers = {
     'app.info': async () => ({
       name: 'Digital Inclusion Kiosk',
@@ -169,6 +179,10 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     'staff.health': async () => ({
       ...(await readDataHealth(options.dataDir, healthEvents)),
       staff: staff.health(),
+      org: {
+        refused: context.documents.org.data.packs.refused,
+        waiting: context.documents.org.data.packs.waiting,
+      },
     }),
     'staff.exit': async () => {
       if (!options.exitKiosk)
@@ -191,6 +205,7 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     ...(await createAccessibilityHandlers(context)),
     ...createHandwritingHandlers({ templatesFile: options.handwritingTemplates }),
     ...createSuggestHandlers(context),
+    ...createOrgHandlers(context, { ...options, onClose: (stop) => closers.push(stop) }),
   };
 
   async function invoke(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {
@@ -232,5 +247,6 @@ export async function createKioskCore(options: CoreOptions): Promise<KioskCore> 
     }
   }
 
-  return { invoke, handlers, dataDir: options.dataDir };
+  const close = () => closers.forEach((stop) => stop());
+  return { invoke, handlers, dataDir: options.dataDir, close };
 }

@@ -29,6 +29,11 @@ export const STAFF_ACTIONS = [
   'account-removed',
   'course-created',
   'course-closed',
+  'org-joined',
+  'org-left',
+  'org-mode-changed',
+  'org-pack-applied',
+  'org-pack-rolled-back',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -41,6 +41,11 @@ const SENTENCES: Partial<Record<StaffAction, string[][]>> = {
   'account-added': [['name', 'role']],
   'account-changed': [['previousName', 'role'], ['previousName'], ['role']],
   'account-removed': [['name']],
+  'org-joined': [['organisation', 'kioskId']],
+  'org-left': [['organisation', 'syncthingNotTold'], ['organisation']],
+  'org-mode-changed': [['applyMode']],
+  'org-pack-applied': [['version', 'auto'], ['version']],
+  'org-pack-rolled-back': [['version', 'previousVersion'], ['version']],
 };
 
 /** Params that are words of the console's own (a role, a kind of file), said through its locale. */
@@ -50,6 +55,7 @@ const WORDS: Record<string, string> = {
   document: 'staff-console.log.documents',
   encrypted: 'staff-console.log.encrypted',
   role: 'staff.accounts.roles',
+  applyMode: 'staff-console.log.applyModes',
 };
 const DAYS = new Set(['date', 'from', 'to', 'day']);
 
