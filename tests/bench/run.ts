@@ -19,6 +19,11 @@ const benches: { title: string; file: string; run: string }[] = [
   },
   { title: 'Handwriting', file: 'handwriting.ts', run: 'runHandwritingBench' },
   { title: 'Transport', file: 'transport.ts', run: 'runTransportBench' },
+  {
+    title: 'Organisation sync (real Syncthing, 2 and 10 kiosks)',
+    file: 'org-sync.ts',
+    run: 'runOrgSyncBench',
+  },
 ];
 
 for (const bench of benches) {
