@@ -8,7 +8,10 @@ type SuggestMethods = Pick<typeof handwritingMethods, 'handwriting.suggest'>;
 /** `handwriting.suggest`: answered from the kiosk's vocabulary and the Wi-Fi dataset in use now. */
 export function createSuggestHandlers(ctx: CoreContext): HandlersOf<SuggestMethods> {
   const suggester = new Suggester({
-    content: ctx.content,
+    // A getter: the lessons a pack brings are suggested from the next request on.
+    get content() {
+      return ctx.content;
+    },
     contentDir: ctx.contentDir,
     venues: () => ctx.venuesInUse.current(),
   });

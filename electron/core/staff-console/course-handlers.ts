@@ -83,11 +83,12 @@ export async function joinCourseAtSession(
  */
 export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof courseMethods> {
   const groups = ctx.documents.groupSessions;
-  const steps = stepCountsOf(ctx);
+  // The content in use at each call: a pack may change the lessons while the kiosk runs.
+  const steps = () => stepCountsOf(ctx);
   const { changeOpenSession } = groupSessionAccess(groups);
 
   function refuseUnknownLessons(lessonIds: readonly string[]): void {
-    const unknown = lessonIds.find((id) => steps[id] === undefined);
+    const unknown = lessonIds.find((id) => steps()[id] === undefined);
     if (unknown)
       throw new KioskError('invalid_input', `There is no lesson called ${unknown}.`, {
         reason: 'staff-console.errors.unknownLesson',
@@ -130,7 +131,8 @@ export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof course
       return course;
     },
 
-    'staff.courses.get': async ({ id }) => viewCourse(groups.data, courseOrNotFound(groups.data, id), steps),
+    'staff.courses.get': async ({ id }) =>
+      viewCourse(groups.data, courseOrNotFound(groups.data, id), steps()),
 
     'staff.courses.close': async ({ id }) => {
       const view = await groups.update((draft) => {
@@ -142,7 +144,7 @@ export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof course
           });
         course.status = 'closed';
         course.closedAt = ctx.now().toISOString();
-        return viewCourse(draft, course, steps);
+        return viewCourse(draft, course, steps());
       });
       await logStaffAction(
         ctx,
@@ -177,7 +179,7 @@ export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof course
           },
           presentAt,
         );
-        return viewCourse(draft, course, steps);
+        return viewCourse(draft, course, steps());
       });
     },
 
@@ -185,11 +187,11 @@ export function createCourseHandlers(ctx: CoreContext): HandlersOf<typeof course
       groups.update((draft) => {
         // Withdrawing consent works on a closed course too: it is the person's right at any time.
         const course = courseOrNotFound(draft, id);
-        if (removeMembers(draft, course, (member) => member.id === memberId, steps) === 0)
+        if (removeMembers(draft, course, (member) => member.id === memberId, steps()) === 0)
           throw new KioskError('not_found', 'That person is not a member of this course.', {
             reason: 'staff-console.errors.participantNotFound',
           });
-        return viewCourse(draft, course, steps);
+        return viewCourse(draft, course, steps());
       }),
 
     'staff.courses.sessions.add': async ({ courseId, date, startTime, endTime, lessonIds }) => {

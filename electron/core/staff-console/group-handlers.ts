@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlersOf } from '../contract-method';
-import type { CoreContext } from '../core-context';
+import type { CoreContent, CoreContext } from '../core-context';
 import { KioskError } from '../errors';
 import type { StoredDocument } from '../store/document';
 import type { staffConsoleMethods } from './contract';
@@ -42,9 +42,21 @@ const NOTES_REFUSED = {
   email: 'The notes hold what looks like an e-mail address.',
 } as const;
 
-/** Each lesson's step count, from the content the core read once. */
+const stepCounts = new WeakMap<CoreContent, StepCounts>();
+
+/**
+ * Each lesson's step count in the content in use now. Call it at each use, never keep the
+ * answer: a pack applied while the kiosk runs changes the lessons. Built once per content object.
+ */
 export function stepCountsOf(ctx: CoreContext): StepCounts {
-  return Object.fromEntries(ctx.content.lessons.lessons.map((lesson) => [lesson.id, lesson.steps.length]));
+  let counts = stepCounts.get(ctx.content);
+  if (!counts) {
+    counts = Object.fromEntries(
+      ctx.content.lessons.lessons.map((lesson) => [lesson.id, lesson.steps.length]),
+    );
+    stepCounts.set(ctx.content, counts);
+  }
+  return counts;
 }
 
 /** Finding a session and changing an open one: shared by every group-session method. */
@@ -87,8 +99,8 @@ function participantOrNotFound(session: GroupSession, participantId: string) {
 
 export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandlers {
   const groups = ctx.documents.groupSessions;
-  const steps = stepCountsOf(ctx);
-  const names = reportNames(ctx.content);
+  // The content in use at each call: a pack may change the lessons while the kiosk runs.
+  const steps = () => stepCountsOf(ctx);
   const { sessionOrNotFound, changeOpenSession } = groupSessionAccess(groups);
 
   return {
@@ -101,7 +113,7 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
       facilitator = '',
       lessonIds,
     }) => {
-      const unknown = lessonIds.find((id) => steps[id] === undefined);
+      const unknown = lessonIds.find((id) => steps()[id] === undefined);
       if (unknown)
         throw new KioskError('invalid_input', `There is no lesson called ${unknown}.`, {
           reason: 'staff-console.errors.unknownLesson',
@@ -173,7 +185,7 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
           ? [participantOrNotFound(session, participantId)]
           : session.participants;
         // Finished means every step: the lesson's own count decides, never the caller.
-        const total = steps[lessonId];
+        const total = steps()[lessonId];
         const done = total === undefined ? stepsDone : Math.min(stepsDone, total);
         const completed = total !== undefined && done >= total;
         for (const participant of targets) {
@@ -198,14 +210,14 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
         date: closed.date,
         attendance: closed.headCount,
       });
-      return summariseSession(closed, steps);
+      return summariseSession(closed, steps());
     },
 
-    'staff.groups.summary': async ({ id }) => summariseSession(sessionOrNotFound(groups.data, id), steps),
+    'staff.groups.summary': async ({ id }) => summariseSession(sessionOrNotFound(groups.data, id), steps()),
 
     'staff.groups.export': async ({ id, language }) => {
-      const summary = summariseSession(sessionOrNotFound(groups.data, id), steps);
-      const files = sessionCsvFiles(summary, names.lessons?.names ?? {}, language);
+      const summary = summariseSession(sessionOrNotFound(groups.data, id), steps());
+      const files = sessionCsvFiles(summary, reportNames(ctx.content).lessons?.names ?? {}, language);
       await logStaffAction(ctx, 'export', `group session ${summary.date}: ${files.length} CSV file(s)`, {
         date: summary.date,
         files: files.length,

@@ -33,15 +33,14 @@ export async function createStaffConsoleHandlers(
   ctx: CoreContext,
   shell: StaffConsoleShell = {},
 ): Promise<HandlersOf<typeof staffConsoleMethods>> {
-  const { lessons } = ctx.content.lessons;
-  const lessonsById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
-  // Content names for reports and CSV, from the content the core read once at start-up (wiring.ts).
-  const names = reportNames(ctx.content);
+  // Content names for reports and CSV, from the content in use at each call (a pack may change it).
+  const names = () => reportNames(ctx.content);
   const { groupSessions: groups, staffLog } = ctx.documents;
   const resumeCodes = (): StoredDocument<ResumeCodesDoc> => ctx.documents.resumeCodes;
 
   const { sessionOrNotFound, changeOpenSession } = groupSessionAccess(groups);
-  const steps = stepCountsOf(ctx);
+  // The content in use at each call: a pack may change the lessons while the kiosk runs.
+  const steps = () => stepCountsOf(ctx);
 
   /** The retention purge: participants and resume codes older than the period. Logged every run. */
   async function purge(
@@ -51,7 +50,7 @@ export async function createStaffConsoleHandlers(
     const { participants, notes } = await groups.update((draft) => {
       draft.lastPurgeAt = now.toISOString();
       return {
-        participants: purgeExpiredParticipants(draft, now, draft.retentionDays, steps),
+        participants: purgeExpiredParticipants(draft, now, draft.retentionDays, steps()),
         notes: purgeExpiredNotes(draft, now, draft.retentionDays),
       };
     });
@@ -126,7 +125,7 @@ export async function createStaffConsoleHandlers(
           .catch((error: unknown) => console.error('[kiosk] the group display could not be closed:', error));
         return { shown: false };
       }
-      const lesson = lessonsById.get(input.lessonId);
+      const lesson = ctx.content.lessons.lessons.find((candidate) => candidate.id === input.lessonId);
       if (!lesson)
         throw new KioskError('not_found', `There is no lesson called ${input.lessonId}.`, {
           reason: 'staff-console.errors.lessonGone',
@@ -155,10 +154,10 @@ export async function createStaffConsoleHandlers(
     },
 
     'staff.reports.get': async (period) =>
-      computeReport(ctx.activity.data.tallies, groups.data, period, names),
+      computeReport(ctx.activity.data.tallies, groups.data, period, names()),
     'staff.reports.export': async ({ from, to, language }) => {
       const files = reportCsvFiles(
-        computeReport(ctx.activity.data.tallies, groups.data, { from, to }, names),
+        computeReport(ctx.activity.data.tallies, groups.data, { from, to }, names()),
         language,
         {
           centreName: ctx.settings.data.public.centreName,
@@ -194,7 +193,7 @@ export async function createStaffConsoleHandlers(
     },
     'staff.datacare.wipe': async () => {
       const { participantsRemoved, notesCleared } = await groups.update((draft) => ({
-        participantsRemoved: wipeParticipants(draft, steps),
+        participantsRemoved: wipeParticipants(draft, steps()),
         notesCleared: wipeNotes(draft),
       }));
       const codes = resumeCodes();

@@ -22,7 +22,14 @@ export const REPORT_SECTIONS = [
   coursesReport,
 ] as const;
 
-/** Every section's content names, read once from the content the core loaded at start-up. */
+const namesOf = new WeakMap<CoreContent, ReportNames>();
+
+/** Every section's content names, built once per content object (a pack brings a new one). */
 export function reportNames(content: CoreContent): ReportNames {
-  return Object.fromEntries(REPORT_SECTIONS.map((section) => [section.id, section.names?.(content)]));
+  let names = namesOf.get(content);
+  if (!names) {
+    names = Object.fromEntries(REPORT_SECTIONS.map((section) => [section.id, section.names?.(content)]));
+    namesOf.set(content, names);
+  }
+  return names;
 }
