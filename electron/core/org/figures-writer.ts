@@ -12,10 +12,11 @@ import {
   type FiguresDay,
   type FiguresTally,
 } from './figures-file';
+import { orgFolders } from './join';
 
-/** The kiosk's send-only Syncthing folder for its figures, under its data folder. */
+/** The kiosk's send-only Syncthing folder for its figures, under its data folder (the one join shares). */
 export function figuresFolder(dataDir: string): string {
-  return path.join(dataDir, 'org', 'figures');
+  return orgFolders(dataDir).figures;
 }
 
 /**
