@@ -226,6 +226,14 @@ async function checkFile(
   return (await hashFile(path.join(folder, ...file.path.split('/')))) === file.sha256 ? 'ok' : 'hash';
 }
 
+/** Whether Syncthing has a temporary file open for one of `names` (`.syncthing.<name>.tmp`, `~syncthing~<name>.tmp` on Windows). */
+async function syncthingIsWriting(folder: string, names: readonly string[]): Promise<boolean> {
+  const entries = await fs.readdir(folder).catch(() => [] as string[]);
+  return names.some(
+    (name) => entries.includes(`.syncthing.${name}.tmp`) || entries.includes(`~syncthing~${name}.tmp`),
+  );
+}
+
 /**
  * The pack in `folder` as the pinned key sees it: none (no manifest), refused (manifest unreadable
  * or invalid, signature not the organisation's, a listed path that is not a plain file), incomplete
@@ -266,8 +274,21 @@ export async function checkPackFolder(folder: string, publicKeyPem: string): Pro
       problems: [{ path: SIGNATURE_FILE, problem: 'missing' }],
     };
   }
-  if (signature === 'too-large' || !verifyManifestSignature(bytes, signature.toString('utf8'), publicKeyPem))
+  if (
+    signature === 'too-large' ||
+    !verifyManifestSignature(bytes, signature.toString('utf8'), publicKeyPem)
+  ) {
+    // A new manifest beside the old signature while Syncthing is still writing the new one is a
+    // pack arriving, not a forgery: wait for it.
+    if (parsed.success && (await syncthingIsWriting(folder, [MANIFEST_FILE, SIGNATURE_FILE])))
+      return {
+        state: 'incomplete',
+        manifest: parsed.data,
+        missing: 1,
+        problems: [{ path: SIGNATURE_FILE, problem: 'hash' }],
+      };
     return refused('badSignature', {}, version);
+  }
   if (!parsed.success) return refused('badManifest', {}, version);
   const manifest = parsed.data;
   const problems: PackFileProblem[] = [];

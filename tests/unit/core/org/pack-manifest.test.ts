@@ -128,6 +128,27 @@ describe('a pack folder as the pinned key sees it', () => {
     });
   });
 
+  it('a new manifest beside the old signature while Syncthing writes the new one is waited for', async () => {
+    const { folder } = await samplePack('3');
+    const oldSignature = await fs.readFile(path.join(folder, SIGNATURE_FILE));
+    await writePack(
+      folder,
+      { 'lessons/free-wifi.json': LESSON },
+      { version: '4', privateKeyPem: organisation.privateKeyPem },
+    );
+    await fs.writeFile(path.join(folder, SIGNATURE_FILE), oldSignature);
+    await fs.writeFile(path.join(folder, `.syncthing.${SIGNATURE_FILE}.tmp`), 'half a signat');
+
+    const waiting = expectState(await checkPackFolder(folder, organisation.publicKeyPem), 'incomplete');
+    expect(waiting.manifest.version).toBe('4');
+    expect(waiting.problems).toEqual([{ path: SIGNATURE_FILE, problem: 'hash' }]);
+    // Syncthing done and the signature still the old one: that is a refusal.
+    await fs.rm(path.join(folder, `.syncthing.${SIGNATURE_FILE}.tmp`));
+    expect(expectState(await checkPackFolder(folder, organisation.publicKeyPem), 'refused').reason).toBe(
+      'org.refusals.badSignature',
+    );
+  });
+
   it('a pack signed by another key is refused, whatever it says', async () => {
     const folder = await dirs.make();
     await writePack(
