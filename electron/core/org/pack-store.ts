@@ -242,6 +242,10 @@ export class PackStore {
     const name = PackStore.treeName(manifest);
     const final = path.join(this.packsDir, name);
     await fs.mkdir(this.packsDir, { recursive: true });
+    // What an apply cut short by a power cut left; nothing else builds here (calls are serialised).
+    for (const leftover of await fs.readdir(this.packsDir))
+      if (leftover.startsWith(TEMP_PREFIX))
+        await fs.rm(path.join(this.packsDir, leftover), { recursive: true, force: true });
     const kept = [this.packs.current?.tree, this.packs.previous?.tree];
     if (!kept.includes(name)) {
       const built = await this.buildChecked(folder, manifest, tools);

@@ -264,6 +264,19 @@ describe('a kiosk switched off part-way through applying', () => {
     expect(await after.prune()).toEqual(half);
     expect(await fs.readdir(after.packsDir)).toEqual([PackStore.treeName(one.manifest)]);
   });
+
+  it('the next apply sweeps a half tree too, even one it refuses', async () => {
+    const { store, pack } = await setup();
+    const one = await pack('1');
+    await fs.mkdir(path.join(store.packsDir, '.tmp-2-0123abcd-1', 'lessons'), { recursive: true });
+    const result = await store.apply(
+      one.folder,
+      one.manifest,
+      fakeTools({ problems: [{ part: 'lessons', file: 'x', problem: 'y' }] }).tools,
+    );
+    expect(result.outcome).toBe('refused');
+    expect(await fs.readdir(store.packsDir)).toEqual([]);
+  });
 });
 
 describe('version rules', () => {
