@@ -64,7 +64,7 @@ export async function loadShippedAccessibility(contentDir: string): Promise<Core
 
 /** `"<file>: <what>"` (the loaders' wording) → the file and the problem. */
 function splitProblem(line: string, folder: string): { file: string; problem: string } {
-  const match = /^([^\s:]+\.json):\s*(.*)$/.exec(line);
+  const match = /^([^\s:]+\.json):?\s+(.*)$/.exec(line);
   if (!match) return { file: folder, problem: line };
   return { file: folder ? `${folder}/${match[1]}` : match[1]!, problem: match[2] || 'invalid' };
 }
