@@ -236,7 +236,9 @@ export class OrgJoin {
       this.ctx,
       'org-left',
       `left ${joined.join.organisation.name}${told ? '' : ' (Syncthing could not be told)'}`,
-      { organisation: joined.join.organisation.name, syncthing: told ? 'told' : 'notTold' },
+      told
+        ? { organisation: joined.join.organisation.name }
+        : { organisation: joined.join.organisation.name, syncthingNotTold: 'yes' },
     );
     return { told };
   }

@@ -5,6 +5,7 @@ import { logStaffAction } from '../staff-console/staff-log';
 import { OrgJoin } from './join';
 import type { OrgMethods, OrgStatus } from './org-contract';
 import { OrgLoop, type OrgLoopParts } from './org-loop';
+import { PackStore } from './pack-store';
 import { defaultSyncthingHome, SyncthingClient } from './syncthing-client';
 import { readSyncthingStatus, type SyncthingFactory } from './sync-state';
 
@@ -38,8 +39,9 @@ export function syncthingFactory(shell: Pick<OrgShell, 'syncthing' | 'syncthingH
 export function createOrgHandlers(ctx: CoreContext, shell: OrgShell = {}): HandlersOf<OrgMethods> {
   const syncthing = syncthingFactory(shell);
   const join = new OrgJoin(ctx, syncthing);
-  const loop = new OrgLoop(ctx, syncthing, { pollMs: shell.orgPollMs, parts: shell.loopParts });
   const org = ctx.documents.org;
+  const store = new PackStore({ dataDir: ctx.dataDir, doc: org, now: ctx.now });
+  const loop = new OrgLoop(ctx, syncthing, store, { pollMs: shell.orgPollMs, parts: shell.loopParts });
   if (org.data.joined) loop.start();
   shell.onClose?.(() => loop.stop());
 

@@ -3,40 +3,44 @@ import { KioskError } from '../errors';
 import { writeCompletedDays } from './figures-writer';
 import { orgFolders } from './join';
 import type { PackPreview } from './org-contract';
-import { pushRefusal, type PackRefusal, type WaitingPack } from './org-doc';
-import { checkPackFolder, compareVersions, incompleteRefusal, type PackCheck } from './pack-manifest';
+import type { PackRefusal, WaitingPack } from './org-doc';
+import { buildContentTree, validateContentTree } from './pack-content';
+import { PackStore, type PackTreeTools } from './pack-store';
+import { logStaffAction } from '../staff-console/staff-log';
+import { checkPackFolder, incompleteRefusal, type PackCheck } from './pack-manifest';
 import { computePackPreview } from './pack-preview';
 import { reachSyncthing, type SyncthingFactory } from './sync-state';
 
 export const DEFAULT_ORG_POLL_MS = 15_000;
 /** Ticks in a row Syncthing must call the content folder idle with nothing to bring before a pack that still does not match is refused. */
 export const IDLE_TICKS_BEFORE_REFUSAL = 3;
+const HELD_REASON = 'org.refusals.heldVersion';
 
 export type ReadyPack = Extract<PackCheck, { state: 'ready' }>;
 
 /** The loop's moving parts; tests swap one for their own. */
 export interface OrgLoopParts {
   checkPack: (folder: string, publicKeyPem: string) => Promise<PackCheck>;
-  /** Builds, checks and makes live the ready pack in `folder` (the pack store); throws a KioskError refusal. */
-  applyPack: (ctx: CoreContext, pack: ReadyPack, folder: string) => Promise<void>;
-  /** current ↔ previous (previous none: the shipped content). */
-  rollback: (ctx: CoreContext) => Promise<void>;
+  /** The content checks and the switch to a tree (H3's builders and ctx.replaceContent). */
+  tools: (ctx: CoreContext) => PackTreeTools;
   preview: (ctx: CoreContext, pack: ReadyPack, folder: string) => Promise<PackPreview>;
   writeFigures: typeof writeCompletedDays;
 }
 
+/** The kiosk's own content checks and live switch, as the pack store asks for them. */
+export function packTreeTools(ctx: CoreContext): PackTreeTools {
+  return {
+    buildTree: async (folder, manifest, into) => {
+      await buildContentTree(folder, manifest, ctx.contentDir, into);
+    },
+    validate: (tree) => validateContentTree(tree, ctx.contentDir),
+    activate: (tree) => ctx.replaceContent(tree),
+  };
+}
+
 const DEFAULT_PARTS: OrgLoopParts = {
   checkPack: checkPackFolder,
-  applyPack: async () => {
-    throw new KioskError('unavailable', 'Applying packs is not available yet.', {
-      reason: 'org.errors.syncthingFailed',
-    });
-  },
-  rollback: async () => {
-    throw new KioskError('unavailable', 'Rolling back packs is not available yet.', {
-      reason: 'org.errors.syncthingFailed',
-    });
-  },
+  tools: packTreeTools,
   preview: computePackPreview,
   writeFigures: writeCompletedDays,
 };
@@ -55,11 +59,11 @@ export class OrgLoop {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<void> | null = null;
   private idleTicks = 0;
-  private pendingPack: ReadyPack | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly syncthing: SyncthingFactory,
+    private readonly store: PackStore,
     options: { pollMs?: number; parts?: Partial<OrgLoopParts> } = {},
   ) {
     this.parts = { ...DEFAULT_PARTS, ...options.parts };
@@ -81,7 +85,6 @@ export class OrgLoop {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.pending = null;
-    this.pendingPack = null;
     this.idleTicks = 0;
   }
 
@@ -173,84 +176,79 @@ export class OrgLoop {
   }
 
   private async ready(pack: ReadyPack, folder: string): Promise<void> {
-    const doc = this.ctx.documents.org.data;
-    const joined = doc.joined;
+    const joined = this.ctx.documents.org.data.joined;
     if (!joined) return;
-    const version = pack.manifest.version;
-    const current = doc.packs.current;
-    if (pack.manifest.organisation !== joined.join.organisation.name) {
-      await this.refuse({
-        version,
-        reason: 'org.refusals.otherOrganisation',
-        params: { version, organisation: pack.manifest.organisation },
-      });
-      return;
-    }
-    if (current && compareVersions(version, current.version) === 0) {
+    const verdict = this.store.judge(pack.manifest);
+    // A version staff rolled back from waits for them: shown as pending, never applied on its own.
+    const held = !verdict.ok && verdict.reason === HELD_REASON;
+    if (!verdict.ok && !held) {
       this.clearPending();
-      return;
-    }
-    const held = doc.packs.held.includes(version);
-    if (current && compareVersions(version, current.version) < 0 && !held) {
-      await this.refuse({
-        version,
-        reason: 'org.refusals.olderVersion',
-        params: { version, current: current.version },
-      });
+      if (verdict.record) await this.refuse({ version: pack.manifest.version, ...verdict });
       return;
     }
     if (joined.applyMode === 'auto' && !held) {
       this.clearPending();
-      await this.apply(pack, folder);
+      const outcome = await this.store.apply(folder, pack.manifest, this.parts.tools(this.ctx));
+      if (outcome.outcome === 'applied')
+        await logStaffAction(
+          this.ctx,
+          'org-pack-applied',
+          `pack ${outcome.pack.version} applied automatically`,
+          {
+            version: outcome.pack.version,
+            auto: 'yes',
+          },
+        );
       return;
     }
-    if (this.pending?.version !== version || this.pendingPack?.manifest.version !== version) {
-      this.pending = await this.parts.preview(this.ctx, pack, folder);
-      this.pendingPack = pack;
-    }
-  }
-
-  private async apply(pack: ReadyPack, folder: string): Promise<void> {
-    try {
-      await this.parts.applyPack(this.ctx, pack, folder);
-    } catch (error) {
-      const version = pack.manifest.version;
-      if (error instanceof KioskError && error.reason?.startsWith('org.refusals.')) {
-        await this.refuse({ version, reason: error.reason, params: error.params ?? {} });
-        return;
-      }
-      throw error;
-    }
+    const version = pack.manifest.version;
+    if (this.pending?.version !== version) this.pending = await this.parts.preview(this.ctx, pack, folder);
   }
 
   /** Staff apply the pending pack: the folder is checked again first, as it may have changed. */
   async applyPending(version: string): Promise<void> {
-    await this.tick();
     const joined = this.ctx.documents.org.data.joined;
     const folder = orgFolders(this.ctx.dataDir).content;
     const check = joined ? await this.parts.checkPack(folder, joined.join.organisation.publicKey) : null;
-    if (!check || check.state !== 'ready' || check.manifest.version !== version || !this.pending)
+    if (!check || check.state !== 'ready' || check.manifest.version !== version)
       throw new KioskError('conflict', `Pack ${version} is no longer waiting to be applied.`, {
         reason: 'org.errors.packNotPending',
         params: { version },
       });
-    await this.parts.applyPack(this.ctx, check, folder);
-    await this.ctx.documents.org.update((doc) => {
-      doc.packs.held = doc.packs.held.filter((held) => held !== version);
+    const outcome = await this.store.apply(folder, check.manifest, this.parts.tools(this.ctx), {
+      byStaff: true,
     });
+    if (outcome.outcome === 'changed')
+      throw new KioskError('conflict', `Pack ${version} changed while it was applied; nothing changed.`, {
+        reason: 'org.errors.packNotPending',
+        params: { version },
+      });
+    if (outcome.outcome === 'refused')
+      throw new KioskError('conflict', `Pack ${version} was refused: ${outcome.refusal.reason}.`, {
+        reason: outcome.refusal.reason,
+        params: outcome.refusal.params,
+      });
     this.clearPending();
+    await logStaffAction(this.ctx, 'org-pack-applied', `pack ${version} applied`, { version });
   }
 
+  /** One step back (the pack store's rollback); the version left is held and offered again as pending. */
   async rollback(): Promise<void> {
-    await this.parts.rollback(this.ctx);
+    const from = this.ctx.documents.org.data.packs.current;
+    const now = await this.store.rollback(this.parts.tools(this.ctx).activate);
     this.clearPending();
-    // The version rolled back from is now held: offered again as pending, never applied on its own.
+    const version = from?.version ?? '';
+    await logStaffAction(
+      this.ctx,
+      'org-pack-rolled-back',
+      `from pack ${version || 'shipped content'} to ${now?.version ?? 'shipped content'}`,
+      now ? { version, previousVersion: now.version } : { version },
+    );
     await this.tick();
   }
 
   private clearPending(): void {
     this.pending = null;
-    this.pendingPack = null;
   }
 
   private alreadyRefused(refusal: Omit<PackRefusal, 'at'>): boolean {
@@ -261,9 +259,7 @@ export class OrgLoop {
   /** Records a refusal once: the same pack refused for the same reason on every tick is one line. */
   private async refuse(refusal: Omit<PackRefusal, 'at'>): Promise<void> {
     if (this.alreadyRefused(refusal)) return;
-    await this.ctx.documents.org.update((doc) => {
-      pushRefusal(doc, { ...refusal, at: this.ctx.now().toISOString() });
-    });
+    await this.store.refuse(refusal.version, refusal.reason, refusal.params);
   }
 
   private async setWaiting(waiting: WaitingPack | null): Promise<void> {
