@@ -258,7 +258,7 @@ export class PackStore {
     }
     // else: the previous tree is this very pack (staff applying what they rolled back from); trees never change.
 
-    const before = { current: this.packs.current, previous: this.packs.previous };
+    const before = { current: this.packs.current, previous: this.packs.previous, held: [...this.packs.held] };
     const pack: AppliedPack = {
       version,
       organisation: manifest.organisation,
@@ -279,6 +279,7 @@ export class PackStore {
       await this.doc.update((draft) => {
         draft.packs.current = before.current;
         draft.packs.previous = before.previous;
+        draft.packs.held = before.held;
       });
       // What was live stays live: the activator swaps content only once it has loaded in full.
       return this.refused(version, refusalKey('notApplied'), { problem: errorMessage(error) });

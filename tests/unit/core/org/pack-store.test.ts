@@ -405,6 +405,14 @@ describe('rolling back', () => {
     expect(byLoop).toMatchObject({ outcome: 'refused', refusal: { reason: 'org.refusals.heldVersion' } });
     expect(doc.data.packs.current?.version).toBe('1');
 
+    // Staff try it and it will not go live: still held, the kiosk as it was.
+    const failing = await store.apply(two.folder, two.manifest, fakeTools({ activateFails: true }).tools, {
+      byStaff: true,
+    });
+    expect(failing.outcome).toBe('refused');
+    expect(doc.data.packs.held).toEqual(['2']);
+    expect(doc.data.packs.current?.version).toBe('1');
+
     const byStaff = await store.apply(two.folder, two.manifest, tools, { byStaff: true });
     expect(byStaff.outcome).toBe('applied');
     expect([doc.data.packs.current?.version, doc.data.packs.previous?.version]).toEqual(['2', '1']);
