@@ -71,15 +71,16 @@ const test = base.extend<{ syncthing: SyncthingInstance; root: string }>({
 
 /** A real Syncthing device id for the hub (a generated identity that never runs). */
 async function hubDeviceId(root: string): Promise<string> {
-  const { stdout } = await run(SYNCTHING_BINARY, [
+  const { stdout, stderr } = await run(SYNCTHING_BINARY, [
     'generate',
     '--home',
     path.join(root, 'hub-identity'),
     '--no-default-folder',
     '--skip-port-probing',
   ]);
-  const id = /Device ID:\s*([A-Z0-9-]+)/.exec(stdout)?.[1];
-  if (!id) throw new Error(`syncthing generate printed no device id:\n${stdout}`);
+  // It says the id on stdout or stderr depending on the logger's set-up.
+  const id = /Device ID:\s*([A-Z0-9-]+)/.exec(`${stdout}\n${stderr}`)?.[1];
+  if (!id) throw new Error(`syncthing generate printed no device id:\n${stdout}${stderr}`);
   return id;
 }
 
@@ -147,7 +148,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   syncthing,
   root,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const keys = makeKeyPair();
   const hubAddress = `tcp://127.0.0.1:${await freePort()}`;
   const joinFile = {
@@ -176,7 +177,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('org-preview-organisation')).toHaveText(ORGANISATION);
   await expect(page.getByTestId('org-preview-centre')).toHaveText(CENTRE);
-  await expect(page.getByTestId('org-preview-district')).toHaveText('觀塘');
+  await expect(page.getByTestId('org-preview-district')).toHaveText('觀塘區');
   await expect(page.getByTestId('org-preview-fingerprint')).toHaveText(keyFingerprint(keys.publicKeyPem));
   await page.getByTestId('org-join-confirm').tap();
 
@@ -195,7 +196,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   await expect(previewMode).toHaveAttribute('aria-pressed', 'true');
   const contentDir = path.join(kiosk.dataDir, 'org', 'content');
   writePack(contentDir, { version: '2', privateKeyPem: keys.privateKeyPem });
-  await expect(page.getByTestId('org-pending')).toHaveAttribute('data-version', '2', { timeout: 30_000 });
+  await expect(page.getByTestId('org-pending')).toHaveAttribute('data-version', '2', { timeout: 60_000 });
   await expect(page.getByTestId('org-pending-lessons-added')).toHaveText(NEW_TITLE);
   await page.getByTestId('org-pack-apply').tap();
   await expect(page.getByTestId('org-message')).toHaveText('第 2 版已經開始使用。');
@@ -230,7 +231,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   writePack(contentDir, { version: '3', privateKeyPem: keys.privateKeyPem, tamper: true });
   await openOrgSection(page, kiosk);
   const refused = page.getByTestId('org-refused').locator('li[data-reason="org.refusals.fileHashMismatch"]');
-  await expect(refused).toContainText('第 3 版', { timeout: 30_000 });
+  await expect(refused).toContainText('第 3 版', { timeout: 90_000 });
   await expect(page.getByTestId('org-current')).toHaveText('正在使用：資訊站附帶的內容。');
   await expect(page.getByTestId('org-pending')).toHaveCount(0);
   await page.getByTestId('staff-section-health').tap();
