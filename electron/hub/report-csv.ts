@@ -75,7 +75,7 @@ export function reportCsvFiles(report: PooledReport, language: Language, generat
       [w.total, ...OUTCOMES.map((o) => report.totals.eligibility[o]), report.totals.eligibility.total],
     ]),
     file('not-reported', [
-      [w.centre, w.kiosk, w.district, w.joined, w.lastDay, w.notReported.title],
+      [w.centre, w.kiosk, w.district, w.joined, w.lastDay, w.notReported.state],
       ...report.notReported.map((k) => [
         k.centre,
         k.kioskId,

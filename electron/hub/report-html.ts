@@ -1,6 +1,6 @@
 import { OUTCOMES } from '../core/programmes/decide';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/languages';
-import { hongKongDateTime } from '../shared/period';
+import { addDays, hongKongDateTime } from '../shared/period';
 import type { Figures, PooledReport } from './report';
 import { districtName, figureColumns, fill, outcomeName, reportWords, silenceText } from './report-words';
 
@@ -31,14 +31,20 @@ body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); bac
   font: 1rem/1.45 "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif; }
 h1 { font-size: 1.6rem; margin: 0 0 0.25rem; }
 h2 { font-size: 1.2rem; margin: 1.75rem 0 0.5rem; border-bottom: 0.125rem solid var(--ink); padding-bottom: 0.2rem; }
-.about { margin: 0 0 0.25rem; }
+.about { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0 0 0.25rem; }
+.about dt { font-weight: 700; }
+.about dd { margin: 0; }
 .note { color: var(--muted); margin: 0.25rem 0 0; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.5rem; margin: 1rem 0 0; padding: 0; list-style: none; }
 .tiles li { border: 0.0625rem solid var(--rule); padding: 0.5rem; }
 .tiles .value { display: block; font-size: 1.4rem; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 0; font-size: 0.85rem; }
 th, td { border: 0.0625rem solid var(--rule); padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
+th { hyphens: auto; }
+/* The centre's name first: a name on seven lines is harder to read than a heading on two. */
+td:first-child { min-width: 10em; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.keep { white-space: nowrap; }
 thead th { background: var(--band); }
 tfoot td { font-weight: 700; background: var(--band); }
 .chart { margin: 0.5rem 0 0; padding: 0; list-style: none; }
@@ -49,6 +55,7 @@ tfoot td { font-weight: 700; background: var(--band); }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  table { font-size: 8pt; }
   section { break-inside: avoid; }
   thead { display: table-header-group; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -79,13 +86,14 @@ function table(
   rows: readonly (readonly (string | number)[])[],
   language: Language,
   foot?: readonly (string | number)[],
+  /** Columns kept on one line (kiosk ids, district names): a break inside "ssw-kt-01" helps nobody. */
+  keep: readonly number[] = [],
 ): string {
-  const cell = (tag: 'td' | 'th', value: string | number) =>
+  const cell = (value: string | number, index: number) =>
     typeof value === 'number'
-      ? `<${tag} class="n">${escapeHtml(number(value, language))}</${tag}>`
-      : `<${tag}>${escapeHtml(value)}</${tag}>`;
-  const line = (values: readonly (string | number)[], tag: 'td' | 'th' = 'td') =>
-    `<tr>${values.map((v) => cell(tag, v)).join('')}</tr>`;
+      ? `<td class="n">${escapeHtml(number(value, language))}</td>`
+      : `<td${keep.includes(index) ? ' class="keep"' : ''}>${escapeHtml(value)}</td>`;
+  const line = (values: readonly (string | number)[]) => `<tr>${values.map(cell).join('')}</tr>`;
   return [
     '<table>',
     `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
@@ -126,6 +134,7 @@ export function reportHtml(report: PooledReport, language: Language, generatedAt
         report.districts.map((d) => [district(d.district), d.kiosks, ...figures(d.figures)]),
         language,
         [w.total, report.centres.length, ...figures(totals)],
+        [0],
       ),
       '</section>',
       `<section><h2>${escapeHtml(w.byCentre)}</h2>`,
@@ -135,16 +144,12 @@ export function reportHtml(report: PooledReport, language: Language, generatedAt
         language,
       ),
       table(
-        [w.centre, w.kiosk, w.district, ...columns.map((c) => c.label), w.lastDay],
-        report.centres.map((c) => [
-          c.centre,
-          c.kioskId,
-          district(c.district),
-          ...figures(c.figures),
-          c.lastDay ?? '—',
-        ]),
+        // The last day reported stays in the CSV: the page lists the kiosks gone quiet in their own table.
+        [w.centre, w.kiosk, w.district, ...columns.map((c) => c.label)],
+        report.centres.map((c) => [c.centre, c.kioskId, district(c.district), ...figures(c.figures)]),
         language,
-        [w.total, '', '', ...figures(totals), ''],
+        [w.total, '', '', ...figures(totals)],
+        [1],
       ),
       '</section>',
       `<section><h2>${escapeHtml(w.byLanguage)}</h2>`,
@@ -166,13 +171,15 @@ export function reportHtml(report: PooledReport, language: Language, generatedAt
 
   sections.push(`<section><h2>${escapeHtml(w.notReported.title)}</h2>`);
   if (report.notReported.length === 0)
-    sections.push(`<p>${escapeHtml(fill(w.notReported.none, { day: report.period.to }))}</p>`);
+    sections.push(`<p>${escapeHtml(fill(w.notReported.none, { day: addDays(report.period.to, -1) }))}</p>`);
   else
     sections.push(
       table(
-        [w.centre, w.kiosk, w.district, w.notReported.title],
+        [w.centre, w.kiosk, w.district, w.notReported.state],
         report.notReported.map((k) => [k.centre, k.kioskId, district(k.district), silenceText(k, language)]),
         language,
+        undefined,
+        [1],
       ),
     );
   sections.push('</section>');
@@ -184,6 +191,8 @@ export function reportHtml(report: PooledReport, language: Language, generatedAt
         [w.kiosk, w.skipped.file, w.skipped.reason],
         report.skipped.map((s) => [s.kioskId, s.file, w.skipped.reasons[s.reason]]),
         language,
+        undefined,
+        [0, 1],
       ),
       '</section>',
     );
@@ -198,9 +207,11 @@ export function reportHtml(report: PooledReport, language: Language, generatedAt
     `<style>${STYLE}</style></head>`,
     '<body><header>',
     `<h1>${escapeHtml(w.title)}</h1>`,
-    `<p class="about">${escapeHtml(w.organisation)}: ${escapeHtml(report.organisation)}</p>`,
-    `<p class="about">${escapeHtml(w.period)}: ${escapeHtml(report.period.from)} – ${escapeHtml(report.period.to)}</p>`,
-    `<p class="about">${escapeHtml(w.generatedAt)}: ${escapeHtml(hongKongDateTime(generatedAt))}</p>`,
+    '<dl class="about">',
+    `<dt>${escapeHtml(w.organisation)}</dt><dd>${escapeHtml(report.organisation)}</dd>`,
+    `<dt>${escapeHtml(w.period)}</dt><dd>${escapeHtml(report.period.from)} – ${escapeHtml(report.period.to)}</dd>`,
+    `<dt>${escapeHtml(w.generatedAt)}</dt><dd>${escapeHtml(hongKongDateTime(generatedAt))}</dd>`,
+    '</dl>',
     `<p class="note">${escapeHtml(w.anonymous)}</p>`,
     '</header><main>',
     ...sections,
