@@ -5,6 +5,7 @@ import { validateContentTree, type ContentProblem } from '../core/org/pack-conte
 import {
   compareVersions,
   describePackFiles,
+  hashFile,
   MANIFEST_FILE,
   MAX_PACK_BYTES,
   MAX_PACK_FILES,
@@ -130,6 +131,9 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
     const target = path.join(paths.content, ...file.path.split('/'));
     await fs.mkdir(path.dirname(target), { recursive: true });
     await copyFileDurably(path.join(folder, ...file.path.split('/')), target);
+    // A file edited while the pack was being made would be signed with bytes no kiosk ever gets.
+    if ((await hashFile(target)) !== file.sha256)
+      throw new HubError(1, 'errors.packChanged', { file: file.path });
   }
   // An old manifest beside a new signature would read as a forged pack; without one it is "no pack yet".
   await fs.rm(path.join(paths.content, MANIFEST_FILE), { force: true });
