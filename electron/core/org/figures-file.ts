@@ -4,6 +4,7 @@ import { LanguageSchema } from '../i18n';
 import { OUTCOMES } from '../programmes/decide';
 import { DistrictCodeSchema } from '../settings/schema';
 import { isDateKey } from '../../shared/period';
+import { KioskIdSchema } from './join-file';
 
 /**
  * One completed Hong Kong day of a kiosk's anonymous figures, as it leaves the centre: the file
@@ -21,9 +22,6 @@ const Empty = z.literal('');
 /** A real calendar day: also the file's name, so no 2026-13-45.json. */
 const Day = DateKeySchema.refine(isDateKey, 'not a calendar day');
 const Count = z.number().int().min(1).max(1_000_000);
-
-/** A kiosk id as the join file gives it. */
-export const FiguresKioskIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/);
 
 /**
  * The tally events that leave the kiosk, each with the only subject and detail shapes its counter
@@ -55,7 +53,7 @@ export const FiguresDaySchema = z
   .object({
     kind: z.literal('kiosk-figures-day'),
     format: z.literal(1),
-    kioskId: FiguresKioskIdSchema,
+    kioskId: KioskIdSchema,
     date: Day,
     written: z.string().datetime(),
     tallies: z.array(FiguresTallySchema).max(5000),
