@@ -56,7 +56,8 @@ export const FiguresDaySchema = z
     kioskId: KioskIdSchema,
     date: Day,
     written: z.string().datetime(),
-    tallies: z.array(FiguresTallySchema).max(5000),
+    // Far above any day: every lesson, programme and outcome, district and language at once is a few thousand.
+    tallies: z.array(FiguresTallySchema).max(20_000),
     groups: z
       .object({
         /** Group sessions held that day. */
