@@ -116,6 +116,8 @@ export async function writeJoinFile(options: JoinOptions): Promise<JoinResult> {
   const kiosk: HubKiosk = { kioskId: options.kioskId, centre: { name: centre, district }, joinedAt: created };
   await writeHubFile(paths, {
     ...hub,
+    // Remembered, so accept, watch and pack find the same Syncthing without the flag.
+    ...(options.syncthingHome ? { syncthingHome: path.resolve(options.syncthingHome) } : {}),
     kiosks: [...hub.kiosks.filter((k) => k.kioskId !== options.kioskId), kiosk].sort((a, b) =>
       a.kioskId.localeCompare(b.kioskId),
     ),

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runHub, type HubIo } from '../../../electron/hub/cli';
-import { hubPaths } from '../../../electron/hub/home';
+import { hubPaths, readHubFile } from '../../../electron/hub/home';
 import { sayIn } from '../../../electron/hub/messages';
 import { deviceIdOf, fakeHubSyncthing } from '../../helpers/fake-hub-syncthing';
 import { manualClock } from '../../helpers/manual-clock';
@@ -117,6 +117,25 @@ describe('npm run hub', () => {
       ),
     ).toBe(2);
     expect(run.err[0]).toBe(sayIn('en')('errors.syncthingNotConfigured', { home: empty }));
+  });
+
+  it('join remembers --syncthing-home in hub.json for the commands after it', async () => {
+    const home = await dirs.make();
+    const env = { KIOSK_HUB_HOME: home, LANG: 'en_GB.UTF-8' };
+    await runHub(['keys', '--organisation', 'Smart Silver'], io(env).io);
+    const syncthingHome = await dirs.make();
+    const run = io(env, { syncthing: fakeHubSyncthing() });
+    expect(
+      await runHub(
+        ['join', 'ssw-kt-01', '--centre', 'A', '--district', 'J', '--syncthing-home', syncthingHome],
+        run.io,
+      ),
+    ).toBe(0);
+    expect((await readHubFile(hubPaths(home)))?.syncthingHome).toBe(syncthingHome);
+    // accept now asks that Syncthing (set up there, not running) without being told.
+    const next = io(env);
+    expect(await runHub(['accept'], next.io)).toBe(2);
+    expect(next.err[0]).toBe(sayIn('en')('errors.syncthingNotConfigured', { home: syncthingHome }));
   });
 
   it('runs keys, pack, join and accept end to end against a fake Syncthing, printing each result', async () => {
