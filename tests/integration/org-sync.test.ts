@@ -1,0 +1,317 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgStatus } from '../../electron/core/org/org-contract';
+import {
+  makeKeyPair,
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  signManifest,
+} from '../../electron/core/org/pack-manifest';
+import { acceptKiosks } from '../../electron/hub/accept';
+import { hubPaths } from '../../electron/hub/home';
+import { writeJoinFile } from '../../electron/hub/join';
+import { makeKeys } from '../../electron/hub/keys';
+import { buildPack } from '../../electron/hub/pack';
+import { manualClock } from '../helpers/manual-clock';
+import {
+  allFiles,
+  lessonIds,
+  lessonPackSource,
+  openOrgKiosk,
+  orgStatus,
+  waitForStatus,
+  type OrgKiosk,
+} from '../helpers/org-kiosk';
+import { startSyncthing, waitUntil, type SyncthingInstance } from '../helpers/syncthing-instance';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir';
+
+/**
+ * The organisation journey on real Syncthing: one hub and two kiosks, each its own Syncthing on
+ * loopback. The hub is driven through the hub tool's command functions, the kiosks through their
+ * contract, as staff would. Content packs go out, are checked and applied; a kiosk that was off
+ * catches up; forged, damaged and older packs are refused without touching what is live; pooled
+ * figures reach the hub without a nickname, a note or a resume code; a kiosk that never joined
+ * is untouched. Syncthing moves files on its own time, so the waits are real (polled), while the
+ * kiosks' clock is a manual one.
+ */
+
+const START = '2026-12-01T02:00:00.000Z'; // 10:00 in Hong Kong
+const DAY = 24 * 60 * 60 * 1000;
+const NICKNAME = '陳太太';
+const NOTES = 'Mrs Chan brought her grandson; call back about the tablet loan';
+const WAIT = 60_000;
+
+const clock = manualClock(START);
+type Kiosk = OrgKiosk;
+const openKiosk = (name: string, dataDir: string, syncthingHome: string): Promise<Kiosk> =>
+  openOrgKiosk({ name, dataDir, syncthingHome, now: clock.now });
+const status = orgStatus;
+const packSource = lessonPackSource;
+
+describe('organisation sync on real Syncthing: hub, two kiosks and one that never joined', () => {
+  let root: string;
+  let hubHome: string;
+  let hub: SyncthingInstance;
+  let stA: SyncthingInstance;
+  let stB: SyncthingInstance;
+  let kioskA: Kiosk;
+  let kioskB: Kiosk;
+  let kioskD: Kiosk;
+  let shippedLessons: string[];
+  const instances: SyncthingInstance[] = [];
+
+  beforeAll(async () => {
+    root = await makeTempDir('kiosk-org-sync-');
+    hubHome = path.join(root, 'hub-home');
+    [hub, stA, stB] = await Promise.all([
+      startSyncthing({ name: 'hub', root }),
+      startSyncthing({ name: 'kiosk-a', root }),
+      startSyncthing({ name: 'kiosk-b', root }),
+    ]);
+    instances.push(hub, stA, stB);
+    kioskA = await openKiosk('A', path.join(root, 'kiosk-a'), stA.home);
+    kioskB = await openKiosk('B', path.join(root, 'kiosk-b'), stB.home);
+    // No Syncthing at all for the kiosk that never joins: its home is an empty folder.
+    await fs.mkdir(path.join(root, 'no-syncthing'), { recursive: true });
+    kioskD = await openKiosk('D', path.join(root, 'kiosk-d'), path.join(root, 'no-syncthing'));
+    shippedLessons = await lessonIds(kioskD);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(instances.map((instance) => instance.stop()));
+    for (const kiosk of [kioskA, kioskB, kioskD]) {
+      // Leave nothing ticking: the org loop stops when its kiosk leaves or the test process ends.
+      await (kiosk?.core as { close?: () => Promise<void> } | undefined)?.close?.();
+    }
+    if (root) await removeTempDir(root);
+  });
+
+  it('joins two kiosks, sends packs, pools figures, catches up and refuses bad packs', async () => {
+    const now = clock.now;
+    // The hub: keys, and one join file per kiosk.
+    await makeKeys({ home: hubHome, organisation: 'Smart Silver', now });
+    const joinA = await writeJoinFile({
+      home: hubHome,
+      kioskId: 'ssw-kt-01',
+      centre: 'Kwun Tong centre',
+      district: 'kwun-tong',
+      syncthingHome: hub.home,
+      now,
+    });
+    const joinB = await writeJoinFile({
+      home: hubHome,
+      kioskId: 'ssw-st-01',
+      centre: 'Sha Tin centre',
+      district: 'sha-tin',
+      syncthingHome: hub.home,
+      now,
+    });
+    expect(joinA.join.hub.addresses).toEqual([hub.listenAddress]);
+
+    // The kiosks join through their contract, as a coordinator would with the file from a USB stick.
+    for (const [kiosk, join] of [
+      [kioskA, joinA],
+      [kioskB, joinB],
+    ] as const) {
+      const preview = await kiosk.call<{ token: string; kioskId: string; organisation: string }>(
+        'staff.org.join.preview',
+        { content: new Uint8Array(await fs.readFile(join.file)) },
+      );
+      expect(preview).toMatchObject({ kioskId: join.join.kioskId, organisation: 'Smart Silver' });
+      const joined = await kiosk.call<OrgStatus>('staff.org.join.confirm', { token: preview.token });
+      expect(joined.joined?.kioskId).toBe(join.join.kioskId);
+    }
+    // A applies packs by itself; B waits for staff to apply each one.
+    await kioskA.call('staff.org.mode', { applyMode: 'auto' });
+
+    // The hub accepts both once their Syncthings have knocked (trust on first use).
+    await waitUntil(
+      async () => {
+        const pending = await hub.client.pendingDevices();
+        return Boolean(pending[stA.deviceId] && pending[stB.deviceId]);
+      },
+      WAIT,
+      'both kiosks to knock at the hub',
+    );
+    const accepted = await acceptKiosks({ home: hubHome, syncthingHome: hub.home });
+    expect(accepted.accepted.map((one) => one.kioskId).sort()).toEqual(['ssw-kt-01', 'ssw-st-01']);
+    expect(accepted.refused).toEqual([]);
+    await waitForStatus(kioskA, 'connected to the hub', (s) => s.sync?.connected === true);
+    await waitForStatus(kioskB, 'connected to the hub', (s) => s.sync?.connected === true);
+
+    // A visitor and a group session on A: a resume code, a nickname, notes.
+    const resume = await kioskA.call<{ code: string }>('lessons.resume.create', {
+      lessonId: 'free-wifi',
+      stepIndex: 2,
+    });
+    let session = await kioskA.call<{ id: string }>('staff.groups.create', {
+      title: 'Phones for beginners',
+      date: '2026-12-01',
+      startTime: '10:00',
+      endTime: '11:30',
+      place: 'Room 1',
+      lessonIds: ['free-wifi'],
+    });
+    session = await kioskA.call('staff.groups.participants.add', {
+      id: session.id,
+      kind: 'nickname',
+      label: NICKNAME,
+      picsAgreed: true,
+    });
+    session = await kioskA.call('staff.groups.participants.add', {
+      id: session.id,
+      kind: 'resume-code',
+      label: resume.code,
+      picsAgreed: true,
+    });
+    await kioskA.call('staff.groups.update', { id: session.id, notes: NOTES });
+    await kioskA.call('staff.groups.close', { id: session.id });
+
+    // Pack 2: one lesson added. A applies it itself, B shows it to staff, who apply it.
+    const v2 = await buildPack({
+      home: hubHome,
+      folder: await packSource(root, 'v2', ['org-welcome']),
+      version: '2',
+      syncthingHome: hub.home,
+      now,
+    });
+    expect(v2.rescan).toBe('done');
+    await waitForStatus(kioskA, 'pack 2 applied', (s) => s.packs.current?.version === '2');
+    const pendingB = await waitForStatus(kioskB, 'pack 2 pending', (s) => s.packs.pending?.version === '2');
+    expect(pendingB.packs.pending?.lessons.added.map((lesson) => lesson.id)).toEqual(['org-welcome']);
+    expect(pendingB.packs.current).toBeNull();
+    await kioskB.call('staff.org.pack.apply', { version: '2' });
+    await waitForStatus(kioskB, 'pack 2 applied', (s) => s.packs.current?.version === '2');
+    const withPack2 = [...shippedLessons, 'org-welcome'].sort();
+    expect(await lessonIds(kioskA)).toEqual(withPack2);
+    expect(await lessonIds(kioskB)).toEqual(withPack2);
+    await kioskB.call('staff.org.mode', { applyMode: 'auto' });
+
+    // The day ends: A writes its figures for 1 December, which reach the hub.
+    clock.advance(DAY);
+    const figuresFile = path.join(hubPaths(hubHome).figures, 'ssw-kt-01', '2026-12-01.json');
+    await waitUntil(
+      async () =>
+        fs.readFile(figuresFile, 'utf8').then(
+          (text) => text.trim().endsWith('}'),
+          () => false,
+        ),
+      WAIT,
+      "A's figures for 1 December at the hub",
+    );
+    const figures = JSON.parse(await fs.readFile(figuresFile, 'utf8')) as {
+      kioskId: string;
+      date: string;
+      groups: { sessions: number };
+    };
+    expect(figures).toMatchObject({ kioskId: 'ssw-kt-01', date: '2026-12-01', groups: { sessions: 1 } });
+    // Every byte the hub holds, its Syncthing's own files included: no nickname, note or code.
+    const received = [...(await allFiles(hubHome)), ...(await allFiles(hub.home))];
+    const secrets = [NICKNAME, NOTES, 'grandson', resume.code, 'Phones for beginners', 'Room 1'];
+    for (const file of received) {
+      const bytes = await fs.readFile(file);
+      for (const secret of secrets) {
+        expect(bytes.includes(Buffer.from(secret, 'utf8')), `${secret} in ${file}`).toBe(false);
+        expect(bytes.includes(Buffer.from(secret, 'utf16le')), `${secret} (UTF-16) in ${file}`).toBe(false);
+      }
+    }
+
+    // B is off (its Syncthing stopped) while pack 3 goes out; A applies it; B catches up when back.
+    await stB.stop();
+    await buildPack({
+      home: hubHome,
+      folder: await packSource(root, 'v3', ['org-welcome', 'org-second']),
+      version: '3',
+      syncthingHome: hub.home,
+      now,
+    });
+    await waitForStatus(kioskA, 'pack 3 applied', (s) => s.packs.current?.version === '3');
+    expect((await status(kioskB)).syncthing).toBe('not-running');
+    expect((await status(kioskB)).packs.current?.version).toBe('2');
+    await stB.start();
+    await waitForStatus(kioskB, 'pack 3 applied after catching up', (s) => s.packs.current?.version === '3');
+    const withPack3 = [...shippedLessons, 'org-second', 'org-welcome'].sort();
+    expect(await lessonIds(kioskB)).toEqual(withPack3);
+
+    // Refusals. Each change is made with the hub's Syncthing stopped, so kiosks only ever see the
+    // finished (bad) pack, never the moment in between.
+    const content = hubPaths(hubHome).content;
+    const lessonFile = path.join(content, 'lessons', 'org-second.json');
+    async function publishBad(label: string, change: () => Promise<void>): Promise<void> {
+      await hub.stop();
+      await change();
+      await hub.start();
+      await waitForStatus(kioskA, `${label}: connected again`, (s) => s.sync?.connected === true);
+    }
+    async function expectRefused(version: string, reasons: string[]): Promise<void> {
+      for (const kiosk of [kioskA, kioskB]) {
+        const seen = await waitForStatus(kiosk, `pack ${version} refused`, (s) =>
+          s.packs.refused.some((r) => r.version === version && reasons.includes(r.reason)),
+        );
+        expect(seen.packs.current?.version).toBe('3');
+        expect(await lessonIds(kiosk)).toEqual(withPack3);
+        const health = await kiosk.call<{ org: { refused: { version: string; reason: string }[] } }>(
+          'staff.health',
+        );
+        expect(health.org.refused.some((r) => r.version === version && reasons.includes(r.reason))).toBe(
+          true,
+        );
+      }
+    }
+
+    // 4: one byte of a lesson changed after signing (same size, so only the hash tells).
+    await publishBad('pack 4 changed after signing', async () => {
+      await buildPack({
+        home: hubHome,
+        folder: await packSource(root, 'v4', ['org-welcome', 'org-second', 'org-third']),
+        version: '4',
+        syncthingHome: hub.home,
+        now,
+      });
+      const bytes = await fs.readFile(lessonFile);
+      const at = bytes.indexOf(Buffer.from('Organisation lesson'));
+      bytes[at] = 'X'.charCodeAt(0);
+      await fs.writeFile(lessonFile, bytes);
+    });
+    await expectRefused('4', ['org.refusals.fileHashMismatch']);
+
+    // 5: whole and intact, but signed with a key that is not the organisation's.
+    await publishBad('pack 5 signed with another key', async () => {
+      await buildPack({
+        home: hubHome,
+        folder: await packSource(root, 'v5', ['org-welcome', 'org-second', 'org-fifth']),
+        version: '5',
+        syncthingHome: hub.home,
+        now,
+      });
+      const manifest = await fs.readFile(path.join(content, MANIFEST_FILE));
+      const stranger = makeKeyPair();
+      await fs.writeFile(
+        path.join(content, SIGNATURE_FILE),
+        `${signManifest(manifest, stranger.privateKeyPem)}\n`,
+      );
+    });
+    await expectRefused('5', ['org.refusals.badSignature']);
+
+    // 1: properly signed, but older than what the kiosks have.
+    await publishBad('pack 1 (older)', async () => {
+      await fs.rm(path.join(content, MANIFEST_FILE));
+      await buildPack({
+        home: hubHome,
+        folder: await packSource(root, 'v1', ['org-old']),
+        version: '1',
+        syncthingHome: hub.home,
+        now,
+      });
+    });
+    await expectRefused('1', ['org.refusals.olderVersion']);
+
+    // The kiosk that never joined: shipped lessons, no organisation folders, nothing pending.
+    expect(await lessonIds(kioskD)).toEqual(shippedLessons);
+    await expect(fs.stat(path.join(kioskD.dataDir, 'org'))).rejects.toMatchObject({ code: 'ENOENT' });
+    const statusD = await status(kioskD);
+    expect(statusD.joined).toBeNull();
+    expect(statusD.packs.current).toBeNull();
+  });
+});
