@@ -35,9 +35,10 @@ export interface WriteCompletedDaysInput {
   /** The newest day already written (org.json figures.lastDayWritten), or null before the first. */
   lastDayWritten: string | null;
   /**
-   * When the kiosk joined (org.json joined.joinedAt): with no day written yet, the first file is
-   * for that Hong Kong day, so a centre's figures from before it joined are not sent. Without it,
-   * only yesterday.
+   * When the kiosk joined (org.json joined.joinedAt): no file is written for a day before it (the
+   * first is for that Hong Kong day), so a centre's figures from before it joined are not sent,
+   * nor, after leaving and joining again, those of the days in between. Without it and with no
+   * day written, only yesterday.
    */
   joinedAt?: string | null;
 }
@@ -115,10 +116,15 @@ async function exists(file: string): Promise<boolean> {
  */
 export async function writeCompletedDays(input: WriteCompletedDaysInput): Promise<WriteCompletedDaysResult> {
   const yesterday = addDays(hongKongDateKey(input.now), -1);
-  let first: string;
-  if (input.lastDayWritten) first = addDays(input.lastDayWritten, 1);
-  else if (input.joinedAt) first = hongKongDateKey(new Date(input.joinedAt));
-  else first = yesterday;
+  const joinDay = input.joinedAt ? hongKongDateKey(new Date(input.joinedAt)) : null;
+  const next = input.lastDayWritten ? addDays(input.lastDayWritten, 1) : null;
+  // A kiosk that left and joined again (perhaps another organisation) sends nothing from before
+  // this join: the days it was on its own are not the organisation's.
+  const first =
+    [next, joinDay]
+      .filter((day): day is string => day !== null)
+      .sort()
+      .at(-1) ?? yesterday;
 
   const folder = figuresFolder(input.dataDir);
   const written: string[] = [];

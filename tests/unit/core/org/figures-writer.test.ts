@@ -269,6 +269,14 @@ describe('writeCompletedDays', () => {
     });
   });
 
+  it('after leaving and joining again, sends no day from before the new join', async () => {
+    // Last wrote 20 November, left, joined again at 09:00 on 1 December Hong Kong time.
+    const result = await writeCompletedDays(
+      input({ lastDayWritten: '2026-11-20', joinedAt: '2026-12-01T01:00:00.000Z' }),
+    );
+    expect(result).toEqual({ written: ['2026-12-01'], lastDayWritten: '2026-12-01' });
+  });
+
   it('catches up a long absence a bounded number of days at a time', async () => {
     const now = new Date('2027-06-01T03:00:00.000Z');
     const first = await writeCompletedDays(input({ now }));
