@@ -7,7 +7,12 @@ import type { HealthEvent } from './store/document';
 const ASIDE_PATTERN = /^(.+)\.corrupt-(.+)\.json$/;
 
 /** Kinds that happen again on every write while the disk stays full: kept once, with a count. */
-const REPEATING: ReadonlySet<HealthEvent['kind']> = new Set(['not-saved', 'backup-not-saved', 'not-synced']);
+const REPEATING: ReadonlySet<HealthEvent['kind']> = new Set([
+  'not-saved',
+  'backup-not-saved',
+  'not-synced',
+  'org-check-failed',
+]);
 
 /**
  * Adds one event to this launch's list. A full disk refuses every visit's write, so repeats of the

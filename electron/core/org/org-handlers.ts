@@ -37,6 +37,14 @@ export function syncthingFactory(shell: Pick<OrgShell, 'syncthing' | 'syncthingH
  * apply mode, and applying or rolling back content packs. The loop runs only while joined.
  */
 export function createOrgHandlers(ctx: CoreContext, shell: OrgShell = {}): HandlersOf<OrgMethods> {
+  return createOrgService(ctx, shell).handlers;
+}
+
+/** The handlers and the loop behind them (tests drive the loop's ticks themselves). */
+export function createOrgService(
+  ctx: CoreContext,
+  shell: OrgShell = {},
+): { handlers: HandlersOf<OrgMethods>; loop: OrgLoop } {
   const syncthing = syncthingFactory(shell);
   const join = new OrgJoin(ctx, syncthing);
   const org = ctx.documents.org;
@@ -62,7 +70,7 @@ export function createOrgHandlers(ctx: CoreContext, shell: OrgShell = {}): Handl
     };
   }
 
-  return {
+  const handlers: HandlersOf<OrgMethods> = {
     'staff.org.status': status,
     'staff.org.join.preview': async ({ content }) => join.preview(content),
     'staff.org.join.choose': async () => {
@@ -108,6 +116,7 @@ export function createOrgHandlers(ctx: CoreContext, shell: OrgShell = {}): Handl
       return status();
     },
   };
+  return { handlers, loop };
 }
 
 function notJoined(): KioskError {

@@ -102,22 +102,24 @@ export class OrgLoop {
     try {
       await this.checkContent();
     } catch (error) {
-      this.report('org-pack-check-failed', error);
+      this.report('content', error);
     }
     try {
       await this.writeFigures();
     } catch (error) {
-      this.report('org-figures-not-written', error);
+      this.report('figures', error);
     }
   }
 
-  private report(code: string, error: unknown): void {
+  /** Data health hears of it once (repeats collapse into a count); the log gets the English. */
+  private report(what: 'content' | 'figures', error: unknown): void {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    console.error(`[kiosk] organisation ${what} check failed: ${(error as Error)?.message ?? String(error)}`);
     this.ctx.onHealthEvent({
       time: this.ctx.now().toISOString(),
       document: 'org',
-      kind: 'not-saved',
-      code,
-      detail: error instanceof Error ? error.message : String(error),
+      kind: 'org-check-failed',
+      ...(typeof code === 'string' ? { code } : {}),
     });
   }
 

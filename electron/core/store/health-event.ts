@@ -24,7 +24,9 @@ export type HealthEventKind =
   /** The start-up retention purge could not run (`code`); it runs again daily and at the next start. */
   | 'purge-failed'
   /** The applied content pack named in org.json (`file`: its folder under org/packs) did not load: the shipped content is in use. */
-  | 'content-pack-not-loaded';
+  | 'content-pack-not-loaded'
+  /** The organisation loop could not look at the content folder or write figures (`code`); it tries again next time. */
+  | 'org-check-failed';
 
 /** Why a file could not be used: it failed to open (`code` says how), held no JSON, or not the document's shape. */
 export type HealthEventReason = 'unreadable' | 'not-json' | 'not-schema';

@@ -19,6 +19,7 @@ const KINDS: Record<HealthEventKind, true> = {
   'temp-files-removed': true,
   'purge-failed': true,
   'content-pack-not-loaded': true,
+  'org-check-failed': true,
 };
 
 /** File-system codes a person can be told about in words; others are shown as the code itself. */

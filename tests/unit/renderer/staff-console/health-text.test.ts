@@ -58,6 +58,7 @@ const EVENTS: Record<HealthEventKind, HealthEvent> = {
   'not-synced': { time: TIME, document: 'activity', kind: 'not-synced', code: 'EIO' },
   'temp-files-removed': { time: TIME, document: '', kind: 'temp-files-removed', count: 42 },
   'purge-failed': { time: TIME, document: 'group-sessions', kind: 'purge-failed', code: 'ENOSPC' },
+  'org-check-failed': { time: TIME, document: 'org', kind: 'org-check-failed', code: 'EIO' },
   'content-pack-not-loaded': {
     time: TIME,
     document: 'org',
