@@ -34,7 +34,7 @@ const COMMON = ['home', 'language', 'syncthing-home', 'help'] as const;
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   keys: ['organisation', 'force'],
   pack: ['version'],
-  join: ['centre', 'district', 'address'],
+  join: ['centre', 'district', 'address', 'replace'],
   accept: [],
   watch: [],
   report: ['from', 'to', 'out'],
@@ -60,6 +60,7 @@ const OPTIONS = {
   centre: { type: 'string' },
   district: { type: 'string' },
   address: { type: 'string', multiple: true },
+  replace: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
   out: { type: 'string' },
@@ -141,7 +142,10 @@ async function run(
         centre: required(values, 'centre'),
         district: required(values, 'district'),
         addresses: values.address ?? [],
+        replace: values.replace,
       });
+      if (result.replaced)
+        io.out(say('join.replaced', { kioskId: result.join.kioskId, deviceId: result.replaced }));
       io.out(say('join.done', { kioskId: result.join.kioskId, file: result.file }));
       const addresses = result.join.hub.addresses.join(', ');
       io.out(

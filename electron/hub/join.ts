@@ -31,6 +31,11 @@ export interface JoinOptions {
   district: string;
   /** Where kiosks reach the hub; empty: the hub's own listen addresses that name a host. */
   addresses?: string[];
+  /**
+   * The kiosk moves to a new computer: its bound device is removed from the hub's Syncthing and
+   * forgotten, so the next device that comes as `kiosk-<kioskId>` is accepted.
+   */
+  replace?: boolean;
   syncthingHome?: string;
   syncthing?: HubSyncthing;
   now?: Clock;
@@ -41,6 +46,8 @@ export interface JoinResult {
   join: JoinFile;
   /** Where the addresses came from: the admin's --address, or the hub's Syncthing settings. */
   addressesFrom: 'option' | 'listen';
+  /** The device --replace removed, or null. */
+  replaced: string | null;
 }
 
 const ADDRESS = /^(tcp|tcp4|tcp6|quic|quic4|quic6):\/\/[^\s/]+:\d{1,5}$/;
@@ -78,7 +85,8 @@ export async function writeJoinFile(options: JoinOptions): Promise<JoinResult> {
   const hub = await requireHubFile(paths);
   const publicKey = await readPublicKey(options.home);
   const existing = hub.kiosks.find((kiosk) => kiosk.kioskId === options.kioskId);
-  if (existing?.deviceId)
+  const replacing = (options.replace && existing?.deviceId) || null;
+  if (existing?.deviceId && !replacing)
     throw new HubError(1, 'errors.kioskAlreadyBound', {
       kioskId: options.kioskId,
       deviceId: existing.deviceId,
@@ -90,6 +98,9 @@ export async function writeJoinFile(options: JoinOptions): Promise<JoinResult> {
     await ensureContentFolder(client, paths);
     const config = await client.getConfig();
     const self = config.devices.find((device) => device.deviceID === myId);
+    // Removing the device also takes it off every folder it shared: the old computer gets nothing more.
+    if (replacing && config.devices.some((device) => device.deviceID === replacing))
+      await client.removeDevice(replacing);
     return { deviceId: myId, name: self?.name, listen: config.options.listenAddresses };
   });
 
@@ -122,5 +133,5 @@ export async function writeJoinFile(options: JoinOptions): Promise<JoinResult> {
       a.kioskId.localeCompare(b.kioskId),
     ),
   });
-  return { file, join, addressesFrom: wanted.length > 0 ? 'option' : 'listen' };
+  return { file, join, addressesFrom: wanted.length > 0 ? 'option' : 'listen', replaced: replacing };
 }

@@ -12,7 +12,7 @@ import { HubError, type HubFile, type HubPaths } from './home';
 /** What the hub's commands ask of its Syncthing; tests pass a fake with the same methods. */
 export type HubSyncthing = Pick<
   SyncthingClient,
-  'myDeviceId' | 'getConfig' | 'putDevice' | 'putFolder' | 'pendingDevices' | 'scan'
+  'myDeviceId' | 'getConfig' | 'putDevice' | 'removeDevice' | 'putFolder' | 'pendingDevices' | 'scan'
 >;
 
 /** The one folder every kiosk receives; its id is in every join file. */

@@ -50,6 +50,11 @@ export function fakeHubSyncthing(
       // Syncthing no longer lists a device as pending once it is configured.
       delete fake.pending[device.deviceID];
     },
+    removeDevice: async (id: string) => {
+      // As Syncthing does: the device leaves the config and every folder it was shared with.
+      config.devices = config.devices.filter((d) => d.deviceID !== id);
+      for (const folder of config.folders) folder.devices = folder.devices.filter((d) => d.deviceID !== id);
+    },
     putFolder: async (folder: Partial<SyncthingFolder> & { id: string }) => {
       config.folders = [
         ...config.folders.filter((f) => f.id !== folder.id),

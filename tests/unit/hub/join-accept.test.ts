@@ -148,6 +148,31 @@ describe('hub accept', () => {
     expect((await readHubFile(hubPaths(home)))?.kiosks[0]?.deviceId).toBe(first);
   });
 
+  it('join --replace moves a bound kiosk to a new computer: the old device is removed, the next one bound', async () => {
+    const { home, syncthing } = await joined(['ssw-kt-01']);
+    const old = deviceIdOf('K');
+    syncthing.pending[old] = seen('kiosk-ssw-kt-01');
+    await acceptKiosks({ home, syncthing });
+    const again = { home, kioskId: 'ssw-kt-01', centre: 'Centre ssw-kt-01', district: 'J', syncthing };
+    await expect(writeJoinFile(again)).rejects.toMatchObject({ key: 'errors.kioskAlreadyBound' });
+
+    const result = await writeJoinFile({ ...again, replace: true });
+    expect(result.replaced).toBe(old);
+    expect(syncthing.config.devices.map((d) => d.deviceID)).not.toContain(old);
+    for (const folder of syncthing.config.folders)
+      expect(folder.devices.map((d) => d.deviceID)).not.toContain(old);
+    expect((await readHubFile(hubPaths(home)))?.kiosks[0]?.deviceId).toBeUndefined();
+
+    const replacement = deviceIdOf('N');
+    syncthing.pending[replacement] = seen('kiosk-ssw-kt-01', '2026-12-02T04:00:00Z');
+    expect((await acceptKiosks({ home, syncthing })).accepted).toEqual([
+      { kioskId: 'ssw-kt-01', deviceId: replacement, bound: true },
+    ]);
+    expect(syncthing.config.folders.find((f) => f.id === 'figures-ssw-kt-01')?.devices).toEqual([
+      { deviceID: replacement },
+    ]);
+  });
+
   it('of two devices claiming the same unbound kiosk at once, binds the one that came first', async () => {
     const { home, syncthing } = await joined(['ssw-kt-01']);
     syncthing.pending[deviceIdOf('B')] = seen('kiosk-ssw-kt-01', '2026-12-02T03:06:00Z');
