@@ -41,6 +41,11 @@ export interface ContentReplaced {
  */
 export interface PackWifiInstaller {
   prepare(file: string, pack: { version: string }): Promise<() => Promise<void>>;
+  /**
+   * Back to the shipped content: when the dataset in use came from a pack, the step that restores
+   * the one it replaced (the Wi-Fi panel's rollback); null when there is nothing to undo.
+   */
+  prepareShipped(): Promise<(() => Promise<void>) | null>;
 }
 
 /** Documents more than one capability works on: one in-memory copy each, so no two race on a file. */

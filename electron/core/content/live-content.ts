@@ -166,6 +166,7 @@ export function liveContent(ctx: LiveContext) {
     let install: (() => Promise<void>) | null = null;
     if (treeDir === null) {
       next = await loadShippedContent(ctx.contentDir, districts);
+      install = (await wifi?.prepareShipped()) ?? null;
     } else {
       const loaded = await loadContentParts(treeDir);
       if (!loaded.ok) throw contentInvalid(loaded.problems);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../contract-method';
 import type { CoreContext } from '../core-context';
@@ -11,6 +11,7 @@ import { HotspotDatasetStore } from './dataset-store';
 import { DistrictDirectory, REGION_IDS, type FullText } from './districts';
 import { compareDatasets, readImport, summarise, type ImportCandidate } from './importer';
 import { normaliseVenues } from './normalise';
+import { packWifiInstaller } from './pack-wifi';
 import { indexedDataset, readIndexFile, removeIndexFile, writeIndexFile } from './index-file';
 import { HotspotIndex, type Point } from './search-index';
 import { parseSourceFile } from './source-file';
@@ -130,44 +131,15 @@ export async function createHotspotHandlers(ctx: CoreContext): Promise<HandlersO
     };
   };
 
-  // An organisation's pack carries a Wi-Fi file: it goes through the staff import's reader and
-  // the same store step as a confirm (so the one-step previous is kept), labelled with the pack.
-  ctx.packWifi.provide({
-    prepare: async (file, pack) => {
-      const bytes = await fs.readFile(file);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const doc = store.current;
-      // Already the dataset in use (the same pack applied again, a start-up): nothing to do.
-      if (doc.fixed?.source.sha256 === sha256 || doc.vehicles?.source.sha256 === sha256)
-        return async () => undefined;
-      const candidate = await readImport(bytes, {
-        fileName: path.basename(file),
-        directory,
-        now: ctx.now(),
-      });
-      candidate.part.source.pack = { version: pack.version };
-      return async () => {
-        await store.replacePart(
-          candidate.kind === 'fixed' ? { fixed: candidate.part } : { vehicles: candidate.part },
-        );
-        // A preview made against the dataset this replaced would no longer be true.
-        pending = null;
-        if (candidate.kind === 'fixed') await rebuild();
-        else await keepIndex();
-        const { fileName } = candidate.part.source;
-        await logStaffAction(
-          ctx,
-          'hotspots-imported',
-          `${fileName} (${candidate.kind}) from pack ${pack.version}`,
-          {
-            file: fileName,
-            kind: candidate.kind,
-            pack: pack.version,
-          },
-        );
-      };
-    },
-  });
+  // An organisation's pack carries a Wi-Fi file: installed like a staff import (pack-wifi.ts).
+  ctx.packWifi.provide(
+    packWifiInstaller(ctx, store, directory, async (kind) => {
+      // A preview made against the dataset this replaced would no longer be true.
+      pending = null;
+      if (kind === 'vehicles') await keepIndex();
+      else await rebuild();
+    }),
+  );
 
   // The venues are unchanged but hotspots.json is not (its header): save the index under its new key.
   const keepIndex = async () => {

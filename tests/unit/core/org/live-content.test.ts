@@ -83,13 +83,13 @@ async function refusal(promise: Promise<unknown>): Promise<KioskError> {
   throw new Error('expected a refusal');
 }
 
-/** The first three venues of the shipped sample: an official-shape file with fewer venues. */
-async function smallWifiFile(): Promise<string> {
+/** The first venues of the shipped sample: an official-shape file with fewer venues. */
+async function smallWifiFile(count = 3): Promise<string> {
   const text = (await fs.readFile(path.join(contentDir, 'hotspots-sample.json'), 'utf8')).replace(
     /^\uFEFF/,
     '',
   );
-  return JSON.stringify((JSON.parse(text) as unknown[]).slice(0, 3), null, 1);
+  return JSON.stringify((JSON.parse(text) as unknown[]).slice(0, count), null, 1);
 }
 
 describe('content replaced while the kiosk runs', () => {
@@ -208,6 +208,32 @@ describe('content replaced while the kiosk runs', () => {
     // Staff can still go back one step, as after an import.
     await k.hotspots['staff.hotspots.rollback']({}, {});
     expect((await k.hotspots['hotspots.facets']({}, {})).total).toBe(sampleTotal);
+  });
+
+  it("back to the shipped content undoes a pack's Wi-Fi dataset, but never a staff import made since", async () => {
+    const k = await kiosk();
+    const sampleTotal = (await k.hotspots['hotspots.facets']({}, {})).total;
+    const tree = await appliedTree({ 'wifi/hotspots.json': await smallWifiFile() }, '5');
+    await k.ctx.replaceContent(tree);
+    expect((await k.hotspots['hotspots.facets']({}, {})).total).toBe(3);
+    // The same pack again: the file in use is not imported a second time (the previous stays the sample).
+    await k.ctx.replaceContent(tree);
+    expect((await k.hotspots['staff.hotspots.status']({}, {})).previous?.fixed.kind).toBe('sample');
+
+    await k.ctx.replaceContent(null);
+
+    expect((await k.hotspots['hotspots.facets']({}, {})).total).toBe(sampleTotal);
+    expect((await k.hotspots['staff.hotspots.status']({}, {})).fixed.kind).toBe('sample');
+
+    // A staff import after a pack's dataset is the centre's own: going back to shipped keeps it.
+    await k.ctx.replaceContent(tree);
+    const preview = await k.hotspots['staff.hotspots.preview'](
+      { fileName: 'staff.json', content: Buffer.from(await smallWifiFile(2)) },
+      {},
+    );
+    await k.hotspots['staff.hotspots.confirm']({ previewId: preview.previewId, asOf: '2026-12-01' }, {});
+    await k.ctx.replaceContent(null);
+    expect((await k.hotspots['hotspots.facets']({}, {})).total).toBe(2);
   });
 
   it('a Wi-Fi file with no usable venue is refused and the dataset and content stay', async () => {
