@@ -14,7 +14,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_RESTING_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
+import { createChooseJoinFile } from './choose-join-file';
 import { clockFromEnvironment, CLOCK_VARIABLE } from './core/clock';
+import { MAX_JOIN_FILE_BYTES } from './core/org/join-file';
 import { createKioskCore, type KioskCore } from './core/service';
 import { writeFileDurably } from './core/store/durable-file';
 import { createGroupDisplay } from './group-display';
@@ -119,6 +121,12 @@ function start(): void {
         exitKiosk: () => app.quit(),
         // The staff console's "Print": the kiosk window's page, through its print stylesheet, to a chosen folder.
         printToPdf: createPrintToPdf({ dialog, window: () => kioskWindow, writeFile: writeFileDurably }),
+        // The Organisation section's "Load join file": a file dialog, for a join file on a USB stick.
+        chooseJoinFile: createChooseJoinFile({
+          dialog,
+          window: () => kioskWindow,
+          maxBytes: MAX_JOIN_FILE_BYTES,
+        }),
         showGroupDisplay: groupDisplay,
       });
     } catch (error) {

@@ -12,7 +12,8 @@ import { startKioskServer } from './server';
  * The browser kiosk: `node dist/server/cli.mjs --port <n> --data-dir <dir> [--open]`.
  * Started through `npm run serve`, which builds what is stale first.
  */
-const USAGE = 'Usage: npm run serve -- [--port <n>] [--data-dir <folder>] [--open]';
+const USAGE =
+  'Usage: npm run serve -- [--port <n>] [--data-dir <folder>] [--syncthing-home <folder>] [--open]';
 
 export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -40,12 +41,19 @@ export function chromiumKioskArgs(url: string, profileDir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; 'data-dir'?: string; open?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    'data-dir'?: string;
+    'syncthing-home'?: string;
+    open?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'syncthing-home': { type: 'string' },
         open: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -74,6 +82,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  // How often the organisation loop looks at the content folder; tests make it quick.
+  const orgPollMs = process.env.KIOSK_ORG_POLL_MS ? Number(process.env.KIOSK_ORG_POLL_MS) : undefined;
+  if (orgPollMs !== undefined && !(Number.isInteger(orgPollMs) && orgPollMs >= 100)) {
+    console.error('KIOSK_ORG_POLL_MS must be a whole number of milliseconds, at least 100.');
+    process.exit(2);
+  }
   if (process.env[CLOCK_VARIABLE]) console.log(`Clock starts at ${now().toISOString()} (${CLOCK_VARIABLE}).`);
   const core = await createKioskCore({
     dataDir,
@@ -81,6 +95,9 @@ async function main(): Promise<void> {
     contentDir: path.join(root, 'data'),
     handwritingTemplates: path.join(here, '../handwriting/templates.bin'),
     now,
+    // Unset: KIOSK_SYNCTHING_HOME, else the Syncthing of the user running the kiosk.
+    syncthingHome: values['syncthing-home'],
+    orgPollMs,
   });
   let server;
   try {
@@ -100,6 +117,7 @@ async function main(): Promise<void> {
   if (values.open) openChromium(server.url, dataDir);
 
   const stop = () => {
+    core.close?.();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
