@@ -69,12 +69,28 @@ export async function currentPack(paths: HubPaths): Promise<PackManifest | null>
   }
 }
 
-async function removeEmptyFolders(folder: string, keep: string): Promise<void> {
-  for (const sub of ['lessons', 'programmes', 'wifi']) {
+const PART_FOLDERS = ['lessons', 'programmes', 'wifi'] as const;
+
+async function removeEmptyFolders(folder: string): Promise<void> {
+  for (const sub of PART_FOLDERS) {
     const dir = path.join(folder, sub);
     const left = await fs.readdir(dir).catch(() => null);
-    if (left && left.length === 0 && dir !== keep) await fs.rmdir(dir).catch(() => undefined);
+    if (left && left.length === 0) await fs.rmdir(dir).catch(() => undefined);
   }
+}
+
+/**
+ * An entry in a part folder the manifest could not list (a space in its name, a sub-folder, another
+ * extension): the kiosk would never get it, though the content check read it. Hidden files (a
+ * desktop's .DS_Store) are left out quietly.
+ */
+async function unlistable(folder: string, listed: ReadonlySet<string>): Promise<string | null> {
+  for (const sub of PART_FOLDERS) {
+    const names = await fs.readdir(path.join(folder, sub)).catch(() => [] as string[]);
+    for (const name of names.sort())
+      if (!name.startsWith('.') && !listed.has(`${sub}/${name}`)) return `${sub}/${name}`;
+  }
+  return null;
 }
 
 /**
@@ -102,6 +118,8 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
     throw new HubError(1, 'errors.versionNotNewer', { version: options.version, current: previous.version });
 
   const files = await describePackFiles(folder);
+  const stray = await unlistable(folder, new Set(files.map((file) => file.path)));
+  if (stray) throw new HubError(1, 'errors.packBadName', { file: stray });
   if (files.length === 0) throw new HubError(1, 'errors.packEmpty', { folder });
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   if (files.length > MAX_PACK_FILES || bytes > MAX_PACK_BYTES)
@@ -148,7 +166,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
     await fs.rm(path.join(paths.content, ...file.path.split('/')), { force: true });
     removed += 1;
   }
-  await removeEmptyFolders(paths.content, paths.content);
+  await removeEmptyFolders(paths.content);
 
   const syncthingHome = hubSyncthingHome(options.syncthingHome, hub);
   let rescan: PackResult['rescan'] = 'done';

@@ -151,6 +151,26 @@ describe('hub pack', () => {
     expect((await checkPackFolder(hubPaths(home).content, publicKey)).state).toBe('ready');
   });
 
+  it('refuses a part file a manifest could not list (the kiosk would never get it), but not a hidden one', async () => {
+    const home = await hubWithKey();
+    const folder = await lessonsPack();
+    await fs.writeFile(path.join(folder, 'lessons', '.DS_Store'), 'mac');
+    await fs.copyFile(
+      path.join(folder, 'lessons', 'free-wifi.json'),
+      path.join(folder, 'lessons', 'free wifi copy.json'),
+    );
+    await expect(
+      buildPack({ home, folder, version: '1', syncthing: fakeHubSyncthing() }),
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      key: 'errors.packBadName',
+      params: { file: 'lessons/free wifi copy.json' },
+    });
+    await fs.rm(path.join(folder, 'lessons', 'free wifi copy.json'));
+    const result = await buildPack({ home, folder, version: '1', syncthing: fakeHubSyncthing() });
+    expect(result.files).toBe((await fs.readdir(path.join(DATA, 'lessons'))).length);
+  });
+
   it('refuses a folder with no part a kiosk uses, and a version that is not one', async () => {
     const home = await hubWithKey();
     const empty = await dirs.make();
