@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext, PackWifiInstaller } from '../core-context';
 import { logStaffAction } from '../staff-console/staff-log';
@@ -27,13 +27,19 @@ export function packWifiInstaller(
   const fromPack = () => Boolean(store.current.fixed?.source.pack ?? store.current.vehicles?.source.pack);
   return {
     prepare: async (file, pack) => {
-      const bytes = await fs.readFile(file);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      // Read as a stream, as a staff upload is: a 50 MB file never sits in memory whole.
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+      const sha256 = hash.digest('hex');
       const doc = store.current;
       // Already the dataset in use (the same pack applied again): nothing to do.
       if (doc.fixed?.source.sha256 === sha256 || doc.vehicles?.source.sha256 === sha256)
         return async () => undefined;
-      const candidate = await readImport(bytes, { fileName: path.basename(file), directory, now: ctx.now() });
+      const candidate = await readImport(createReadStream(file), {
+        fileName: path.basename(file),
+        directory,
+        now: ctx.now(),
+      });
       candidate.part.source.pack = { version: pack.version };
       return async () => {
         await store.replacePart(
