@@ -82,6 +82,16 @@ export function fakeKioskSyncthing() {
   const client: OrgSyncthing = {
     ping: () => call('ping', () => true),
     myDeviceId: () => call('myDeviceId', () => KIOSK_DEVICE_ID),
+    getConfig: () =>
+      call('getConfig', () => ({
+        version: 37,
+        folders: [...state.folders.values()].map(
+          (folder) => ({ devices: [], path: '', ...folder }) as SyncthingFolder,
+        ),
+        devices: [...state.devices.values()] as SyncthingDevice[],
+        options: {},
+        gui: {},
+      })),
     setDeviceName: (name) => call('setDeviceName', () => void (state.name = name)),
     putDevice: (device) => call('putDevice', () => void state.devices.set(device.deviceID, device)),
     removeDevice: (id) => call('removeDevice', () => void state.devices.delete(id)),

@@ -242,4 +242,31 @@ export class OrgJoin {
     );
     return { told };
   }
+
+  /**
+   * After a leave Syncthing did not hear of (it was stopped), once it answers again: the folders it
+   * still keeps on this kiosk's org folders, and the devices only they named, are removed, so
+   * nothing syncs with the hub any more. Only while not joined; never throws (tried again later).
+   */
+  async tidyAfterLeave(): Promise<void> {
+    if (this.ctx.documents.org.data.joined) return;
+    const reached = await reachSyncthing(this.syncthing);
+    if (reached.state !== 'running') return;
+    const { client } = reached;
+    try {
+      const folders = orgFolders(this.ctx.dataDir);
+      const mine = new Set([folders.content, folders.figures]);
+      const config = await client.getConfig();
+      const ours = config.folders.filter((folder) => mine.has(path.resolve(folder.path)));
+      if (ours.length === 0) return;
+      const others = config.folders.filter((folder) => !ours.includes(folder));
+      const stillUsed = new Set(others.flatMap((folder) => folder.devices.map((device) => device.deviceID)));
+      const myId = await client.myDeviceId();
+      for (const folder of ours) await client.removeFolder(folder.id);
+      const named = new Set(ours.flatMap((folder) => folder.devices.map((device) => device.deviceID)));
+      for (const id of named) if (id !== myId && !stillUsed.has(id)) await client.removeDevice(id);
+    } catch {
+      // Syncthing stopped again part-way: the next status read tries again.
+    }
+  }
 }

@@ -54,6 +54,7 @@ export function createOrgService(
   shell.onClose?.(() => loop.stop());
 
   async function status(): Promise<OrgStatus> {
+    await join.tidyAfterLeave();
     const doc = org.data;
     const { packs } = doc;
     return {

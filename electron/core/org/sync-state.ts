@@ -8,6 +8,7 @@ export type OrgSyncthing = Pick<
   SyncthingClient,
   | 'ping'
   | 'myDeviceId'
+  | 'getConfig'
   | 'setDeviceName'
   | 'putDevice'
   | 'removeDevice'

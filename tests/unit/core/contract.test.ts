@@ -48,6 +48,10 @@ const VALID_INPUTS: Partial<Record<MethodName, unknown>> = {
   'staff.login': { pin: PIN },
   'staff.settings.update': { idleSeconds: 45, centreName: { 'zh-HK': '入侵者', en: 'Intruder' } },
   'staff.pin.change': { current: PIN, next: '135792', confirm: '135792' },
+  'staff.org.join.preview': { content: new Uint8Array([0x7b, 0x7d]) },
+  'staff.org.join.confirm': { token: 'a'.repeat(32) },
+  'staff.org.mode': { applyMode: 'auto' },
+  'staff.org.pack.apply': { version: '2' },
 };
 
 const STAFF_METHODS = METHOD_NAMES.filter((name) => contract[name].staff);

@@ -259,5 +259,11 @@ describe('leaving an organisation', () => {
       action: 'org-left',
       params: { organisation: 'Smart Silver', syncthingNotTold: 'yes' },
     });
+    // Syncthing back: the next status read takes the hub and both folders out of it.
+    syncthing.state.down = false;
+    syncthing.state.folders.set('someone-else', { id: 'someone-else', path: '/srv/other', devices: [] });
+    await handlers['staff.org.status']({}, {});
+    expect([...syncthing.state.folders.keys()]).toEqual(['someone-else']);
+    expect(syncthing.state.devices.size).toBe(0);
   });
 });
