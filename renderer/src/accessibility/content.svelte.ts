@@ -50,6 +50,19 @@ class AccessibilityState {
     this.modes[id] = mode;
   }
 
+  /**
+   * At a visit's end: fetch the demos again in the background (an organisation's pack may have
+   * replaced them); the ones on hand stay until the new ones arrive, so nothing flashes empty.
+   */
+  refresh(): void {
+    if (!this.content) return;
+    void invoke('accessibility.demos', {})
+      .then((content) => {
+        this.content = content;
+      })
+      .catch(() => undefined);
+  }
+
   resetVisitor(): void {
     this.modes = {};
     this.scores = { before: { ...NO_TAPS }, after: { ...NO_TAPS } };
@@ -59,4 +72,7 @@ class AccessibilityState {
 }
 
 export const accessibility = new AccessibilityState();
-visit.onWipe(() => accessibility.resetVisitor());
+visit.onWipe(() => {
+  accessibility.resetVisitor();
+  accessibility.refresh();
+});

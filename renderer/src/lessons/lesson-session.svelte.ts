@@ -50,8 +50,10 @@ const windowTimer: HintTimer = {
  * the lessons finished during the visit and any resume code on screen. `clear()` runs on every
  * wipe ("I'm finished", idle timeout), so nothing of a visit survives it.
  *
- * Shipped content (the lesson list and lessons already fetched) is kept across visits: it is the
- * same for everyone and makes opening a lesson instant.
+ * The content (the lesson list and lessons already fetched) is kept during a visit, so opening a
+ * lesson is instant, and dropped at its end (`forgetContent`): an organisation's pack may have
+ * replaced the lessons meanwhile, and the next visit asks again. Never mid-visit: a lesson does
+ * not change under a visitor's hands.
  */
 class LessonSession {
   lesson = $state<Lesson | null>(null);
@@ -88,6 +90,12 @@ class LessonSession {
 
   private readonly lessonCache = new Map<string, Promise<Lesson>>();
   private listCache: LessonList | null = null;
+
+  /** The next visit fetches the lesson list and lessons again (the core may have new ones). */
+  forgetContent(): void {
+    this.listCache = null;
+    this.lessonCache.clear();
+  }
 
   async list(): Promise<LessonList> {
     this.listCache ??= await invoke('lessons.list', {});
@@ -272,4 +280,7 @@ function report(lessonId: string, event: ProgressReport): void {
 }
 
 export const lessonSession = new LessonSession();
-visit.onWipe(() => lessonSession.clear());
+visit.onWipe(() => {
+  lessonSession.clear();
+  lessonSession.forgetContent();
+});

@@ -38,6 +38,20 @@ async function tallies(): Promise<
 }
 
 describe('the lesson session', () => {
+  it('keeps the lesson list and lessons for the visit and asks the core again after it ends', async () => {
+    await lessonSession.list();
+    await lessonSession.list();
+    await lessonSession.fetchLesson(LESSON);
+    await lessonSession.fetchLesson(LESSON);
+    const asked = () => connection.calls.filter((m) => m === 'lessons.list' || m === 'lessons.get');
+    expect(asked()).toEqual(['lessons.list', 'lessons.get']);
+    // An organisation's pack may have replaced the lessons meanwhile: the next visit sees them.
+    visit.wipe();
+    await lessonSession.list();
+    await lessonSession.fetchLesson(LESSON);
+    expect(asked()).toEqual(['lessons.list', 'lessons.get', 'lessons.list', 'lessons.get']);
+  });
+
   it('plays a lesson from the core to the end, and the visit remembers it was finished', async () => {
     const lesson = await lessonSession.fetchLesson(LESSON);
     lessonSession.open(lesson);
