@@ -79,6 +79,8 @@ export class OrgLoop {
     this.timer = setInterval(() => void this.tick(), this.pollMs);
     // Never keeps a test run or a closing kiosk alive.
     this.timer.unref?.();
+    // A look at once: after a restart in preview mode, the pack waiting for staff shows straight away.
+    void this.tick();
   }
 
   stop(): void {
