@@ -97,13 +97,6 @@ function closeOff(xml: string, guiPort: number, listenPort: number, apiKey: stri
   return out;
 }
 
-/** Syncthing treats a set STMONITORED as "a monitor restarts me": never inherit it. */
-function withoutMonitor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  delete copy['STMONITORED'];
-  return copy;
-}
-
 function procAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -159,7 +152,10 @@ export async function startSyncthing(options: { name: string; root: string }): P
       SYNCTHING_BINARY,
       ['serve', '--home', home, '--no-browser', '--no-restart', '--no-upgrade', '--logflags=0'],
       {
-        env: { ...withoutMonitor(process.env), STNODEFAULTFOLDER: '1', STNOUPGRADE: '1', STNORESTART: '1' },
+        // STMONITORED: run as the inner process, without Syncthing's monitor parent. One process
+        // is what stop() signals, what pid names and whose memory rssKiB() reads; with the monitor,
+        // a SIGKILL to it would leave the real Syncthing running.
+        env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1', STNORESTART: '1', STMONITORED: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

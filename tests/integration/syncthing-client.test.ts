@@ -10,6 +10,19 @@ import {
 import { freePort, isRunning, startSyncthing, type SyncthingInstance } from '../helpers/syncthing-instance';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir';
 
+/** Processes whose parent is `pid`, from /proc: Syncthing's monitor would show its real process here. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const children: number[] = [];
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // The field after the command (which may hold spaces, hence the last ')') is the state, then the parent.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) children.push(Number(entry));
+  }
+  return children;
+}
+
 async function reasonOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -160,6 +173,8 @@ describe('Syncthing client and test instance (real Syncthing)', () => {
   it('stops, starts again on the same home with the same id, and leaves no process behind', async () => {
     const pid = instance.pid;
     expect(pid).toBeGreaterThan(0);
+    // One process, the real Syncthing (no monitor parent whose kill would leave it running).
+    expect(await childrenOf(pid as number)).toEqual([]);
     await instance.stop();
     expect(isRunning(pid as number)).toBe(false);
     expect(instance.pid).toBeUndefined();
