@@ -138,7 +138,8 @@ export class OrgLoop {
         return;
       case 'refused':
         await this.setWaiting(null);
-        await this.refuse({ version: check.version ?? '', reason: check.reason, params: check.params });
+        // A manifest too broken to say its version is still listed: '?' stands for the version.
+        await this.refuse({ version: check.version ?? '?', reason: check.reason, params: check.params });
         return;
       case 'incomplete':
         return this.incomplete(check);

@@ -189,6 +189,18 @@ describe('the organisation loop', () => {
     expect(packs.refused).toHaveLength(2);
   });
 
+  it('lists a manifest that cannot be read, even when it does not say its version', async () => {
+    const kiosk = await joinedKiosk('auto');
+    await fs.mkdir(kiosk.content, { recursive: true });
+    await fs.writeFile(path.join(kiosk.content, 'manifest.json'), '{"kind": "kiosk-content-pack", ');
+    await kiosk.loop.tick();
+    await kiosk.loop.tick();
+    expect(kiosk.ctx.documents.org.data.packs.refused).toEqual([
+      expect.objectContaining({ version: '?', reason: 'org.refusals.badManifest' }),
+    ]);
+    expect(kiosk.ctx.healthEvents.filter((event) => event.kind === 'org-check-failed')).toEqual([]);
+  });
+
   it('never applies a version staff rolled back from on its own, but offers it', async () => {
     const kiosk = await joinedKiosk('auto');
     await writePack(kiosk.content, await lessonFiles('第二版'), {
