@@ -31,7 +31,7 @@ const NEVER = '1970-01-01T00:00:00Z';
 
 type SyncthingState = OrgStatus['syncthing'];
 
-function stateOfError(error: unknown): SyncthingState {
+function stateOfError(error: unknown): Exclude<SyncthingState, 'running'> {
   const reason = error instanceof KioskError ? error.reason : undefined;
   return reason === SYNCTHING_REASONS.notConfigured || reason === SYNCTHING_REASONS.notLoopback
     ? 'not-found'
@@ -46,7 +46,7 @@ export async function reachSyncthing(
   try {
     client = factory();
   } catch (error) {
-    return { state: stateOfError(error) === 'not-found' ? 'not-found' : 'not-running' };
+    return { state: stateOfError(error) };
   }
   try {
     if (await client.ping()) return { state: 'running', client };
