@@ -96,11 +96,9 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
   });
 
   afterAll(async () => {
+    // The loops first, so none looks at a folder being removed; then every Syncthing started.
+    for (const kiosk of [kioskA, kioskB, kioskD]) kiosk?.core.close?.();
     await Promise.allSettled(instances.map((instance) => instance.stop()));
-    for (const kiosk of [kioskA, kioskB, kioskD]) {
-      // Leave nothing ticking: the org loop stops when its kiosk leaves or the test process ends.
-      await (kiosk?.core as { close?: () => Promise<void> } | undefined)?.close?.();
-    }
     if (root) await removeTempDir(root);
   });
 
