@@ -92,6 +92,8 @@ export async function openCoreContext(options: WiringOptions): Promise<CoreConte
     name: 'org',
     schema: OrgDocSchema,
     defaults: defaultOrgDoc,
+    // A kiosk that never joins an organisation keeps no org.json at all.
+    writeWhenNew: false,
   });
   // The pack applied last, unless the caller names the tree itself.
   const applied = org.data.packs.current;

@@ -20,6 +20,11 @@ export interface DocumentOptions<T> {
   now?: () => Date;
   /** The file system; tests pass one that fails part-way. */
   fs?: DurableFs;
+  /**
+   * false: a document not on disk yet stays off disk (its defaults in memory) until its first
+   * change. For one most kiosks never use (org.json of a kiosk that never joined an organisation).
+   */
+  writeWhenNew?: boolean;
 }
 
 /** The error a refused write answers: a full disk gets its own code, which screens translate. */
@@ -129,6 +134,7 @@ export class StoredDocument<T> {
     this.landed = this.db.data;
     const origin = this.adapter.origin;
     if (origin === 'main') return;
+    if (origin === 'new' && this.options.writeWhenNew === false) return;
     // Not written (a full disk)? What was on disk is still there, so the next start reaches the same data.
     await this.writeAtLoad();
     if (origin === 'migrated') this.report('migrated');

@@ -151,6 +151,7 @@ describe('a kiosk that never joined', () => {
     vi.advanceTimersByTime(60_000);
     expect((await never.invoke('app.info', {})).ok).toBe(true);
     expect(existsSync(path.join(dataDir, 'org'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'org.json'))).toBe(false);
 
     // The same core on a data folder whose org.json says it joined: one timer more, the loop's.
     const joinedDir = await dirs.make();
