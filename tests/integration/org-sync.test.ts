@@ -203,24 +203,42 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
     await expectLessons(kioskB, withPack2);
     await kioskB.call('staff.org.mode', { applyMode: 'auto' });
 
-    // The day ends: A writes its figures for 1 December, which reach the hub.
+    // A visitor on B starts a lesson in English: B's figures carry that count, nothing else.
+    const visit = await kioskB.call<{ visit: string }>('visit.start', { language: 'en' });
+    await kioskB.call('lessons.progress', {
+      lessonId: 'free-wifi',
+      event: 'started',
+      language: 'en',
+      visit: visit.visit,
+    });
+
+    // The day ends: each kiosk writes its figures for 1 December, and both reach the hub.
     clock.advance(DAY);
-    const figuresFile = path.join(hubPaths(hubHome).figures, 'ssw-kt-01', '2026-12-01.json');
+    const figuresOf = (kioskId: string) => path.join(hubPaths(hubHome).figures, kioskId, '2026-12-01.json');
     await waitUntil(
-      async () =>
-        fs.readFile(figuresFile, 'utf8').then(
-          (text) => text.trim().endsWith('}'),
-          () => false,
-        ),
+      async () => {
+        for (const kioskId of ['ssw-kt-01', 'ssw-st-01']) {
+          const text = await fs.readFile(figuresOf(kioskId), 'utf8').catch(() => '');
+          if (!text.trim().endsWith('}')) return false;
+        }
+        return true;
+      },
       WAIT,
-      "A's figures for 1 December at the hub",
+      "both kiosks' figures for 1 December at the hub",
     );
-    const figures = JSON.parse(await fs.readFile(figuresFile, 'utf8')) as {
+    interface Figures {
       kioskId: string;
       date: string;
+      tallies: { event: string; subject: string; language: string; count: number }[];
       groups: { sessions: number };
-    };
-    expect(figures).toMatchObject({ kioskId: 'ssw-kt-01', date: '2026-12-01', groups: { sessions: 1 } });
+    }
+    const figuresA = JSON.parse(await fs.readFile(figuresOf('ssw-kt-01'), 'utf8')) as Figures;
+    const figuresB = JSON.parse(await fs.readFile(figuresOf('ssw-st-01'), 'utf8')) as Figures;
+    expect(figuresA).toMatchObject({ kioskId: 'ssw-kt-01', date: '2026-12-01', groups: { sessions: 1 } });
+    expect(figuresB).toMatchObject({ kioskId: 'ssw-st-01', date: '2026-12-01', groups: { sessions: 0 } });
+    expect(figuresB.tallies).toContainEqual(
+      expect.objectContaining({ event: 'lesson.started', subject: 'free-wifi', language: 'en', count: 1 }),
+    );
     // Every byte the hub holds, its Syncthing's own files included: no nickname, note or code.
     const received = [...(await allFiles(hubHome)), ...(await allFiles(hub.home))];
     const secrets = [NICKNAME, NOTES, 'grandson', resume.code, 'Phones for beginners', 'Room 1'];
