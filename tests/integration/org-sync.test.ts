@@ -12,6 +12,7 @@ import { acceptKiosks } from '../../electron/hub/accept';
 import { hubPaths } from '../../electron/hub/home';
 import { writeJoinFile } from '../../electron/hub/join';
 import { makeKeys } from '../../electron/hub/keys';
+import { runReport } from '../../electron/hub/report-command';
 import { buildPack } from '../../electron/hub/pack';
 import { manualClock } from '../helpers/manual-clock';
 import {
@@ -239,7 +240,19 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
     expect(figuresB.tallies).toContainEqual(
       expect.objectContaining({ event: 'lesson.started', subject: 'free-wifi', language: 'en', count: 1 }),
     );
-    // Every byte the hub holds, its Syncthing's own files included: no nickname, note or code.
+    // The hub's report pools the two: both centres, their sums, nobody missing.
+    const pooled = await runReport({
+      home: hubHome,
+      from: '2026-12-01',
+      to: '2026-12-01',
+      language: 'zh-HK',
+      now,
+    });
+    expect(pooled.report.centres.map((centre) => centre.kioskId).sort()).toEqual(['ssw-kt-01', 'ssw-st-01']);
+    expect(pooled.report.totals).toMatchObject({ groupSessions: 1, lessonsStarted: 1 });
+    expect(pooled.notReported).toEqual([]);
+    expect(pooled.skipped).toBe(0);
+    // Every byte the hub holds (the report too), its Syncthing's files included: no nickname, note or code.
     const received = [...(await allFiles(hubHome)), ...(await allFiles(hub.home))];
     const secrets = [NICKNAME, NOTES, 'grandson', resume.code, 'Phones for beginners', 'Room 1'];
     for (const file of received) {
