@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
 import { createOrgHandlers } from '../../../../electron/core/org/org-handlers';
 import { keyFingerprint } from '../../../../electron/core/org/pack-manifest';
@@ -30,7 +30,7 @@ async function setUp() {
     syncthing: syncthing.factory,
     onClose: (stop) => stops.push(stop),
   });
-  afterEach(() => stops.forEach((stop) => stop()));
+  onTestFinished(() => stops.forEach((stop) => stop()));
   return { dataDir, clock, ctx, syncthing, handlers };
 }
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
 import { orgFolders } from '../../../../electron/core/org/join';
 import { IDLE_TICKS_BEFORE_REFUSAL } from '../../../../electron/core/org/org-loop';
@@ -36,7 +36,7 @@ async function joinedKiosk(applyMode: 'auto' | 'preview' = 'preview') {
   const ctx = await makeCoreContext(dataDir, clock.now);
   const syncthing = fakeKioskSyncthing();
   const service = createOrgService(ctx, { syncthing: syncthing.factory });
-  afterEach(() => service.loop.stop());
+  onTestFinished(() => service.loop.stop());
   const { handlers } = service;
   const preview = await handlers['staff.org.join.preview']({ content: joinFileBytes(keys.publicKeyPem) }, {});
   await handlers['staff.org.join.confirm']({ token: preview.token }, {});
@@ -257,7 +257,7 @@ describe('the organisation loop', () => {
         },
       },
     });
-    afterEach(() => service.loop.stop());
+    onTestFinished(() => service.loop.stop());
     await expect(service.loop.tick()).resolves.toBeUndefined();
     expect(kiosk.ctx.healthEvents.filter((event) => event.kind === 'org-check-failed')).toEqual([
       expect.objectContaining({ document: 'org', code: 'EIO' }),

@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { parseJoinFile } from '../../../../electron/core/org/join-file';
 import { defaultOrgDoc } from '../../../../electron/core/org/org-doc';
 import { createOrgService } from '../../../../electron/core/org/org-handlers';
@@ -38,7 +38,7 @@ async function kiosk() {
       },
     },
   });
-  afterEach(() => service.loop.stop());
+  onTestFinished(() => service.loop.stop());
   return { dataDir, clock, ctx, syncthing, checks, ...service };
 }
 
