@@ -98,4 +98,46 @@ describe('staff log sentences', () => {
       zh.say({ action: 'sign-in', detail: 'first staff PIN set', params: { firstPin: 'yes' } })?.text,
     ).toBe('設定咗第一個職員密碼');
   });
+
+  it('says what the organisation actions did, in each language, with the apply mode as words', async () => {
+    const zh = await console('zh-HK');
+    expect(
+      zh.say({
+        action: 'org-joined',
+        detail: '',
+        params: { organisation: 'Smart Silver', kioskId: 'ssw-kt-01' },
+      })?.text,
+    ).toBe('Smart Silver，名稱 ssw-kt-01');
+    expect(zh.say({ action: 'org-mode-changed', detail: '', params: { applyMode: 'auto' } })?.text).toBe(
+      '而家：自動套用',
+    );
+    expect(
+      zh.say({
+        action: 'org-left',
+        detail: '',
+        params: { organisation: 'Smart Silver', syncthingNotTold: 'yes' },
+      })?.text,
+    ).toContain('通知唔到');
+    expect(
+      zh.say({ action: 'org-pack-applied', detail: '', params: { version: '3', auto: 'yes' } })?.text,
+    ).toBe('第 3 版，自動套用');
+    expect(
+      zh.say({ action: 'org-pack-rolled-back', detail: '', params: { version: '3', previousVersion: '2' } })
+        ?.text,
+    ).toBe('由第 3 版返去第 2 版');
+    expect(zh.missing).toEqual([]);
+    const en = await console('en');
+    expect(en.say({ action: 'org-pack-rolled-back', detail: '', params: { version: '3' } })?.text).toBe(
+      'From version 3 back to the built-in content',
+    );
+    expect(en.say({ action: 'org-mode-changed', detail: '', params: { applyMode: 'preview' } })?.text).toBe(
+      'Now: staff look first, then apply',
+    );
+    const cn = await console('zh-CN');
+    expect(cn.say({ action: 'org-left', detail: '', params: { organisation: 'Smart Silver' } })?.text).toBe(
+      'Smart Silver',
+    );
+    expect(en.missing).toEqual([]);
+    expect(cn.missing).toEqual([]);
+  });
 });
