@@ -25,7 +25,7 @@ import {
   type OrgKiosk,
 } from '../helpers/org-kiosk';
 import { startSyncthing, waitUntil, type SyncthingInstance } from '../helpers/syncthing-instance';
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir';
+import { makeTempDir, removeTempDir, snapshotDir } from '../helpers/temp-dir';
 
 /**
  * The organisation journey on real Syncthing: one hub and two kiosks, each its own Syncthing on
@@ -296,13 +296,19 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
       await change();
       await setContentPaused(false);
     }
+    // What a refusal must leave alone: the applied trees on disk (current and previous, byte for byte).
+    const appliedTrees = async (kiosk: Kiosk) => snapshotDir(path.join(kiosk.dataDir, 'org', 'packs'));
+    const treesBefore = { A: await appliedTrees(kioskA), B: await appliedTrees(kioskB) };
+    expect(Object.keys(treesBefore.A).length).toBeGreaterThan(0);
     async function expectRefused(version: string, reasons: string[]): Promise<void> {
       for (const kiosk of [kioskA, kioskB]) {
         const seen = await waitForStatus(kiosk, `pack ${version} refused`, (s) =>
           s.packs.refused.some((r) => r.version === version && reasons.includes(r.reason)),
         );
         expect(seen.packs.current?.version).toBe('3');
+        expect(seen.packs.previous?.version).toBe('2');
         expect(await lessonIds(kiosk)).toEqual(withPack3);
+        expect(await appliedTrees(kiosk)).toEqual(kiosk === kioskA ? treesBefore.A : treesBefore.B);
         const health = await kiosk.call<{ org: { refused: { version: string; reason: string }[] } }>(
           'staff.health',
         );
