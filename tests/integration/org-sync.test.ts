@@ -103,7 +103,7 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
     if (root) await removeTempDir(root);
   });
 
-  it('joins two kiosks, sends packs, pools figures, catches up and refuses bad packs', async () => {
+  it('joins two kiosks, sends packs, pools figures, catches up, refuses bad packs and an impostor', async () => {
     const now = clock.now;
     // The hub: keys, and one join file per kiosk.
     await makeKeys({ home: hubHome, organisation: 'Smart Silver', now });
@@ -364,6 +364,34 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
       });
     });
     await expectRefused('1', ['org.refusals.olderVersion']);
+
+    // Another device calling itself kiosk A knocks: A's id is bound to A's device, so the hub
+    // refuses and reports it, and shares nothing with it.
+    const impostor = await startSyncthing({ name: 'impostor', root });
+    instances.push(impostor);
+    await impostor.client.setDeviceName('kiosk-ssw-kt-01');
+    await impostor.client.putDevice({
+      deviceID: hub.deviceId,
+      name: 'hub',
+      addresses: [hub.listenAddress],
+      autoAcceptFolders: true,
+      introducer: false,
+    });
+    await waitUntil(
+      async () => Boolean((await hub.client.pendingDevices())[impostor.deviceId]),
+      WAIT,
+      'the impostor to knock at the hub',
+    );
+    const second = await acceptKiosks({ home: hubHome, syncthingHome: hub.home });
+    expect(second.accepted).toEqual([]);
+    expect(second.refused).toEqual([
+      expect.objectContaining({ kioskId: 'ssw-kt-01', deviceId: impostor.deviceId, boundTo: stA.deviceId }),
+    ]);
+    const hubConfig = await hub.client.getConfig();
+    expect(hubConfig.devices.map((device) => device.deviceID)).not.toContain(impostor.deviceId);
+    for (const folder of hubConfig.folders)
+      expect(folder.devices.map((device) => device.deviceID)).not.toContain(impostor.deviceId);
+    await impostor.stop();
 
     // The kiosk that never joined: shipped lessons, no organisation folders, nothing pending.
     expect(await lessonIds(kioskD)).toEqual(shippedLessons);
