@@ -49,6 +49,8 @@ export function createOrgService(
   const join = new OrgJoin(ctx, syncthing);
   const org = ctx.documents.org;
   const store = new PackStore({ dataDir: ctx.dataDir, doc: org, now: ctx.now });
+  // A tree left by a kill between its build and the org.json write is swept at start, not at the next apply.
+  void store.prune();
   const loop = new OrgLoop(ctx, syncthing, store, { pollMs: shell.orgPollMs, parts: shell.loopParts });
   if (org.data.joined) loop.start();
   shell.onClose?.(() => loop.stop());

@@ -14,6 +14,12 @@ import { reachSyncthing, type SyncthingFactory } from './sync-state';
 export const DEFAULT_ORG_POLL_MS = 15_000;
 /** Ticks in a row Syncthing must call the content folder idle with nothing to bring before a pack that still does not match is refused. */
 export const IDLE_TICKS_BEFORE_REFUSAL = 3;
+
+/**
+ * Refusals a pack can show while it is still arriving: Syncthing replaces each file whole, but
+ * brings manifest.json and manifest.sig as two files, so for a moment one is new and one is old.
+ */
+const ARRIVING_REASONS: ReadonlySet<string> = new Set(['org.refusals.badSignature']);
 const HELD_REASON = 'org.refusals.heldVersion';
 
 export type ReadyPack = Extract<PackCheck, { state: 'ready' }>;
@@ -130,17 +136,23 @@ export class OrgLoop {
     if (!joined) return;
     const folder = orgFolders(this.ctx.dataDir).content;
     const check = await this.parts.checkPack(folder, joined.join.organisation.publicKey);
-    if (check.state !== 'incomplete') this.idleTicks = 0;
+    if (check.state !== 'incomplete' && check.state !== 'refused') this.idleTicks = 0;
     if (check.state !== 'ready') this.clearPending();
     switch (check.state) {
       case 'none':
         await this.setWaiting(null);
         return;
-      case 'refused':
+      case 'refused': {
+        // Syncthing brings manifest.json and manifest.sig as two files in any order, so a new
+        // signature beside the old manifest looks forged for a moment. Only a folder that has had
+        // nothing to bring for three looks in a row is judged; until then the pack is arriving.
+        const arriving = ARRIVING_REASONS.has(check.reason) && !(await this.settled());
+        if (arriving) return;
         await this.setWaiting(null);
         // A manifest too broken to say its version is still listed: '?' stands for the version.
         await this.refuse({ version: check.version ?? '?', reason: check.reason, params: check.params });
         return;
+      }
       case 'incomplete':
         return this.incomplete(check);
       case 'ready':
@@ -160,11 +172,17 @@ export class OrgLoop {
     });
     // A file that does not match while Syncthing still brings bytes is simply not here yet; once
     // Syncthing has had nothing to bring for three looks in a row, it never will be.
-    this.idleTicks = (await this.contentFolderIdle()) ? this.idleTicks + 1 : 0;
-    if (this.idleTicks < IDLE_TICKS_BEFORE_REFUSAL) return;
-    this.idleTicks = 0;
+    if (!(await this.settled())) return;
     await this.setWaiting(null);
     await this.refuse(incompleteRefusal(check));
+  }
+
+  /** True once Syncthing has called the content folder idle for enough looks in a row (then counts again). */
+  private async settled(): Promise<boolean> {
+    this.idleTicks = (await this.contentFolderIdle()) ? this.idleTicks + 1 : 0;
+    if (this.idleTicks < IDLE_TICKS_BEFORE_REFUSAL) return false;
+    this.idleTicks = 0;
+    return true;
   }
 
   private async contentFolderIdle(): Promise<boolean> {
