@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
 import { keyFingerprint, makeKeyPair, signManifest } from '../../electron/core/org/pack-manifest';
 import {
   freePort,
@@ -22,6 +23,9 @@ import {
   TEST_PIN,
   type KioskProcess,
 } from './fixtures';
+import { expectNoAxeViolations, present } from './a11y';
+import { expectFits } from './fits-check';
+import { LARGEST, STAFF_FITS } from './fits-staff';
 import { signInToConsole } from './staff-console-helpers';
 
 /**
@@ -135,10 +139,11 @@ function writePack(
   writeFileSync(path.join(contentDir, 'manifest.sig'), signManifest(manifestBytes, options.privateKeyPem));
 }
 
-async function openOrgSection(page: import('@playwright/test').Page, kiosk: KioskProcess): Promise<void> {
+async function openOrgSection(page: Page, kiosk: KioskProcess): Promise<void> {
   await startVisit(page, kiosk, '繁體中文');
   await holdByTouch(page, 'centre-name', 3300);
   await tapPin(page, TEST_PIN);
+  await present(page, LARGEST);
   await page.getByTestId('staff-section-org').tap();
 }
 
@@ -163,6 +168,8 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   };
 
   await signInToConsole(page, kiosk, '繁體中文');
+  // The largest text throughout: each state met on the way must fit and read clean.
+  await present(page, LARGEST);
   await page.getByTestId('staff-section-org').tap();
   await expect(page.getByTestId('org-not-joined')).toContainText('呢部資訊站而家獨立運作');
   await expect(page.getByTestId('org-syncthing')).toHaveAttribute('data-state', 'running');
@@ -179,6 +186,8 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   await expect(page.getByTestId('org-preview-centre')).toHaveText(CENTRE);
   await expect(page.getByTestId('org-preview-district')).toHaveText('觀塘區');
   await expect(page.getByTestId('org-preview-fingerprint')).toHaveText(keyFingerprint(keys.publicKeyPem));
+  await expectFits(page, 'join preview', STAFF_FITS);
+  await expectNoAxeViolations(page, 'join preview');
   await page.getByTestId('org-join-confirm').tap();
 
   await expect(page.getByTestId('org-joined')).toContainText(`屬於「${ORGANISATION}」`);
@@ -198,6 +207,8 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   writePack(contentDir, { version: '2', privateKeyPem: keys.privateKeyPem });
   await expect(page.getByTestId('org-pending')).toHaveAttribute('data-version', '2', { timeout: 60_000 });
   await expect(page.getByTestId('org-pending-lessons-added')).toHaveText(NEW_TITLE);
+  await expectFits(page, 'pending pack', STAFF_FITS);
+  await expectNoAxeViolations(page, 'pending pack');
   await page.getByTestId('org-pack-apply').tap();
   await expect(page.getByTestId('org-message')).toHaveText('第 2 版已經開始使用。');
   await expect(page.getByTestId('org-current')).toHaveAttribute('data-version', '2');
@@ -215,6 +226,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   await openOrgSection(page, kiosk);
   await page.getByTestId('org-rollback').tap();
   await expect(page.getByRole('dialog')).toContainText('返回之前的內容？');
+  await expectFits(page, 'roll back asked', STAFF_FITS);
   await page.getByTestId('org-rollback-yes').tap();
   await expect(page.getByTestId('org-message')).toHaveText('資訊站已再用之前的內容。');
   await expect(page.getByTestId('org-current')).toHaveText('正在使用：資訊站附帶的內容。');
