@@ -71,6 +71,9 @@ describe('error reasons', () => {
     const missing: string[] = [];
     let reasons = 0;
     for (const { file, text } of sources) {
+      // The hub's tool names its sentences under org.hub (`errors.noKey` is org.hub.errors.noKey):
+      // tests/unit/hub/messages.test.ts checks those in all three languages.
+      if (file.startsWith('electron/hub/')) continue;
       for (const [, key] of text.matchAll(REASON_LITERAL)) {
         reasons += 1;
         for (const language of LANGUAGES) {
