@@ -29,6 +29,26 @@ module.exports = {
       to: { path: '^node_modules/electron/', reachable: true },
     },
     {
+      name: 'core-no-hub',
+      comment:
+        "electron/hub is the organisation's tool on its hub machine: it builds on the kiosk's core (the pack checks, " +
+        'the figures schema), never the other way round, so no kiosk carries hub code.',
+      severity: 'error',
+      from: { path: '^electron/(core|shared|web)/' },
+      to: { path: '^electron/hub/' },
+    },
+    {
+      name: 'hub-plain-node',
+      comment:
+        'The hub tool runs under plain Node (npm run hub): no Electron, and from the renderer only its locale files.',
+      severity: 'error',
+      from: { path: '^electron/hub/' },
+      to: {
+        path: '^(node_modules/electron/|renderer/)',
+        pathNot: '^renderer/src/[a-z-]+/locales/[a-zA-Z-]+[.]json$',
+      },
+    },
+    {
       name: 'core-no-dom',
       comment:
         'electron/core never runs in a page: no renderer code and no DOM-only packages. It may read the ' +
