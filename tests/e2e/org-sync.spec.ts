@@ -171,7 +171,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   // The largest text throughout: each state met on the way must fit and read clean.
   await present(page, LARGEST);
   await page.getByTestId('staff-section-org').tap();
-  await expect(page.getByTestId('org-not-joined')).toContainText('呢部資訊站而家獨立運作');
+  await expect(page.getByTestId('org-not-joined')).toContainText('這部資訊站現時獨立運作');
   await expect(page.getByTestId('org-syncthing')).toHaveAttribute('data-state', 'running');
 
   // The join file, by the upload the browser kiosk offers; its preview says who and what first.
@@ -259,7 +259,7 @@ test('a kiosk joins its organisation, previews, applies and rolls back a signed 
   await page.getByTestId('org-leave').tap();
   await expect(page.getByRole('dialog')).toContainText(`退出「${ORGANISATION}」？`);
   await page.getByTestId('org-leave-yes').tap();
-  await expect(page.getByTestId('org-message')).toHaveText('呢部資訊站已退出機構。');
+  await expect(page.getByTestId('org-message')).toHaveText('這部資訊站已退出機構。');
   await expect(page.getByTestId('org-not-joined')).toBeVisible();
   const after = await syncthing.client.getConfig();
   expect(after.devices.map((device) => device.deviceID)).not.toContain(joinFile.hub.deviceId);

@@ -98,7 +98,7 @@ test('the zh-HK staff console says a duplicate nickname, a bad Wi-Fi file and a 
   await openSection(page, 'staff-log');
   const newest = page.getByTestId('staff-log').locator('li').first();
   await expect(newest).toContainText('更改設定');
-  await expect(newest.getByTestId('staff-log-detail')).toHaveText('改咗：中心名稱');
+  await expect(newest.getByTestId('staff-log-detail')).toHaveText('已更改：中心名稱');
   const log = (await page.getByTestId('staff-log').textContent()) ?? '';
   expect(log).not.toContain('centreName');
   expect(log).not.toMatch(ENGLISH_SENTENCE);

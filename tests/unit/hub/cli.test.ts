@@ -78,7 +78,7 @@ describe('npm run hub', () => {
     let run = io({ KIOSK_HUB_HOME: home, LANG: 'zh_HK.UTF-8' });
     expect(await runHub(['accept'], run.io)).toBe(3);
     expect(run.err[0]).toBe(sayIn('zh-HK')('errors.noKey', { home }));
-    expect(run.err[0]).toContain('仲未有鎖匙');
+    expect(run.err[0]).toContain('還沒有鎖匙');
 
     run = io({ KIOSK_HUB_HOME: home, LANG: 'zh_CN.UTF-8' });
     expect(await runHub(['accept'], run.io)).toBe(3);

@@ -330,8 +330,8 @@ describe('report renderings', () => {
   it('the page names districts and quiet kiosks in its language', () => {
     const html = reportHtml(report, 'zh-HK', GENERATED);
     expect(html).toContain('觀塘區');
-    expect(html).toContain('2026-11-10 加入，從來冇交過');
-    expect(html).toContain('2026-11-20 之後冇再交');
+    expect(html).toContain('2026-11-10 加入，從未交過');
+    expect(html).toContain('2026-11-20 之後沒有再交');
     expect(html).toContain('<rect x="0" y="0" height="10" width="100"/>');
   });
 });

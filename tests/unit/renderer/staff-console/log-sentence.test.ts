@@ -46,7 +46,7 @@ describe('staff log sentences', () => {
         detail: 'centreName, district',
         params: { fields: ['centreName', 'district'] },
       }),
-    ).toEqual({ text: '改咗：中心名稱、地區', recordedInEnglish: false });
+    ).toEqual({ text: '已更改：中心名稱、地區', recordedInEnglish: false });
     const en = await console('en');
     expect(
       en.say({ action: 'settings-changed', detail: 'idleSeconds', params: { fields: ['idleSeconds'] } })
@@ -55,7 +55,7 @@ describe('staff log sentences', () => {
     // A field the console has no label for is never shown by its raw name.
     expect(
       zh.say({ action: 'settings-changed', detail: '', params: { fields: ['someNewField'] } })?.text,
-    ).toBe('改咗：其中一項資料');
+    ).toBe('已更改：其中一項資料');
     expect(zh.missing).toEqual([]);
   });
 
@@ -67,7 +67,7 @@ describe('staff log sentences', () => {
         detail: 'figures …',
         params: { from: '2026-11-01', to: '2026-11-30', files: 3 },
       })?.text,
-    ).toBe('2026年11月1日 至 2026年11月30日 嘅數字：3 個 CSV 檔案');
+    ).toBe('2026年11月1日 至 2026年11月30日 的數字：3 個 CSV 檔案');
     expect(
       zh.say({ action: 'hotspots-imported', detail: '', params: { file: 'wifi.json', kind: 'fixed' } })?.text,
     ).toBe('wifi.json（固定地點）');
@@ -96,7 +96,7 @@ describe('staff log sentences', () => {
     expect(zh.say({ action: 'sign-in', detail: '', params: {} })).toBeNull();
     expect(
       zh.say({ action: 'sign-in', detail: 'first staff PIN set', params: { firstPin: 'yes' } })?.text,
-    ).toBe('設定咗第一個職員密碼');
+    ).toBe('設定了第一個職員密碼');
   });
 
   it('says what the organisation actions did, in each language, with the apply mode as words', async () => {
@@ -117,14 +117,14 @@ describe('staff log sentences', () => {
         detail: '',
         params: { organisation: 'Smart Silver', syncthingNotTold: 'yes' },
       })?.text,
-    ).toContain('通知唔到');
+    ).toContain('未能通知');
     expect(
       zh.say({ action: 'org-pack-applied', detail: '', params: { version: '3', auto: 'yes' } })?.text,
     ).toBe('第 3 版，自動套用');
     expect(
       zh.say({ action: 'org-pack-rolled-back', detail: '', params: { version: '3', previousVersion: '2' } })
         ?.text,
-    ).toBe('由第 3 版返去第 2 版');
+    ).toBe('由第 3 版返回第 2 版');
     expect(zh.missing).toEqual([]);
     const en = await console('en');
     expect(en.say({ action: 'org-pack-rolled-back', detail: '', params: { version: '3' } })?.text).toBe(
