@@ -198,7 +198,8 @@ async function run(
             ? say('report.notReported', { kioskId: kiosk.kioskId, centre: kiosk.centre, since: kiosk.since })
             : say('report.neverReported', { kioskId: kiosk.kioskId, centre: kiosk.centre }),
         );
-      if (result.notReported.length === 0) io.out(say('report.allReported', { to: result.to }));
+      if (result.report.centres.length === 0) io.out(say('report.noKiosks'));
+      else if (result.notReported.length === 0) io.out(say('report.allReported', { to: result.to }));
       if (result.skipped > 0) io.out(say('report.skipped', { count: result.skipped }));
       return;
     }

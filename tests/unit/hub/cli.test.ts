@@ -198,6 +198,17 @@ describe('npm run hub', () => {
     expect(run.out).toEqual([en('accept.none')]);
   });
 
+  it('report on a hub no kiosk has joined says so, not that every kiosk reported', async () => {
+    const home = await dirs.make();
+    const run = io({ LANG: 'en_GB.UTF-8' });
+    expect(await runHub(['keys', '--organisation', 'Smart Silver', '--home', home], run.io)).toBe(0);
+    const report = io({ LANG: 'en_GB.UTF-8' });
+    const args = ['report', '--from', '2026-11-01', '--to', '2026-11-30', '--home', home];
+    expect(await runHub(args, report.io)).toBe(0);
+    expect(report.out.at(-1)).toBe(sayIn('en')('report.noKiosks'));
+    expect(report.out).not.toContain(sayIn('en')('report.allReported', { to: '2026-11-30' }));
+  });
+
   it('every sentence the tool says exists in all three languages', () => {
     const keys = [
       'usage',
