@@ -14,6 +14,26 @@ import { reachSyncthing, type OrgSyncthing, type SyncthingFactory } from './sync
 export const JOIN_TOKEN_MS = 10 * 60_000;
 
 /** Where the two Syncthing folders live in the data folder. */
+/**
+ * A kiosk joining afresh may still hold an earlier membership's folders (leaving keeps what was
+ * written). Shared again as they are, the old day files would go to the new hub and be counted
+ * there, and the old pack would be refused under the new key. Both are moved aside, next to the
+ * folders and outside Syncthing's reach, so nothing is lost and the new membership starts empty.
+ */
+export async function setAsideEarlierMembership(dataDir: string, now: Date): Promise<string[]> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const moved: string[] = [];
+  for (const folder of Object.values(orgFolders(dataDir))) {
+    const entries = await fs.readdir(folder).catch(() => [] as string[]);
+    // Syncthing's own marker alone is an empty folder.
+    if (entries.every((name) => name === '.stfolder')) continue;
+    const aside = `${folder}-before-${stamp}`;
+    await fs.rename(folder, aside);
+    moved.push(aside);
+  }
+  return moved;
+}
+
 export function orgFolders(dataDir: string): { content: string; figures: string } {
   return { content: path.join(dataDir, 'org', 'content'), figures: path.join(dataDir, 'org', 'figures') };
 }
@@ -138,8 +158,9 @@ export class OrgJoin {
         reason,
       });
     }
-    await this.tellSyncthing(reached.client, file);
     const previous = this.ctx.documents.org.data.joined;
+    if (!previous) await setAsideEarlierMembership(this.ctx.dataDir, this.ctx.now());
+    await this.tellSyncthing(reached.client, file);
     await this.ctx.documents.org.update((doc) => {
       doc.joined = {
         joinedAt: this.ctx.now().toISOString(),

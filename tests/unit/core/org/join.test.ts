@@ -249,6 +249,28 @@ describe('leaving an organisation', () => {
     });
   });
 
+  it('joining afresh moves the earlier membership’s figures and pack aside, so the new hub gets none of them', async () => {
+    const { dataDir, clock, handlers } = await joined();
+    await fs.writeFile(path.join(dataDir, 'org', 'content', 'manifest.json'), '{}');
+    await handlers['staff.org.leave']({}, {});
+    clock.advance(60_000);
+    const other = organisationKeys();
+    const preview = await handlers['staff.org.join.preview'](
+      { content: joinFileBytes(other.publicKeyPem) },
+      {},
+    );
+    await handlers['staff.org.join.confirm']({ token: preview.token }, {});
+    const org = path.join(dataDir, 'org');
+    expect(await fs.readdir(path.join(org, 'figures'))).toEqual([]);
+    expect(await fs.readdir(path.join(org, 'content'))).toEqual([]);
+    const aside = (await fs.readdir(org)).filter((name) => name.includes('-before-')).sort();
+    expect(aside).toEqual([
+      'content-before-2026-12-02T03-01-00-000Z',
+      'figures-before-2026-12-02T03-01-00-000Z',
+    ]);
+    expect(await fs.readdir(path.join(org, aside[1]!))).toEqual(['2026-12-01.json']);
+  });
+
   it('still leaves when Syncthing is stopped, and the log says it could not be told', async () => {
     const { ctx, syncthing, handlers } = await joined();
     syncthing.state.down = true;
