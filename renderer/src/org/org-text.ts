@@ -93,8 +93,3 @@ export function itemTitle(item: PreviewItem, language: Language): string {
 export function itemKey(item: PreviewItem): string {
   return typeof item === 'string' ? item : item.id;
 }
-
-/** Sentences side by side as each language writes them: a space after an English full stop, none after 。 */
-export function joinSentences(sentences: readonly string[], language: Language): string {
-  return sentences.filter(Boolean).join(language === 'en' ? ' ' : '');
-}

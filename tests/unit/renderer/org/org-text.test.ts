@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   districtName,
   itemTitle,
-  joinSentences,
   refusalText,
   sinceText,
   sizeText,
@@ -102,17 +101,5 @@ describe('sizes and titles', () => {
     expect(itemTitle(item, 'en')).toBe('New lesson');
     expect(itemTitle(item, 'zh-CN')).toBe('機構新課堂');
     expect(itemTitle('plain-id', 'en')).toBe('plain-id');
-  });
-});
-
-describe('joinSentences', () => {
-  it('puts a space between English sentences and none after a Chinese full stop', () => {
-    expect(joinSentences(['In use: version 2.', 'It brings: lessons.'], 'en')).toBe(
-      'In use: version 2. It brings: lessons.',
-    );
-    expect(joinSentences(['正在使用：第 2 版。', '包括：課堂。'], 'zh-HK')).toBe(
-      '正在使用：第 2 版。包括：課堂。',
-    );
-    expect(joinSentences(['正在使用：第 2 版。', ''], 'zh-CN')).toBe('正在使用：第 2 版。');
   });
 });
