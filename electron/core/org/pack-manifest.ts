@@ -6,7 +6,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { PackPart } from './org-doc';
@@ -207,14 +207,34 @@ function claimedVersion(raw: unknown): string | undefined {
   return typeof version === 'string' && VERSION_PATTERN.test(version) ? version : undefined;
 }
 
+/**
+ * The hash of each file last read, by where and what it is on disk. The loop looks at the same pack
+ * every poll; a file whose inode, size and change times (nanoseconds, and ctime cannot be set back
+ * by hand) are as they were is the same bytes, so it is not read again. Applying still re-hashes
+ * every copied file, so this only saves the look.
+ */
+const hashesSeen = new Map<string, { stamp: string; sha256: string }>();
+const MAX_HASHES_SEEN = 4096;
+
+async function hashOnce(absolute: string, stats: BigIntStats): Promise<string> {
+  const stamp = `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+  const seen = hashesSeen.get(absolute);
+  if (seen?.stamp === stamp) return seen.sha256;
+  const sha256 = await hashFile(absolute);
+  if (hashesSeen.size >= MAX_HASHES_SEEN) hashesSeen.clear();
+  hashesSeen.set(absolute, { stamp, sha256 });
+  return sha256;
+}
+
 /** Where a listed file stands on disk: a plain file matching, still coming, or not a file at all. */
 async function checkFile(
   folder: string,
   file: PackFile,
 ): Promise<PackFileProblem['problem'] | 'ok' | 'not-a-file'> {
-  let stats;
+  const absolute = path.join(folder, ...file.path.split('/'));
+  let stats: BigIntStats;
   try {
-    stats = await fs.lstat(path.join(folder, ...file.path.split('/')));
+    stats = await fs.lstat(absolute, { bigint: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
@@ -222,8 +242,8 @@ async function checkFile(
   }
   // A link could point outside the folder; the pack's files are plain files the hub wrote.
   if (!stats.isFile()) return 'not-a-file';
-  if (stats.size !== file.size) return 'size';
-  return (await hashFile(path.join(folder, ...file.path.split('/')))) === file.sha256 ? 'ok' : 'hash';
+  if (stats.size !== BigInt(file.size)) return 'size';
+  return (await hashOnce(absolute, stats)) === file.sha256 ? 'ok' : 'hash';
 }
 
 /** Whether Syncthing has a temporary file open for one of `names` (`.syncthing.<name>.tmp`, `~syncthing~<name>.tmp` on Windows). */

@@ -92,6 +92,18 @@ describe('a pack folder as the pinned key sees it', () => {
     });
   });
 
+  it('a file already checked is still caught when changed behind the check, its modified time put back', async () => {
+    const { folder } = await samplePack();
+    const file = path.join(folder, 'wifi/wifi-hk.csv');
+    expectState(await checkPackFolder(folder, organisation.publicKeyPem), 'ready');
+    const before = await fs.stat(file);
+    await fs.writeFile(file, WIFI.replace('Library', 'Librarz'));
+    await fs.utimes(file, before.atime, before.mtime);
+
+    const waiting = expectState(await checkPackFolder(folder, organisation.publicKeyPem), 'incomplete');
+    expect(waiting.problems).toEqual([{ path: 'wifi/wifi-hk.csv', problem: 'hash' }]);
+  });
+
   it('a file of another size or not there yet counts as missing, and settles as a size refusal', async () => {
     const { folder } = await samplePack();
     await fs.appendFile(path.join(folder, 'lessons/free-wifi.json'), ' ');
