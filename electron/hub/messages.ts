@@ -42,8 +42,13 @@ export function sayIn(language: Language): Say {
   return (key, params = {}) => {
     const text = lookup(FILES[language], `hub.${key}`);
     if (typeof text !== 'string') return key;
-    return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return fill(text, params);
   };
+}
+
+/** `{{name}}` filled from params; an unknown name stays visible rather than vanishing. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

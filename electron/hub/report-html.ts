@@ -2,7 +2,8 @@ import { OUTCOMES } from '../core/programmes/decide';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/languages';
 import { addDays, hongKongDateTime } from '../shared/period';
 import type { Figures, PooledReport } from './report';
-import { districtName, figureColumns, fill, outcomeName, reportWords, silenceText } from './report-words';
+import { fill } from './messages';
+import { districtName, figureColumns, outcomeName, reportWords, silenceText } from './report-words';
 
 /**
  * The pooled report as one printable page: a single HTML file with its styles inside it, no

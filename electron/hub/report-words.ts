@@ -8,6 +8,7 @@ import districtsFile from '../../data/districts.json';
 import type { Outcome } from '../core/programmes/decide';
 import type { Language } from '../shared/languages';
 import { hongKongDateKey } from '../shared/period';
+import { fill } from './messages';
 import type { Figures, NotReported } from './report';
 
 /**
@@ -26,13 +27,6 @@ const OUTCOME_WORDS: Record<Language, Record<string, string>> = {
 
 export function reportWords(language: Language): ReportWords {
   return WORDS[language];
-}
-
-/** `{{name}}` filled from params; an unknown name stays visible rather than vanishing. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
 }
 
 export function outcomeName(outcome: Outcome, language: Language): string {
