@@ -285,7 +285,10 @@ describe('organisation sync on real Syncthing: hub, two kiosks and one that neve
     // kiosks only ever see the finished (bad) pack, never the moment in between; unpaused, the
     // hub rescans it and sends it as it is.
     const content = hubPaths(hubHome).content;
-    const lessonFile = path.join(content, 'lessons', 'org-second.json');
+    // The tampered lesson is one new in pack 4: org-second is the same bytes in packs 3 and 4, so a
+    // kiosk that gets the new manifest before the changed org-second already holds exactly what was
+    // signed and rightly applies it.
+    const lessonFile = path.join(content, 'lessons', 'org-third.json');
     async function setContentPaused(paused: boolean): Promise<void> {
       const folder = (await hub.client.getConfig()).folders.find((one) => one.id === 'content');
       if (!folder) throw new Error('the hub has no content folder');
