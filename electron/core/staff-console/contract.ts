@@ -84,7 +84,10 @@ export const staffConsoleMethods = {
       .strict(),
     staff: true,
   }),
-  /** Flags one participant "needs help" (or clears it) with one tap; closing clears every flag. */
+  /**
+   * Flags one participant "needs help" (or clears it) with one tap; closing clears every flag.
+   * The flag's time is kept (`needsHelpSince`) so the class view lists the longest waiting first.
+   */
   'staff.groups.participants.help': method<GroupSession>()({
     input: z
       .object({ id: SessionId, participantId: z.string().min(1).max(40), needsHelp: z.boolean() })

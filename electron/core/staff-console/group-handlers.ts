@@ -165,7 +165,11 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
 
     'staff.groups.participants.help': async ({ id, participantId, needsHelp }) =>
       changeOpenSession(id, (session) => {
-        participantOrNotFound(session, participantId).needsHelp = needsHelp;
+        const participant = participantOrNotFound(session, participantId);
+        // A second tap while still waiting keeps their place in the queue.
+        if (needsHelp && !participant.needsHelp) participant.needsHelpSince = ctx.now().toISOString();
+        if (!needsHelp) delete participant.needsHelpSince;
+        participant.needsHelp = needsHelp;
       }),
 
     'staff.groups.participants.remove': async ({ id, participantId }) =>
@@ -204,7 +208,10 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
         // A course session lists every member: only those ticked present raise the count.
         session.headCount = attendanceOf(session);
         // "Needs help" is for the class while it runs; a closed record keeps no flags.
-        for (const participant of session.participants) participant.needsHelp = false;
+        for (const participant of session.participants) {
+          participant.needsHelp = false;
+          delete participant.needsHelpSince;
+        }
       });
       await logStaffAction(ctx, 'session-closed', `${closed.date}, attendance ${closed.headCount}`, {
         date: closed.date,

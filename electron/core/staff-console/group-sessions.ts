@@ -44,6 +44,11 @@ export const ParticipantSchema = z.object({
   /** Flagged "needs help" by the facilitator with one tap; cleared when the session closes. */
   needsHelp: z.boolean(),
   /**
+   * When the flag was set, so the class view lists who has waited longest first; absent while
+   * not flagged (and on flags set before this was kept, which then count as the oldest).
+   */
+  needsHelpSince: z.string().datetime().optional(),
+  /**
    * Here at this session. A one-off session's participants are added as they come, so are here;
    * a course session lists every member and attendance is ticked one tap each.
    */

@@ -201,6 +201,8 @@ describe('times, needs help', () => {
       needsHelp: true,
     });
     expect(flagged.participants.map((p) => p.needsHelp)).toEqual([true, false]);
+    expect(flagged.participants[0]!.needsHelpSince).toBe(START.toISOString());
+    expect(flagged.participants[1]!.needsHelpSince).toBeUndefined();
     expect(
       refusal(
         await k.raw('staff.groups.participants.help', {
@@ -214,6 +216,35 @@ describe('times, needs help', () => {
     expect(closed.participants.map((p) => p.needsHelp)).toEqual([false, false]);
     const kept = await k.call<GroupSession>('staff.groups.get', { id: session.id });
     expect(kept.participants.map((p) => p.needsHelp)).toEqual([false, false]);
+    expect(kept.participants.map((p) => p.needsHelpSince)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps when each flag was set, so the longest waiting can be helped first', async () => {
+    const k = await kiosk();
+    const session = await sessionWith(k, ['May', 'Wing']);
+    const [may, wing] = session.participants as [
+      GroupSession['participants'][0],
+      GroupSession['participants'][0],
+    ];
+    const help = (participantId: string, needsHelp: boolean) =>
+      k.call<GroupSession>('staff.groups.participants.help', { id: session.id, participantId, needsHelp });
+    const since = (s: GroupSession) => s.participants.map((p) => p.needsHelpSince);
+    await help(wing.id, true);
+    k.clock.now = new Date(START.getTime() + 3 * 60_000);
+    await help(may.id, true);
+    // Flagged again while still waiting: Wing keeps her place.
+    k.clock.now = new Date(START.getTime() + 5 * 60_000);
+    expect(since(await help(wing.id, true))).toEqual(['2026-11-03T02:03:00.000Z', START.toISOString()]);
+    // Helped, then needing help again: she waits from the new time.
+    await help(wing.id, false);
+    expect(since(await k.call<GroupSession>('staff.groups.get', { id: session.id }))).toEqual([
+      '2026-11-03T02:03:00.000Z',
+      undefined,
+    ]);
+    expect(since(await help(wing.id, true))).toEqual([
+      '2026-11-03T02:03:00.000Z',
+      '2026-11-03T02:05:00.000Z',
+    ]);
   });
 });
 
