@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Migration } from '../store/document-schema';
+import { UNNAMED_FIRST_COORDINATOR } from '../../shared/staff-names';
 
 /** Only what is needed to check a secret (the PIN, the recovery code): never the secret itself. */
 export const SecretHashSchema = z.object({
@@ -44,7 +45,7 @@ export const StaffAccountSchema = z.object({
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
 
 /** The account version 1's shared PIN becomes (renamable); also the first account a new kiosk makes. */
-export const FIRST_COORDINATOR = { id: 'coordinator', name: '統籌主任' } as const;
+export const FIRST_COORDINATOR = { id: 'coordinator', name: UNNAMED_FIRST_COORDINATOR } as const;
 
 /**
  * staff-credential.json: the staff accounts and the kiosk's one wrong-PIN count and lock (per
