@@ -109,7 +109,7 @@ describe('staff log sentences', () => {
       })?.text,
     ).toBe('Smart Silver，名稱 ssw-kt-01');
     expect(zh.say({ action: 'org-mode-changed', detail: '', params: { applyMode: 'auto' } })?.text).toBe(
-      '而家：自動套用',
+      '現在：自動套用',
     );
     expect(
       zh.say({
