@@ -27,7 +27,7 @@ async function openAt(page: Page, lessonId: string, stepIndex: number, keyboardN
 /** Back to the lessons list with the toolbar's Back. */
 async function backToLessons(page: Page): Promise<void> {
   await page
-    .getByRole('navigation', { name: '服務站控制' })
+    .getByRole('navigation', { name: '資訊站控制' })
     .getByRole('button', { name: '返回', exact: true })
     .tap();
   await expect(page.getByTestId('continue-with-code')).toBeVisible();
