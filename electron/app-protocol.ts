@@ -18,7 +18,7 @@ const RESTING_HTML = `<!doctype html>
 <main>
 <h1>這部資訊站正在休息，請找職員協助。</h1>
 <p lang="en">This kiosk is taking a short rest. Please ask a member of staff for help.</p>
-<p lang="zh-CN">这部资讯站正在休息，请找职员协助。</p>
+<p lang="zh-CN">这台信息站正在休息，请找职员协助。</p>
 </main>
 </body>
 </html>

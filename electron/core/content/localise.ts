@@ -96,6 +96,9 @@ export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
   ['预设', '默认'],
   ['档案', '文件'],
   ['储存', '保存'],
+  // The kiosk itself: 資訊站 in Hong Kong is 信息站 in the mainland, a machine counted with 台.
+  ['这部资讯站', '这台信息站'],
+  ['资讯站', '信息站'],
   // Health, places and everyday words.
   ['覆诊', '复诊'],
   ['药物纪录', '药物记录'],
