@@ -75,7 +75,7 @@ test('the zh-HK staff console says a duplicate nickname, a bad Wi-Fi file and a 
   const message = page.getByTestId('hotspots-staff-message');
   await expect(message).toContainText('這個檔案不能使用');
   await expect(page.getByTestId('hotspots-staff-detail')).toHaveText(
-    '呢個檔案係 JSON，但唔係 Wi-Fi.HK 地點清單。',
+    '這個檔案是 JSON，但不是 Wi-Fi.HK 地點清單。',
   );
   expect(await message.textContent()).not.toMatch(ENGLISH_SENTENCE);
   const fileButton = page.getByTestId('hotspots-file').locator('..');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectLocalisedTexts, withSimplified } from '../../../../electron/core/content/localise';
 import type { LocalisedText } from '../../../../electron/core/i18n';
+import { CANTONESE } from '../../../helpers/chinese-register';
 
 const LESSONS_DIR = fileURLToPath(new URL('../../../../data/lessons', import.meta.url));
 
@@ -16,9 +17,6 @@ const LESSONS_DIR = fileURLToPath(new URL('../../../../data/lessons', import.met
 
 /** Written-Chinese words a Cantonese speaker would not type to family: 冇/未, 食, 聽日, 呢, 乜嘢, 俾, 返嚟, 佢, 喺, 唔. */
 const WRITTEN_ONLY = ['沒有', '吃', '明天', '這', '那裏', '甚麼', '給', '回來', '他', '她', '在', '不'];
-
-/** Cantonese-only characters and phrases: never in an instruction, never in Mandarin. */
-const CANTONESE = /[咗嘅唔冇喺嚟啲佢嘢睇攞搵揾嗰噉咩乜晒俾畀]|聽日|听日|得閒|得闲|而家|推上推落/;
 
 /** Spoken Cantonese that is good Mandarin, so only zh-HK's instructions are checked for it. */
 const SPOKEN_ZH_HK = /幾時|看片|細一點|傾完/;

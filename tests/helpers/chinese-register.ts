@@ -1,0 +1,6 @@
+/**
+ * Cantonese-only characters and phrases (traditional and simplified forms): what people type to
+ * each other in Hong Kong, never in the kiosk's own sentences (plain written Chinese in zh-HK),
+ * never in Mandarin.
+ */
+export const CANTONESE = /[咗嘅唔冇喺嚟啲佢嘢睇攞搵揾嗰噉咩乜晒俾畀]|聽日|听日|得閒|得闲|而家|推上推落/;
