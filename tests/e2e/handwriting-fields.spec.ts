@@ -125,6 +125,13 @@ test('staff type the centre name on a physical keyboard, Chinese through an inpu
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Lok Fu Elderly Centre');
   await expect(en).toHaveValue('Lok Fu Elderly Centre');
+  // The kiosk's own keys write at the caret as the desk keyboard does, not at the end.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'o', exact: true }).first().tap();
+  await expect(en).toHaveValue('Look Fu Elderly Centre');
+  await page.getByRole('button', { name: '刪除', exact: true }).first().tap();
+  await expect(en).toHaveValue('Lok Fu Elderly Centre');
 
   await page.getByTestId('save-settings').click();
   await expect(page.getByText('已儲存。')).toBeVisible();
