@@ -7,6 +7,7 @@ import {
   openStaffConsole,
   panelScreen,
   panelSideways,
+  reopenStaffConsole,
   STAFF_DIALOGS,
   STAFF_FITS,
   type StaffScreen,
@@ -94,19 +95,35 @@ test('every staff panel and dialog fits at the largest text', async ({ page, kio
     await page.setViewportSize(size);
     const viewport = `${size.width}×${size.height}`;
     for (const screen of screens) {
-      let found: string[];
-      try {
+      const check = async (): Promise<string[]> => {
         await screen.reach(page);
-        found = (await checkFits(page, STAFF_FITS)).map((f) => f.detail);
+        const found = (await checkFits(page, STAFF_FITS)).map((f) => f.detail);
         const sideways = await panelSideways(page);
         if (sideways) found.push(sideways);
         if (screen.name === 'dialog: collection statement') found.push(...(await statementProblems(page)));
         if (screen.name === 'dialog: nickname') found.push(...(await nicknameProblems(page)));
         await screen.close?.(page);
-      } catch (error) {
-        found = [`not reached: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`];
+        return found;
+      };
+      const why = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      let found: string[];
+      let note = '';
+      try {
+        found = await check();
+      } catch (first) {
+        // Once more from a fresh console: a screen is "not reached" only when it is not reached twice,
+        // and one that was not does not leave its dialog over every screen after it.
+        note = ` (reached on a second try; first: ${why(first)})`;
+        try {
+          await reopenStaffConsole(page, kiosk);
+          found = await check();
+        } catch (second) {
+          found = [`not reached: ${why(second)}`];
+          note = '';
+          await reopenStaffConsole(page, kiosk).catch(() => undefined);
+        }
       }
-      lines.push(`${viewport} ${screen.name}: ${found.length ? found.join('; ') : '✓'}`);
+      lines.push(`${viewport} ${screen.name}: ${found.length ? found.join('; ') : '✓'}${note}`);
       failures.push(...found.map((f) => `${screen.name} @ ${viewport}: ${f}`));
     }
   }
@@ -114,7 +131,7 @@ test('every staff panel and dialog fits at the largest text', async ({ page, kio
     `${sections.length} panels: ${sections.map((s) => s.label).join(', ')}`,
     ...lines,
     '',
-    `${lines.filter((l) => l.endsWith(': ✓')).length} of ${lines.length} fit (zh-HK, largest text).`,
+    `${lines.filter((l) => / ✓( \(reached on a second try|$)/.test(l)).length} of ${lines.length} fit (zh-HK, largest text).`,
   ].join('\n');
   console.log(report);
   const out = path.join(REPO_ROOT, 'test-results-fits');

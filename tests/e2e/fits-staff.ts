@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { present } from './a11y';
 import type { FitsOptions } from './fits-check';
-import { api, expect, type KioskProcess } from './fixtures';
+import { api, expect, holdByTouch, startVisit, tapPin, TEST_PIN, type KioskProcess } from './fixtures';
 import { agreeToStatement, signInToConsole } from './staff-console-helpers';
 
 /**
@@ -58,6 +58,20 @@ export async function openStaffConsole(page: Page, kiosk: KioskProcess): Promise
   return session;
 }
 
+/**
+ * After a screen could not be reached (a tap that timed out on a busy machine can leave a dialog
+ * open over everything after it): the page loaded afresh and signed in again at the largest text,
+ * so the next screen starts from the console, not from what the last one left.
+ */
+export async function reopenStaffConsole(page: Page, kiosk: KioskProcess): Promise<void> {
+  await page.goto(kiosk.url);
+  await startVisit(page, kiosk, '繁體中文');
+  await holdByTouch(page, 'centre-name', 3300);
+  await tapPin(page, TEST_PIN);
+  await expect(page.getByTestId('staff-sign-out')).toBeVisible();
+  await present(page, LARGEST);
+}
+
 /** Every section in the menu, in order: its test id and what it says. */
 export async function menuSections(page: Page): Promise<{ testId: string; label: string }[]> {
   const items = page.getByTestId('staff-menu').locator('[data-testid^="staff-section-"]');
@@ -97,6 +111,11 @@ async function openSession(page: Page): Promise<void> {
 
 const noDialog = async (page: Page) => expect(page.getByRole('dialog')).toHaveCount(0);
 
+/** On the session detail: as the dialog before left it, or opened again after a fresh start. */
+async function onSession(page: Page): Promise<void> {
+  if (!(await page.getByTestId('participant-start').isVisible())) await openSession(page);
+}
+
 /** The staff dialogs, each reached from its panel. */
 export const STAFF_DIALOGS: StaffScreen[] = [
   {
@@ -106,6 +125,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
   {
     name: 'dialog: remove participant',
     reach: async (page) => {
+      await onSession(page);
       await page.getByTestId('participant-remove').first().tap();
       await expect(page.getByTestId('participant-remove-confirm')).toBeVisible();
     },
@@ -117,6 +137,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
   {
     name: 'dialog: collection statement',
     reach: async (page) => {
+      await onSession(page);
       await page.getByTestId('participant-start').tap();
       await expect(page.getByTestId('pics-statement')).toBeVisible();
     },
@@ -124,6 +145,11 @@ export const STAFF_DIALOGS: StaffScreen[] = [
   {
     name: 'dialog: nickname',
     reach: async (page) => {
+      // Straight after the statement's own check it is open; after a fresh start, open it.
+      if (!(await page.getByTestId('pics-statement').isVisible())) {
+        await onSession(page);
+        await page.getByTestId('participant-start').tap();
+      }
       await agreeToStatement(page);
       await page.getByTestId('participant-label').tap();
       await expect(page.getByRole('dialog').getByTestId('handwriting-pad')).toBeVisible();
@@ -136,6 +162,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
   {
     name: 'dialog: close session',
     reach: async (page) => {
+      await onSession(page);
       await page.getByTestId('session-close').scrollIntoViewIfNeeded();
       await page.getByTestId('session-close').tap();
       await expect(page.getByTestId('session-close-confirm')).toBeVisible();

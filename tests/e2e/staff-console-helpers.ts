@@ -102,10 +102,30 @@ export async function agreeToStatement(page: Page): Promise<void> {
   await expect(page.getByTestId('pics-statement')).toBeVisible();
   const dialog = page.getByRole('dialog');
   const region = dialog.locator('[data-scroll-region] > [role="region"]');
-  for (let taps = 0; taps < 12 && (await agree.getAttribute('aria-disabled')) === 'true'; taps++) {
+  const down = dialog.locator('[data-scroll-down]');
+  const greyed = async () => (await agree.getAttribute('aria-disabled')) === 'true';
+  for (let taps = 0; taps < 12; taps++) {
+    // A statement that fits whole has no "more below" button: "I agree" turns on once its end has
+    // been seen, a moment after it opens.
+    await expect.poll(async () => !(await greyed()) || (await down.isVisible())).toBe(true);
+    if (!(await greyed())) break;
     const before = await region.evaluate((el) => el.scrollTop);
-    await dialog.locator('[data-scroll-down]').tap();
+    await down.tap();
     await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+    // The page scrolls smoothly: look again only once it has come to rest, or the next tap aims at
+    // a "down" button that goes away as the end comes into view.
+    let last = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = await region.evaluate((el) => el.scrollTop);
+          const resting = now === last;
+          last = now;
+          return resting;
+        },
+        { intervals: [150] },
+      )
+      .toBe(true);
   }
   await expect(agree).not.toHaveAttribute('aria-disabled', 'true');
   await agree.tap();
