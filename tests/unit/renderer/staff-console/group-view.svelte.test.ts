@@ -69,7 +69,12 @@ describe('who is waiting for help', () => {
     const list = screen.getByTestId('group-needs-help');
     expect(within(list).getByRole('heading').textContent).toBe('Needs help (3)');
     const names = within(list).getAllByTestId('group-helped');
-    expect(names.map((b) => b.textContent)).toEqual(['Kei: helped', '陳太: helped', 'May 姐: helped']);
+    expect(names.map((b) => b.textContent)).toEqual(['Kei', '陳太', 'May 姐']);
+    expect(names.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Kei: helped',
+      '陳太: helped',
+      'May 姐: helped',
+    ]);
     await fireEvent.click(names[1]!);
     expect(onhelped).toHaveBeenCalledWith('p-wing');
     // Saving: a second tap on the same name sends nothing more.
