@@ -281,7 +281,7 @@ test('the code keyboard offers exactly the characters a code can hold: no 0, 1, 
 
 const WHY: { language: LanguageCode; width: number; height: number; text: string }[] = [
   { language: 'en', width: 1280, height: 800, text: 'First, try it on the practice phone on the right.' },
-  { language: 'zh-HK', width: 1080, height: 1920, text: '請先在下面的練習手機上試一試。' },
+  { language: 'zh-HK', width: 1080, height: 1920, text: '請先在上面的練習手機上試一試。' },
 ];
 for (const { language, width, height, text } of WHY) {
   test(`a greyed Next says why when tapped, pointing at the phone (${language}, ${width}×${height})`, async ({
@@ -309,6 +309,11 @@ for (const { language, width, height, text } of WHY) {
     const phone = (await page.getByTestId('phone-area').boundingBox())!;
     const words = (await page.getByTestId('practice-words').boundingBox())!;
     if (width > height) expect(phone.x).toBeGreaterThanOrEqual(words.x + words.width - 1);
-    else expect(phone.y).toBeGreaterThanOrEqual(words.y + words.height - 1);
+    else {
+      expect(phone.y).toBeGreaterThanOrEqual(words.y + words.height - 1);
+      // The reason shows by Next, under the phone: "above" is where the phone is from there.
+      const reason = (await page.getByTestId('disabled-reason').boundingBox())!;
+      expect(reason.y).toBeGreaterThanOrEqual(phone.y + phone.height - 1);
+    }
   });
 }
