@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { checkFits } from './fits-check';
+import { ACCOUNT_SCREENS, COURSE_SCREENS } from './fits-staff-forms';
 import {
   menuSections,
   openStaffConsole,
@@ -34,6 +35,8 @@ const VIEWPORTS = process.env.KIOSK_FITS_VIEWPORTS
       process.env.KIOSK_FITS_VIEWPORTS!.split(',').includes(`${v.width}x${v.height}`),
     )
   : ALL_VIEWPORTS;
+/** KIOSK_FITS_SHOTS=/some/folder also saves a PNG of each screen as measured, to look at. */
+const SHOTS = process.env.KIOSK_FITS_SHOTS;
 
 /** The collection statement's own promises, measured where it opened. */
 async function statementProblems(page: Page): Promise<string[]> {
@@ -88,7 +91,12 @@ test('every staff panel and dialog fits at the largest text', async ({ page, kio
   test.setTimeout(12 * 60_000);
   await openStaffConsole(page, kiosk);
   const sections = await menuSections(page);
-  const screens: StaffScreen[] = [...sections.map(panelScreen), ...STAFF_DIALOGS];
+  const screens: StaffScreen[] = [
+    ...sections.map(panelScreen),
+    ...STAFF_DIALOGS,
+    ...COURSE_SCREENS,
+    ...ACCOUNT_SCREENS,
+  ];
   const failures: string[] = [];
   const lines: string[] = [];
   for (const size of VIEWPORTS) {
@@ -100,8 +108,12 @@ test('every staff panel and dialog fits at the largest text', async ({ page, kio
         const found = (await checkFits(page, STAFF_FITS)).map((f) => f.detail);
         const sideways = await panelSideways(page);
         if (sideways) found.push(sideways);
+        if (SHOTS) {
+          const file = `${size.width}x${size.height} ${screen.name.replace(/[^\p{L}\p{N} -]+/gu, ' ')}.png`;
+          await page.screenshot({ path: path.join(SHOTS, file) });
+        }
         if (screen.name === 'dialog: collection statement') found.push(...(await statementProblems(page)));
-        if (screen.name === 'dialog: nickname') found.push(...(await nicknameProblems(page)));
+        if (screen.keyboardInDialog) found.push(...(await nicknameProblems(page)));
         await screen.close?.(page);
         return found;
       };

@@ -2,13 +2,15 @@ import type { Page } from '@playwright/test';
 import { present } from './a11y';
 import type { FitsOptions } from './fits-check';
 import { api, expect, holdByTouch, startVisit, tapPin, TEST_PIN, type KioskProcess } from './fixtures';
+import { cancelDialog, seedCourse } from './fits-staff-forms';
 import { agreeToStatement, signInToConsole } from './staff-console-helpers';
 
 /**
  * The staff console's screens for the fits check (fits-staff.spec.ts) and a screenshot script:
  * every panel in the menu, in menu order, read from the menu itself so a new section is checked
  * the day it is added, then the dialogs staff meet on the way (collection statement, nickname,
- * closing a session, wiping personal data).
+ * closing a session, wiping personal data). The course and staff-account forms and dialogs are in
+ * fits-staff-forms.ts.
  */
 
 /**
@@ -28,6 +30,8 @@ export interface StaffScreen {
   reach: (page: Page) => Promise<void>;
   /** Close a dialog again, back on its panel. */
   close?: (page: Page) => Promise<void>;
+  /** A dialog with a text field and the kiosk keyboard: both must show whole inside it. */
+  keyboardInDialog?: boolean;
 }
 
 /** The group session the dialogs are reached from. */
@@ -54,6 +58,7 @@ export async function openStaffConsole(page: Page, kiosk: KioskProcess): Promise
     session,
   );
   expect(added.ok).toBe(true);
+  await seedCourse(page, session);
   await present(page, LARGEST);
   return session;
 }
@@ -109,8 +114,6 @@ async function openSession(page: Page): Promise<void> {
   await expect(page.getByTestId('participant-start')).toBeVisible();
 }
 
-const noDialog = async (page: Page) => expect(page.getByRole('dialog')).toHaveCount(0);
-
 /** On the session detail: as the dialog before left it, or opened again after a fresh start. */
 async function onSession(page: Page): Promise<void> {
   if (!(await page.getByTestId('participant-start').isVisible())) await openSession(page);
@@ -129,10 +132,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
       await page.getByTestId('participant-remove').first().tap();
       await expect(page.getByTestId('participant-remove-confirm')).toBeVisible();
     },
-    close: async (page) => {
-      await page.getByRole('dialog').getByRole('button', { name: '取消' }).tap();
-      await noDialog(page);
-    },
+    close: cancelDialog,
   },
   {
     name: 'dialog: collection statement',
@@ -154,10 +154,8 @@ export const STAFF_DIALOGS: StaffScreen[] = [
       await page.getByTestId('participant-label').tap();
       await expect(page.getByRole('dialog').getByTestId('handwriting-pad')).toBeVisible();
     },
-    close: async (page) => {
-      await page.getByRole('dialog').getByRole('button', { name: '取消' }).tap();
-      await noDialog(page);
-    },
+    close: cancelDialog,
+    keyboardInDialog: true,
   },
   {
     name: 'dialog: close session',
@@ -167,10 +165,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
       await page.getByTestId('session-close').tap();
       await expect(page.getByTestId('session-close-confirm')).toBeVisible();
     },
-    close: async (page) => {
-      await page.getByRole('dialog').getByRole('button', { name: '取消' }).tap();
-      await noDialog(page);
-    },
+    close: cancelDialog,
   },
   {
     name: 'dialog: wipe personal data',
@@ -182,10 +177,7 @@ export const STAFF_DIALOGS: StaffScreen[] = [
       await page.getByTestId('wipe-start').tap();
       await expect(page.getByTestId('wipe-confirm')).toBeVisible();
     },
-    close: async (page) => {
-      await page.getByRole('dialog').getByRole('button', { name: '取消' }).tap();
-      await noDialog(page);
-    },
+    close: cancelDialog,
   },
 ];
 
