@@ -12,10 +12,7 @@ import { agreeToStatement } from './staff-console-helpers';
 
 /** The course the course screens are reached from. Not 長者手機班: the groups list is searched for that. */
 const COURSE_TITLE = '智能電話入門課程';
-/**
- * The new account's name. Typed into the box as a hardware keyboard would: the kiosk keyboard's
- * letters are wider than a panel at the largest text (its handwriting pad is what is measured).
- */
+/** The new account's name, typed into the box as a hardware keyboard would (quicker than by key). */
 const NEW_NAME = 'wing';
 
 /**
@@ -201,6 +198,25 @@ export const ACCOUNT_SCREENS: StaffScreen[] = [
       await onAccountList(page);
       await page.getByTestId('account-add').tap();
       await page.getByTestId('account-name').tap();
+      await expect(panel(page).getByTestId('handwriting-pad')).toBeVisible();
+    },
+  },
+  {
+    // An English name is typed on the letters: ten keys a row at the largest text in a panel.
+    name: 'account: new name, letters keyboard',
+    reach: async (page) => {
+      const field = page.getByTestId('account-name');
+      if (!(await field.isVisible())) {
+        await onAccountList(page);
+        await page.getByTestId('account-add').tap();
+      }
+      await field.tap();
+      await panel(page).getByTestId('keyboard-mode-abc').tap();
+      await expect(panel(page).getByRole('button', { name: 'q', exact: true })).toBeVisible();
+    },
+    // The choice of keyboard holds for the visit: back to handwriting, as the next screens expect.
+    close: async (page) => {
+      await panel(page).getByTestId('keyboard-mode-handwriting').tap();
       await expect(panel(page).getByTestId('handwriting-pad')).toBeVisible();
     },
   },
