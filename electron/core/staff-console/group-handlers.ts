@@ -10,6 +10,7 @@ import {
   summariseSession,
   type GroupSession,
   type GroupSessionsDoc,
+  type Participant,
   type StepCounts,
 } from './group-sessions';
 import { notesProblem } from './session-notes';
@@ -165,11 +166,7 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
 
     'staff.groups.participants.help': async ({ id, participantId, needsHelp }) =>
       changeOpenSession(id, (session) => {
-        const participant = participantOrNotFound(session, participantId);
-        // A second tap while still waiting keeps their place in the queue.
-        if (needsHelp && !participant.needsHelp) participant.needsHelpSince = ctx.now().toISOString();
-        if (!needsHelp) delete participant.needsHelpSince;
-        participant.needsHelp = needsHelp;
+        markNeedsHelp(participantOrNotFound(session, participantId), needsHelp, ctx.now());
       }),
 
     'staff.groups.participants.remove': async ({ id, participantId }) =>
@@ -208,10 +205,7 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
         // A course session lists every member: only those ticked present raise the count.
         session.headCount = attendanceOf(session);
         // "Needs help" is for the class while it runs; a closed record keeps no flags.
-        for (const participant of session.participants) {
-          participant.needsHelp = false;
-          delete participant.needsHelpSince;
-        }
+        for (const participant of session.participants) markNeedsHelp(participant, false, ctx.now());
       });
       await logStaffAction(ctx, 'session-closed', `${closed.date}, attendance ${closed.headCount}`, {
         date: closed.date,
@@ -232,4 +226,14 @@ export function createGroupSessionHandlers(ctx: CoreContext): GroupSessionHandle
       return { files };
     },
   };
+}
+
+/**
+ * Sets or clears one participant's "needs help" flag with the time it was set: a second tap while
+ * still waiting keeps their place in the class view's queue; clearing forgets the time.
+ */
+function markNeedsHelp(participant: Participant, needsHelp: boolean, now: Date): void {
+  if (needsHelp && !participant.needsHelp) participant.needsHelpSince = now.toISOString();
+  if (!needsHelp) delete participant.needsHelpSince;
+  participant.needsHelp = needsHelp;
 }
