@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
 import { agreeToStatement, signInToConsole, typeOnScreen } from './staff-console-helpers';
@@ -62,16 +59,14 @@ test('the zh-HK staff console says a duplicate nickname, a bad Wi-Fi file and a 
 
   // A JSON file that is not a list of places: why, in Chinese, right under the file button.
   await openSection(page, 'hotspots');
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-messages-'));
-  try {
-    const bad = path.join(temp, 'fixed-wi-fi-hk-locations.json');
-    writeFileSync(bad, '{"LocationID": "1"}');
-    // Where a finger would have touched it (setInputFiles does not scroll).
-    await page.getByTestId('hotspots-file').locator('..').scrollIntoViewIfNeeded();
-    await page.getByTestId('hotspots-file').setInputFiles(bad);
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
+  // Bytes, not a path: a local browser reads a chosen file only when the page asks for it.
+  // Where a finger would have touched it (setInputFiles does not scroll).
+  await page.getByTestId('hotspots-file').locator('..').scrollIntoViewIfNeeded();
+  await page.getByTestId('hotspots-file').setInputFiles({
+    name: 'fixed-wi-fi-hk-locations.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"LocationID": "1"}'),
+  });
   const message = page.getByTestId('hotspots-staff-message');
   await expect(message).toContainText('這個檔案不能使用');
   await expect(page.getByTestId('hotspots-staff-detail')).toHaveText(
