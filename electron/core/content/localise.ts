@@ -128,6 +128,13 @@ export const MAINLAND_PHRASES: readonly (readonly [string, string])[] = [
   ['又淡又幼', '又淡又细'],
   ['又细又挤', '又小又挤'],
   ['滑杆', '滑块'],
+  // A tap: 轻按 is a Hong Kong word; the mainland consoles and the kiosk's own zh-CN say 点按.
+  ['轻按', '点按'],
+  // Quotation marks: corner brackets are Hong Kong and Taiwan print; the mainland quotes with “” and ‘’.
+  ['「', '“'],
+  ['」', '”'],
+  ['『', '‘'],
+  ['』', '’'],
 ];
 
 /** zh-HK text → Simplified Chinese with mainland wording: OpenCC characters, then the phrase table. */

@@ -23,7 +23,8 @@ describe('localise', () => {
     expect(toSimplified('收到銀行短訊，立即掛線。')).toBe('收到银行短信，立即挂断。');
     expect(toSimplified('你的銀行戶口被暫停')).toBe('你的银行账户被暂停');
     expect(toSimplified('打開通訊程式，打視像通話')).toBe('打开通讯应用，打视频通话');
-    expect(toSimplified('「靜音」是有咪高峰的按鈕')).toBe('「静音」是有麦克风的按钮');
+    expect(toSimplified('「靜音」是有咪高峰的按鈕')).toBe('“静音”是有麦克风的按钮');
+    expect(toSimplified('輕按「完成」，再按『錄音』')).toBe('点按“完成”，再按‘录音’');
     expect(toSimplified('家居寬頻')).toBe('家居宽带');
     expect(toSimplified('下次覆診')).toBe('下次复诊');
   });
