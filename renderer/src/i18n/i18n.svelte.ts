@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import type { Language } from '../../../electron/shared/languages';
-
+import { sayList } from '../lib/say-list';
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../electron/shared/languages';
 
 /**
@@ -63,6 +63,11 @@ export const locale = new Locale();
 
 export function t(key: string, options?: Record<string, unknown>): string {
   return i18next.t(key, { lng: locale.current, ...options });
+}
+
+/** Words or names as one list in the language on screen (see sayList). */
+export function listOf(items: readonly string[]): string {
+  return sayList(items, locale.current);
 }
 
 /** Whether the locale files have this key (a reason sent by the core may be newer than the screens). */

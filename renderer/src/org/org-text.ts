@@ -1,6 +1,7 @@
 import type { LocalisedText } from '../../../electron/core/i18n';
 import type { Language } from '../../../electron/shared/languages';
 import { formatDateTime } from '../lib/dates';
+import { sayList } from '../lib/say-list';
 import { DISTRICT_NAMES } from '../lib/districts';
 import districtsFile from '../../../data/districts.json';
 
@@ -76,8 +77,11 @@ export function refusalText(
 }
 
 /** The parts a pack carries, said as a list: "lessons, the Wi-Fi list". */
-export function partsText(parts: readonly string[], t: Translate): string {
-  return parts.map((part) => t(`org.packs.part.${part}`)).join(t('org.listSeparator'));
+export function partsText(parts: readonly string[], t: Translate, language: Language): string {
+  return sayList(
+    parts.map((part) => t(`org.packs.part.${part}`)),
+    language,
+  );
 }
 
 /** A preview's lesson or programme: an id, or an id with its title in every language. */

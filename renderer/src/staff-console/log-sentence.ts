@@ -1,5 +1,6 @@
 import type { StaffAction, StaffLogEntry } from '../../../electron/core/staff-console/staff-log';
 import type { Language } from '../../../electron/shared/languages';
+import { sayList } from '../lib/say-list';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { formatMegabytes } from './health-text';
 
@@ -82,7 +83,7 @@ export function logSentence(
   if (!key || !hasKey(key)) return null;
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (Array.isArray(value)) values[name] = listOf(value, name, t, hasKey);
+    if (Array.isArray(value)) values[name] = sayFieldList(value, name, language, t, hasKey);
     else if (typeof value === 'string' && WORDS[name] && hasKey(`${WORDS[name]}.${value}`))
       values[name] = t(`${WORDS[name]}.${value}`);
     else if (typeof value === 'string' && DAYS.has(name)) values[name] = formatDate(value, language);
@@ -95,10 +96,16 @@ export function logSentence(
 }
 
 /** A list param: field names are said as their labels (「中心名稱」, not "centreName"). */
-function listOf(items: string[], name: string, t: Translate, hasKey: HasKey): string {
+function sayFieldList(
+  items: string[],
+  name: string,
+  language: Language,
+  t: Translate,
+  hasKey: HasKey,
+): string {
   if (items.length === 0) return t('staff-console.log.nothing');
   const said = items.map((item) =>
     name === 'fields' ? (hasKey(`fields.${item}`) ? t(`fields.${item}`) : t('fields.unknown')) : item,
   );
-  return said.join(t('staff-console.log.listSeparator'));
+  return sayList(said, language);
 }

@@ -46,8 +46,15 @@ describe('staff log sentences', () => {
         detail: 'centreName, district',
         params: { fields: ['centreName', 'district'] },
       }),
-    ).toEqual({ text: '已更改：中心名稱、地區', recordedInEnglish: false });
+    ).toEqual({ text: '已更改：中心名稱及地區', recordedInEnglish: false });
     const en = await console('en');
+    expect(
+      en.say({
+        action: 'settings-changed',
+        detail: 'centreName, district, idleSeconds',
+        params: { fields: ['centreName', 'district', 'idleSeconds'] },
+      })?.text,
+    ).toMatch(/^Changed: [^,]+, [^,]+, and [^,]+$/);
     expect(
       en.say({ action: 'settings-changed', detail: 'idleSeconds', params: { fields: ['idleSeconds'] } })
         ?.text,
