@@ -177,8 +177,12 @@ export function wordProblems(step: PracticeStep, instruction: string, language: 
   const problems: string[] = [];
   // A step that asks for a tap names what to tap: by its label, a quoted part of it, or its looks.
   if (NAMED_KINDS.includes(step.success.kind)) {
-    // 『』 inside 「」 is the same name as 「」 on the phone: 輕按「以『智方便』登入」.
-    const plain = (text: string) => text.replace(/『/g, '「').replace(/』/g, '」');
+    // 『』 inside 「」 is the same name as 「」 on the phone: 輕按「以『智方便』登入」; zh-CN
+    // quotes the same way with ‘’ inside “”: 点按“以‘智方便’登录” (English ’ is an apostrophe).
+    const plain = (text: string) => {
+      const nested = text.replace(/『/g, '「').replace(/』/g, '」');
+      return language === 'zh-CN' ? nested.replace(/[“‘]/g, '「').replace(/[”’]/g, '」') : nested;
+    };
     const label = plain(target.label[language] ?? target.label['zh-HK']);
     const text = plain(instruction);
     const quoted: string[] = [];
