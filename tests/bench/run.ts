@@ -24,6 +24,11 @@ const benches: { title: string; file: string; run: string }[] = [
     file: 'org-sync.ts',
     run: 'runOrgSyncBench',
   },
+  {
+    title: 'Organisation sync: a kiosk redialling a restarted hub',
+    file: 'org-redial.ts',
+    run: 'runOrgRedialBench',
+  },
 ];
 
 for (const bench of benches) {

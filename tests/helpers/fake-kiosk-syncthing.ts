@@ -62,6 +62,7 @@ export function fakeKioskSyncthing() {
     folders: new Map<string, Partial<SyncthingFolder>>(),
     folderStatus: new Map<string, Partial<FolderStatus>>(),
     folderErrors: new Map<string, { path: string; error: string }[]>(),
+    options: { reconnectionIntervalS: 60 } as Record<string, unknown>,
     connected: new Set<string>(),
     lastSeen: new Map<string, string>(),
     calls: [] as string[],
@@ -89,7 +90,7 @@ export function fakeKioskSyncthing() {
           (folder) => ({ devices: [], path: '', ...folder }) as SyncthingFolder,
         ),
         devices: [...state.devices.values()] as SyncthingDevice[],
-        options: {},
+        options: { ...state.options },
         gui: {},
       })),
     setDeviceName: (name) => call('setDeviceName', () => void (state.name = name)),
@@ -131,6 +132,7 @@ export function fakeKioskSyncthing() {
         ),
       ),
     folderErrors: (id) => call('folderErrors', () => state.folderErrors.get(id) ?? []),
+    setOptions: (partial) => call('setOptions', () => void Object.assign(state.options, partial)),
   };
   return { state, client, factory: () => client };
 }

@@ -122,6 +122,15 @@ describe('Syncthing client and test instance (real Syncthing)', () => {
     expect(config.devices[0]?.name).toBe('kiosk-ssw-kt-01');
   });
 
+  it('changes one option and leaves the rest as they were', async () => {
+    const before = (await instance.client.getConfig()).options;
+    await instance.client.setOptions({ reconnectionIntervalS: 10 });
+    const after = (await instance.client.getConfig()).options;
+    expect(after['reconnectionIntervalS']).toBe(10);
+    expect({ ...after, reconnectionIntervalS: before['reconnectionIntervalS'] }).toEqual(before);
+    await instance.client.setOptions({ reconnectionIntervalS: before['reconnectionIntervalS'] });
+  });
+
   it('says a wrong key is refused and a stopped Syncthing is not running', async () => {
     const wrongKey = new SyncthingClient({ baseUrl: instance.apiUrl, apiKey: 'not-the-key' });
     expect(await reasonOf(wrongKey.ping())).toBe('unavailable:org.errors.syncthingRefused');

@@ -18,6 +18,7 @@ export type OrgSyncthing = Pick<
   | 'connections'
   | 'deviceStats'
   | 'folderErrors'
+  | 'setOptions'
 >;
 
 /**

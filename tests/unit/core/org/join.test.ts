@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { KioskError } from '../../../../electron/core/errors';
+import { HUB_REDIAL_SECONDS } from '../../../../electron/core/org/join';
 import { createOrgHandlers } from '../../../../electron/core/org/org-handlers';
 import { keyFingerprint } from '../../../../electron/core/org/pack-manifest';
 import {
@@ -44,6 +45,18 @@ async function refusedWith(promise: Promise<unknown>): Promise<KioskError> {
 }
 
 describe('joining an organisation', () => {
+  it('keeps a redial interval the centre already set faster', async () => {
+    const { syncthing, handlers } = await setUp();
+    syncthing.state.options['reconnectionIntervalS'] = 5;
+    const preview = await handlers['staff.org.join.preview'](
+      { content: joinFileBytes(keys.publicKeyPem) },
+      {},
+    );
+    await handlers['staff.org.join.confirm']({ token: preview.token }, {});
+    expect(syncthing.state.options['reconnectionIntervalS']).toBe(5);
+    expect(syncthing.state.calls).not.toContain('setOptions');
+  });
+
   it('previews, then tells Syncthing and records the join with the key pinned', async () => {
     const { dataDir, ctx, syncthing, handlers } = await setUp();
     const preview = await handlers['staff.org.join.preview'](
@@ -86,6 +99,8 @@ describe('joining an organisation', () => {
     });
     expect((await fs.stat(path.join(dataDir, 'org', 'content'))).isDirectory()).toBe(true);
     expect((await fs.stat(path.join(dataDir, 'org', 'figures'))).isDirectory()).toBe(true);
+    // A hub that restarted is dialled again within seconds, not Syncthing's default minute.
+    expect(syncthing.state.options['reconnectionIntervalS']).toBe(HUB_REDIAL_SECONDS);
     const joined = ctx.documents.org.data.joined;
     expect(joined).toMatchObject({ joinedAt: '2026-12-02T03:00:00.000Z', applyMode: 'preview' });
     expect(joined?.join.organisation.publicKey).toBe(keys.publicKeyPem);
