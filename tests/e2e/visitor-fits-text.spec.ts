@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { expect, startVisit, test } from './fixtures';
+
+/** The panels centres buy, and lobby totems on their side. */
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+] as const;
+const TEXT_SIZES = [1, 2, 3] as const;
+const LANGUAGES = [
+  ['繁體中文', 'zh-HK'],
+  ['English', 'en'],
+  ['简体中文', 'zh-CN'],
+] as const;
+
+async function setTextSize(page: Page, size: number): Promise<void> {
+  await page.evaluate((s) => (document.documentElement.dataset.textSize = String(s)), size);
+  // The home tiles fit themselves a frame after a change.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+/**
+ * Words of each tile title that are split over two lines: each character's line box (its top,
+ * from Range.getClientRects) must be the same for every character of a word.
+ */
+function splitWords(page: Page, language: string): Promise<string[]> {
+  return page.evaluate((lang) => {
+    const split: string[] = [];
+    const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    for (const title of document.querySelectorAll<HTMLElement>('.tile-title')) {
+      const text = title.textContent ?? '';
+      const tops: number[] = [];
+      const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          tops.push(Math.round(range.getClientRects()[0]?.top ?? NaN));
+        }
+      }
+      for (const part of segmenter.segment(text)) {
+        if (!part.isWordLike) continue;
+        const lines = new Set(tops.slice(part.index, part.index + part.segment.length));
+        if (lines.size > 1) split.push(`${text}: ${part.segment}`);
+      }
+    }
+    return split;
+  }, language);
+}
+
+test('home tile titles break only between words, in every language, size and panel', async ({
+  page,
+  kiosk,
+}) => {
+  test.setTimeout(120_000);
+  const split: string[] = [];
+  for (const [name, language] of LANGUAGES) {
+    await startVisit(page, kiosk, name);
+    await expect(page.getByTestId('tile-programmes')).toBeVisible();
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      for (const size of TEXT_SIZES) {
+        await setTextSize(page, size);
+        if (size === 3)
+          await page.screenshot({
+            path: `/tmp/helper-a-shots/home-${language}-${viewport.width}x${viewport.height}.png`,
+          });
+        for (const word of await splitWords(page, language))
+          split.push(`${language} ${viewport.width}×${viewport.height} size ${size}: ${word}`);
+      }
+    }
+  }
+  expect(split).toEqual([]);
+});
