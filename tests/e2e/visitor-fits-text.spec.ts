@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, startVisit, test } from './fixtures';
+import { openLessons, playStep, servedLesson } from './lessons-helpers';
 
 /** The panels centres buy, and lobby totems on their side. */
 const VIEWPORTS = [
@@ -76,4 +77,29 @@ test('home tile titles break only between words, in every language, size and pan
     }
   }
   expect(split).toEqual([]);
+});
+
+test('the practice PIN to copy stays on one line at 1280×800 with the largest text', async ({
+  page,
+  kiosk,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openLessons(page, kiosk, 'zh-HK');
+  const lesson = await servedLesson(page, 'lock-and-passwords');
+  await page.getByTestId('lesson-card-lock-and-passwords').tap();
+  for (const index of [0, 1, 2]) await playStep(page, lesson, index);
+  await setTextSize(page, 3);
+  const instruction = page.getByTestId('instruction');
+  await expect(instruction).toContainText('5');
+  await page.screenshot({ path: '/tmp/helper-a-shots/pin-zh-HK-1280x800.png' });
+  // The line tops of the PIN's digits: one top means one line.
+  const tops = await instruction.evaluate((element) => {
+    const node = [...element.childNodes].find((n) => /5\s8/u.test(n.textContent ?? ''))!;
+    const start = node.textContent!.search(/5\s8/u);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + 11);
+    return [...new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))];
+  });
+  expect(tops).toHaveLength(1);
 });
