@@ -137,6 +137,26 @@ describe('the scroll region for supporting text', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('a short region keeps its buttons one above the other while two fit, side by side only when not', () => {
+    // The cue gives way below 7 root ems (jsdom's root size is "medium", so the region takes 24 px: 168 px).
+    const viewport = renderRegion();
+    const region = screen.getByTestId('instructions');
+    layOut(viewport, { scrollTop: 0, scrollHeight: 900, clientHeight: 300 });
+    resized();
+    expect([region.classList.contains('compact'), region.classList.contains('short')]).toEqual([
+      false,
+      false,
+    ]);
+    // The drawn down button is 50 px tall: two and the 6 px gap need 106 px.
+    Object.defineProperty(screen.getByText('Down').closest('button')!, 'offsetHeight', { value: 50 });
+    layOut(viewport, { scrollTop: 0, scrollHeight: 900, clientHeight: 108 });
+    resized();
+    expect([region.classList.contains('compact'), region.classList.contains('short')]).toEqual([true, false]);
+    layOut(viewport, { scrollTop: 0, scrollHeight: 900, clientHeight: 100 });
+    resized();
+    expect([region.classList.contains('compact'), region.classList.contains('short')]).toEqual([false, true]);
+  });
+
   it("speaks the visitor's language", () => {
     locale.set('zh-HK');
     const viewport = renderRegion();
