@@ -1,28 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, startVisit, test } from './fixtures';
+import { PANEL_SIZES, setTextSize, TEXT_SIZES } from './panel-sizes';
 import { openLessons, playStep, servedLesson } from './lessons-helpers';
 
-/** The panels centres buy, and lobby totems on their side. */
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-] as const;
-const TEXT_SIZES = [1, 2, 3] as const;
 const LANGUAGES = [
   ['繁體中文', 'zh-HK'],
   ['English', 'en'],
   ['简体中文', 'zh-CN'],
 ] as const;
-
-async function setTextSize(page: Page, size: number): Promise<void> {
-  await page.evaluate((s) => (document.documentElement.dataset.textSize = String(s)), size);
-  // The home tiles fit themselves a frame after a change.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-}
 
 /**
  * Words of each tile title that are split over two lines: each character's line box (its top,
@@ -63,7 +48,7 @@ test('home tile titles break only between words, in every language, size and pan
   for (const [name, language] of LANGUAGES) {
     await startVisit(page, kiosk, name);
     await expect(page.getByTestId('tile-programmes')).toBeVisible();
-    for (const viewport of VIEWPORTS) {
+    for (const viewport of PANEL_SIZES) {
       await page.setViewportSize(viewport);
       for (const size of TEXT_SIZES) {
         await setTextSize(page, size);

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, holdByTouch, startVisit, test } from './fixtures';
+import { PANEL_SIZES, setTextSize, TEXT_SIZES } from './panel-sizes';
 
 test('attract → language → home, and every toolbar control works by touch', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
@@ -96,23 +96,6 @@ test('a short tap on the centre name does not open staff entry', async ({ page, 
   await expect(page.getByRole('heading', { name: 'Staff entry' })).toHaveCount(0);
 });
 
-/** The panels centres buy, and lobby totems on their side. */
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-] as const;
-const TEXT_SIZES = [1, 2, 3] as const;
-
-async function setTextSize(page: Page, size: number): Promise<void> {
-  await page.evaluate((s) => (document.documentElement.dataset.textSize = String(s)), size);
-  // The home tiles fit themselves a frame after a change.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-}
-
 test('the toolbar never takes more than 12% of the height, in one row where the panel is short', async ({
   page,
   kiosk,
@@ -122,7 +105,7 @@ test('the toolbar never takes more than 12% of the height, in one row where the 
   const toolbar = page.getByRole('navigation');
   const heights: string[] = [];
   const over: string[] = [];
-  for (const viewport of VIEWPORTS) {
+  for (const viewport of PANEL_SIZES) {
     await page.setViewportSize(viewport);
     for (const size of TEXT_SIZES) {
       await setTextSize(page, size);
@@ -160,7 +143,7 @@ test('all four home tiles are fully in view at every panel and text size', async
     await startVisit(page, kiosk, language);
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
     const missing: string[] = [];
-    for (const viewport of VIEWPORTS) {
+    for (const viewport of PANEL_SIZES) {
       await page.setViewportSize(viewport);
       for (const size of TEXT_SIZES) {
         await setTextSize(page, size);
@@ -185,7 +168,7 @@ test('all four home tiles are fully in view at every panel and text size', async
     expect(missing).toEqual([]);
     // They are the screen's main action, which the fits check looks for.
     await expect(page.locator('[data-testid^="tile-"][data-primary-action]')).toHaveCount(4);
-    await page.setViewportSize(VIEWPORTS[0]);
+    await page.setViewportSize(PANEL_SIZES[0]);
   }
 });
 
