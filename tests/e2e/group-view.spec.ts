@@ -320,18 +320,6 @@ test('the class view names who needs help, longest waiting first; the projector 
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(waiting.getByTestId('group-helped').first()).toBeInViewport();
 
-  // A hand goes up mid-class: added from the view, offered only those not already waiting, and
-  // joining the end of the list (the newest wait is the shortest).
-  await page.getByTestId('group-ask-help').tap();
-  const offered = page.getByTestId('group-asks-help');
-  await expect(offered).toHaveText(['何生', '馮生', '梁伯']);
-  for (const name of await offered.all()) await expect(name).toBeInViewport({ ratio: 1 });
-  await expectNoAxeViolations(page, 'who needs help dialog');
-  await page.getByRole('button', { name: '梁伯：需要幫手' }).tap();
-  await expect(page.getByTestId('group-ask-names')).toBeHidden();
-  await expect(waiting.getByRole('heading')).toHaveText('需要幫手（10 位）');
-  await expect(waiting.getByTestId('group-helped')).toHaveText([...ASKED.slice(1), '梁伯']);
-
   // The projector showed the steps and nobody: no name on its screen, none in what it was sent.
   await expect(shown.locator('.counter')).toHaveText(/^第 2 步/);
   const sent = await projector.evaluate(() =>

@@ -36,15 +36,15 @@ const PARTICIPANTS: Participant[] = [
 ];
 const NICKNAMES = PARTICIPANTS.map((p) => p.label);
 
-function renderView(onhelp = vi.fn(async (_id: string, _needsHelp: boolean) => null as string | null)) {
+function renderView(onhelped = vi.fn(async () => null as string | null)) {
   render(GroupView, {
     lessons: [lesson],
     participants: PARTICIPANTS,
     onclose: () => undefined,
     oneveryonefinished: () => undefined,
-    onhelp,
+    onhelped,
   });
-  return onhelp;
+  return onhelped;
 }
 
 beforeEach(() => locale.set('en'));
@@ -65,7 +65,7 @@ describe('who is waiting for help', () => {
 
   it('shows the names beside the step and marks one helped with one tap', async () => {
     let answer: (problem: string | null) => void = () => undefined;
-    const onhelp = renderView(vi.fn(() => new Promise<string | null>((resolve) => (answer = resolve))));
+    const onhelped = renderView(vi.fn(() => new Promise<string | null>((resolve) => (answer = resolve))));
     const list = screen.getByTestId('group-needs-help');
     expect(within(list).getByRole('heading').textContent).toBe('Needs help (3)');
     const names = within(list).getAllByTestId('group-helped');
@@ -76,47 +76,14 @@ describe('who is waiting for help', () => {
       'May 姐: helped',
     ]);
     await fireEvent.click(names[1]!);
-    expect(onhelp).toHaveBeenCalledWith('p-wing', false);
+    expect(onhelped).toHaveBeenCalledWith('p-wing');
     // Saving: a second tap on the same name sends nothing more.
     expect((names[1] as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.click(names[1]!);
-    expect(onhelp).toHaveBeenCalledTimes(1);
+    expect(onhelped).toHaveBeenCalledTimes(1);
     answer('The kiosk could not save this.');
     await vi.waitFor(() => expect(within(list).getByRole('alert').textContent).toContain('could not save'));
     expect((names[1] as HTMLButtonElement).disabled).toBe(false);
-  });
-
-  it('adds a raised hand from the view: only those here and not already waiting are offered', async () => {
-    const away = { ...person('p-lam', '林婆婆'), present: false };
-    const onhelp = vi.fn(async (_id: string, _needsHelp: boolean) => null as string | null);
-    render(GroupView, {
-      lessons: [lesson],
-      participants: [...PARTICIPANTS, away],
-      onclose: () => undefined,
-      oneveryonefinished: () => undefined,
-      onhelp,
-    });
-    await fireEvent.click(screen.getByTestId('group-ask-help'));
-    const offered = screen.getAllByTestId('group-asks-help');
-    expect(offered.map((b) => b.textContent)).toEqual(['何伯']);
-    expect(offered[0]!.getAttribute('aria-label')).toBe('何伯: needs help');
-    await fireEvent.click(offered[0]!);
-    expect(onhelp).toHaveBeenCalledWith('p-ho', true);
-    await vi.waitFor(() => expect(screen.queryByTestId('group-ask-names')).toBeNull());
-  });
-
-  it('says so when everyone here is already waiting', async () => {
-    render(GroupView, {
-      lessons: [lesson],
-      participants: [person('p-wing', '陳太', '2026-12-02T02:04:00.000Z')],
-      onclose: () => undefined,
-      oneveryonefinished: () => undefined,
-      onhelp: async () => null,
-    });
-    await fireEvent.click(screen.getByTestId('group-ask-help'));
-    expect(screen.getByTestId('group-ask-none').textContent).toBe('Everyone here is already on the list.');
-    await fireEvent.click(screen.getByTestId('group-ask-cancel'));
-    await vi.waitFor(() => expect(screen.queryByTestId('group-ask-none')).toBeNull());
   });
 
   it('has no list while nobody is waiting', () => {
@@ -125,7 +92,7 @@ describe('who is waiting for help', () => {
       participants: [person('p-ho', '何伯')],
       onclose: () => undefined,
       oneveryonefinished: () => undefined,
-      onhelp: async () => null,
+      onhelped: async () => null,
     });
     expect(screen.queryByTestId('group-needs-help')).toBeNull();
   });
